@@ -1,0 +1,115 @@
+// The test-plan catalogue: every case the suite evidences, as data. Test titles start with the
+// case id; fixtures turn the entry into Allure labels; `npm run evidence` (later) fills the plan.
+// Ids are ours: the official async test plan is not public (SPEC §3).
+
+export type Area = 'ACC' | 'GPD-CRE' | 'GPD-PUB' | 'GPD-UPD' | 'GPD-DEL' | 'GPD-INV' | 'GPD-GET';
+export type Severity = 'blocker' | 'critical' | 'normal' | 'minor';
+
+export interface TestCase {
+  id: string;
+  area: Area;
+  title: { it: string; en: string };
+  expected: { it: string; en: string };
+  /** Mandatory in the official plan (optional ones, e.g. bulk loads, are still run by us). */
+  mandatory: boolean;
+  /** The onboarding step it evidences (SPEC §1): 2 = keys, 6 = GPD lifecycle tests. */
+  onboardingStep: string;
+  severity: Severity;
+}
+
+export const AREAS: Record<Area, { it: string; en: string }> = {
+  ACC: { it: 'Accesso e chiavi di sottoscrizione', en: 'Access and subscription keys' },
+  'GPD-CRE': { it: 'Creazione posizione debitoria', en: 'Debt position creation' },
+  'GPD-PUB': { it: 'Pubblicazione posizione debitoria', en: 'Debt position publication' },
+  'GPD-UPD': { it: 'Aggiornamento posizione debitoria', en: 'Debt position update' },
+  'GPD-DEL': { it: 'Cancellazione posizione debitoria', en: 'Debt position deletion' },
+  'GPD-INV': { it: 'Invalidazione posizione debitoria', en: 'Debt position invalidation' },
+  'GPD-GET': { it: 'Consultazione posizioni debitorie', en: 'Debt position retrieval' },
+};
+
+type Row = [id: string, titleIt: string, titleEn: string, expectedIt: string, expectedEn: string, severity?: Severity];
+
+function cases(area: Area, onboardingStep: string, rows: Row[]): TestCase[] {
+  return rows.map(([id, titleIt, titleEn, expectedIt, expectedEn, severity = 'normal']) => ({
+    id,
+    area,
+    title: { it: titleIt, en: titleEn },
+    expected: { it: expectedIt, en: expectedEn },
+    mandatory: true,
+    onboardingStep,
+    severity,
+  }));
+}
+
+export const CATALOGUE: readonly TestCase[] = [
+  ...cases('ACC', '2', [
+    ['ACC-01', 'Chiamata senza chiave di sottoscrizione', 'Call without subscription key', 'HTTP 401, messaggio "missing subscription key"', 'HTTP 401, "missing subscription key" message', 'critical'],
+    ['ACC-02', 'Chiamata con chiave errata', 'Call with a wrong key', 'HTTP 401, messaggio "invalid subscription key"', 'HTTP 401, "invalid subscription key" message', 'critical'],
+    ['ACC-03', 'La chiave GPD funziona per l\'EC', 'The GPD key works for the EC', 'HTTP 200 sull\'elenco posizioni dell\'EC', 'HTTP 200 on the EC\'s position list', 'blocker'],
+    ['ACC-04', 'EC non associato alla chiave', 'EC not bound to the key', 'HTTP 403 "You are not allowed to access this resource."', 'HTTP 403 "You are not allowed to access this resource."', 'critical'],
+  ]),
+  ...cases('GPD-CRE', '6a', [
+    ['GPD-CRE-01', 'Creazione in bozza (toPublish=false)', 'Create as draft (toPublish=false)', 'HTTP 201, stato DRAFT, NAV = 3 + IUV', 'HTTP 201, status DRAFT, NAV = 3 + IUV', 'blocker'],
+    ['GPD-CRE-02', 'Creazione e pubblicazione senza data di validità', 'Create and publish without validity date', 'HTTP 201, stato VALID (subito pagabile)', 'HTTP 201, status VALID (payable at once)', 'blocker'],
+    ['GPD-CRE-03', 'Creazione e pubblicazione con validità futura', 'Create and publish with a future validity date', 'HTTP 201, stato PUBLISHED', 'HTTP 201, status PUBLISHED', 'critical'],
+    ['GPD-CRE-04', 'Posizione multibeneficiario (trasferimento a un secondo EC)', 'Multi-beneficiary position (transfer to a second EC)', 'HTTP 201, due trasferimenti con gli EC indicati', 'HTTP 201, two transfers with the given ECs'],
+    ['GPD-CRE-05', 'Piano rateale', 'Installment plan', 'HTTP 201, opzioni rateali con NAV distinti', 'HTTP 201, installment options with distinct NAVs'],
+    ['GPD-CRE-06', 'Trasferimento con marca da bollo digitale', 'Digital stamp transfer', 'HTTP 201, trasferimento con marca da bollo e senza IBAN', 'HTTP 201, transfer with stamp and no IBAN'],
+    ['GPD-CRE-07', 'IUPD duplicato', 'Duplicate IUPD', 'HTTP 409 "The debt position violated constraints of uniqueness"', 'HTTP 409 "The debt position violated constraints of uniqueness"', 'critical'],
+    ['GPD-CRE-08', 'IUV duplicato', 'Duplicate IUV', 'HTTP 409 "The debt position violated constraints of uniqueness"', 'HTTP 409 "The debt position violated constraints of uniqueness"', 'critical'],
+    ['GPD-CRE-09', 'Importo opzione diverso dalla somma dei trasferimenti', 'Option amount differs from the transfers total', 'HTTP 400 "Amounts congruence error"', 'HTTP 400 "Amounts congruence error"'],
+    ['GPD-CRE-10', 'Più di 5 trasferimenti', 'More than 5 transfers', 'HTTP 400 "Number of transfers congruence error"', 'HTTP 400 "Number of transfers congruence error"'],
+    ['GPD-CRE-11', 'IBAN e marca da bollo insieme', 'IBAN and stamp together', 'HTTP 400, IBAN oppure marca da bollo', 'HTTP 400, IBAN or stamp'],
+    ['GPD-CRE-12', 'Data di scadenza nel passato', 'Due date in the past', 'HTTP 400 "Dates congruence error: due_date"', 'HTTP 400 "Dates congruence error: due_date"'],
+    ['GPD-CRE-13', 'idTransfer fuori dai valori ammessi', 'idTransfer outside the allowed values', 'HTTP 400 "Transfer ID congruence error"', 'HTTP 400 "Transfer ID congruence error"'],
+    ['GPD-CRE-14', 'Campi obbligatori mancanti', 'Missing required fields', 'HTTP 400 "BAD REQUEST" con i campi mancanti', 'HTTP 400 "BAD REQUEST" naming the missing fields'],
+    ['GPD-CRE-15', 'Data di validità nel passato', 'Validity date in the past', 'HTTP 400 "Dates congruence error: validity_date"', 'HTTP 400 "Dates congruence error: validity_date"'],
+    ['GPD-CRE-16', 'Richiesta malformata (JSON non valido)', 'Malformed request (invalid JSON)', 'HTTP 400, nessuna posizione creata', 'HTTP 400, no position created'],
+  ]),
+  ...cases('GPD-PUB', '6b', [
+    ['GPD-PUB-01', 'Pubblicazione di una bozza senza validità', 'Publish a draft without validity date', 'HTTP 200, stato VALID', 'HTTP 200, status VALID', 'blocker'],
+    ['GPD-PUB-02', 'Pubblicazione di una bozza con validità futura', 'Publish a draft with a future validity date', 'HTTP 200, stato PUBLISHED', 'HTTP 200, status PUBLISHED', 'critical'],
+    ['GPD-PUB-03', 'Doppia pubblicazione', 'Publish twice', 'HTTP 409 "not in publishable state"', 'HTTP 409 "not in publishable state"'],
+    ['GPD-PUB-04', 'Pubblicazione dopo la data di scadenza', 'Publish after the due date', 'HTTP 409 "Publish request occurred after the due date…"', 'HTTP 409 "Publish request occurred after the due date…"'],
+  ]),
+  ...cases('GPD-UPD', '6c', [
+    ['GPD-UPD-01', 'Aggiornamento di una bozza', 'Update a draft', 'HTTP 200, dati aggiornati, stato DRAFT', 'HTTP 200, data updated, status DRAFT', 'blocker'],
+    ['GPD-UPD-02', 'Aggiornamento di una posizione VALID con toPublish=true', 'Update a VALID position with toPublish=true', 'HTTP 200, resta VALID (pagabile)', 'HTTP 200, stays VALID (payable)', 'critical'],
+    ['GPD-UPD-03', 'Aggiornamento di una posizione VALID senza toPublish (trappola)', 'Update a VALID position without toPublish (trap)', 'HTTP 200, torna DRAFT e non è più pagabile', 'HTTP 200, falls back to DRAFT and is no longer payable', 'critical'],
+    ['GPD-UPD-04', 'Aggiornamento di una posizione inesistente', 'Update an unknown position', 'HTTP 404 "Not found the debt position"', 'HTTP 404 "Not found the debt position"'],
+    ['GPD-UPD-05', 'Aggiornamento di una posizione pagata', 'Update a paid position', 'HTTP 409 "not in updatable state"', 'HTTP 409 "not in updatable state"'],
+    ['GPD-UPD-06', 'Aggiornamento di una posizione invalidata', 'Update an invalidated position', 'HTTP 409 "not in updatable state"', 'HTTP 409 "not in updatable state"'],
+    ['GPD-UPD-07', 'IUPD del corpo diverso da quello del percorso', 'Body IUPD differs from the path IUPD', 'HTTP 400 "IUPD mistmatch error"', 'HTTP 400 "IUPD mistmatch error"'],
+  ]),
+  ...cases('GPD-DEL', '6d', [
+    ['GPD-DEL-01', 'Cancellazione di una bozza', 'Delete a draft', 'HTTP 200, poi 404 in lettura', 'HTTP 200, then 404 on read', 'blocker'],
+    ['GPD-DEL-02', 'Cancellazione di una posizione VALID', 'Delete a VALID position', 'HTTP 200, poi 404 in lettura', 'HTTP 200, then 404 on read', 'critical'],
+    ['GPD-DEL-03', 'Cancellazione di una posizione pagata', 'Delete a paid position', 'HTTP 409 "Existing related payment found"', 'HTTP 409 "Existing related payment found"'],
+    ['GPD-DEL-04', 'Cancellazione di una posizione inesistente', 'Delete an unknown position', 'HTTP 404 "Not found the debt position"', 'HTTP 404 "Not found the debt position"'],
+  ]),
+  ...cases('GPD-INV', '6c', [
+    ['GPD-INV-01', 'Invalidazione di una posizione VALID', 'Invalidate a VALID position', 'HTTP 200, stato INVALID (terminale)', 'HTTP 200, status INVALID (terminal)', 'critical'],
+    ['GPD-INV-02', 'Invalidazione di una bozza', 'Invalidate a draft', 'HTTP 409 "not in invalidable state"', 'HTTP 409 "not in invalidable state"'],
+  ]),
+  ...cases('GPD-GET', '6', [
+    ['GPD-GET-01', 'Lettura di una posizione', 'Get one position', 'HTTP 200, dati coerenti con la creazione', 'HTTP 200, data consistent with creation', 'critical'],
+    ['GPD-GET-02', 'Lettura di una posizione inesistente', 'Get an unknown position', 'HTTP 404 "Not found the debt position"', 'HTTP 404 "Not found the debt position"'],
+    ['GPD-GET-03', 'Elenco filtrato per stato', 'List filtered by status', 'HTTP 200, solo posizioni nello stato richiesto', 'HTTP 200, only positions in the requested status'],
+    ['GPD-GET-04', 'Elenco filtrato per data di scadenza', 'List filtered by due date', 'HTTP 200, solo scadenze nell\'intervallo', 'HTTP 200, only due dates in the interval'],
+    ['GPD-GET-05', 'Ordinamento dell\'elenco', 'List ordering', 'HTTP 200, elementi ordinati come richiesto', 'HTTP 200, items ordered as requested'],
+    ['GPD-GET-06', 'Paginazione dell\'elenco', 'List pagination', 'HTTP 200, page_info coerente, pagine disgiunte', 'HTTP 200, consistent page_info, disjoint pages'],
+    ['GPD-GET-07', 'Limite di pagina (default 10, massimo 50)', 'Page limit (default 10, max 50)', 'limit=51 → HTTP 400; senza limit al più 10 elementi', 'limit=51 → HTTP 400; without limit at most 10 items'],
+    ['GPD-GET-08', 'Regole sulle date dei filtri (30 giorni, gruppi esclusivi)', 'Filter date rules (30 days, exclusive groups)', 'HTTP 400 con i titoli della piattaforma', 'HTTP 400 with the platform\'s titles'],
+  ]),
+];
+
+const BY_ID = new Map(CATALOGUE.map((c) => [c.id, c]));
+
+export function caseById(id: string): TestCase | undefined {
+  return BY_ID.get(id);
+}
+
+/** The case id at the start of a test title: `[GPD-CRE-01] ...` → `GPD-CRE-01`. */
+export function caseIdOfTitle(title: string): string | undefined {
+  return /^\[([A-Z]+(?:-[A-Z]+)*-\d{2})\]/.exec(title)?.[1];
+}

@@ -1,0 +1,180 @@
+// Suite configuration: read once from the environment (and `.env`), validated up front.
+// Every problem is reported together, each naming the setting and the form it expects,
+// so a wrong `.env` fails the `setup` project with one actionable message.
+import { randomBytes, createHash } from 'node:crypto';
+import { config as loadDotenv } from 'dotenv';
+
+export type Target = 'sandbox' | 'uat';
+export type Product = 'gpd' | 'gpd-receipts' | 'fdr' | 'biz';
+
+export interface SuiteConfig {
+  target: Target;
+  /** Base URL of the platform APIs (api.uat.platform.pagopa.it, or the sandbox). */
+  apiBaseUrl: string;
+  ecFiscalCode: string;
+  brokerCode: string;
+  stationId: string;
+  segregationCode: string;
+  /** A second EC, beneficiary of multi-beneficiary transfers (no key needed for it). */
+  secondEcFiscalCode: string;
+  /** An EC fiscal code that the GPD key is NOT bound to (ACC 403 case). */
+  unboundEcFiscalCode: string;
+  /** Subscription keys per product; only `gpd` is mandatory. Never print these. */
+  keys: Partial<Record<Product, string>>;
+  /** Client-side rate limit on GPD calls, shared by all workers. */
+  gpdRateLimit: { calls: number; periodMs: number };
+  /** Sandbox-only: its listening port and the key of its internal/control API. */
+  sandbox: { port: number; internalKey: string } | undefined;
+  runId: string;
+  requestTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Invalid configuration (${problems.length} problem${problems.length > 1 ? 's' : ''}); fix your .env (see .env.example):\n` +
+        problems.map((p) => `  - ${p}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export const UAT_API_BASE_URL = 'https://api.uat.platform.pagopa.it';
+const PRODUCTION_HOSTS = ['api.platform.pagopa.it', 'checkout.pagopa.it', 'api.checkout.pagopa.it'];
+
+const KEY_VARIABLES: Record<Product, string> = {
+  gpd: 'GPD_SUBSCRIPTION_KEY',
+  'gpd-receipts': 'GPD_RECEIPTS_SUBSCRIPTION_KEY',
+  fdr: 'FDR_SUBSCRIPTION_KEY',
+  biz: 'BIZ_SUBSCRIPTION_KEY',
+};
+
+/** Names of the environment variables that carry secrets (for redaction). */
+export const SECRET_VARIABLES = [...Object.values(KEY_VARIABLES), 'SANDBOX_INTERNAL_KEY'];
+const SANDBOX_GENERATED_KEYS = [KEY_VARIABLES.gpd, 'SANDBOX_INTERNAL_KEY'];
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Loads `.env` (without overriding the real environment) and fills in the values that must be
+ * identical in the Playwright runner, its workers and the sandbox process: a sandbox target gets
+ * fresh random keys and a run id here, written back to `process.env` so that child processes inherit them.
+ */
+export function prepareEnvironment(env: NodeJS.ProcessEnv = process.env): void {
+  loadDotenv({ quiet: true, path: env.DOTENV_CONFIG_PATH ?? '.env' });
+  env.RUN_ID ??= makeRunId();
+  if ((env.TARGET ?? 'sandbox') === 'sandbox') {
+    // Only the products the sandbox serves get a key; other cases are skipped as on UAT without that key.
+    for (const variable of SANDBOX_GENERATED_KEYS) env[variable] ??= randomBytes(16).toString('hex');
+  }
+}
+
+export function makeRunId(now = new Date()): string {
+  // Sortable and short: UTC time to the second plus 4 random hex chars.
+  const stamp = now.toISOString().replace(/[-:T]/g, '').slice(2, 14);
+  return `R${stamp}${randomBytes(2).toString('hex').toUpperCase()}`;
+}
+
+export function loadConfig(env: Env = process.env): SuiteConfig {
+  const problems: string[] = [];
+  const read = (name: string, fallback?: string) => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? fallback : value;
+  };
+  const expect = (name: string, value: string | undefined, pattern: RegExp, form: string) => {
+    if (value === undefined) problems.push(`${name} is missing: expected ${form}.`);
+    else if (!pattern.test(value)) problems.push(`${name}=${JSON.stringify(value)} is invalid: expected ${form}.`);
+    return value ?? '';
+  };
+
+  const targetRaw = read('TARGET', 'sandbox')!;
+  if (targetRaw !== 'sandbox' && targetRaw !== 'uat') {
+    problems.push(`TARGET=${JSON.stringify(targetRaw)} is invalid: expected "sandbox" (default) or "uat".`);
+  }
+  const target: Target = targetRaw === 'uat' ? 'uat' : 'sandbox';
+  const isSandbox = target === 'sandbox';
+
+  const sandboxPort = Number(read('SANDBOX_PORT', '5800'));
+  if (isSandbox && !(Number.isInteger(sandboxPort) && sandboxPort > 0 && sandboxPort < 65536)) {
+    problems.push(`SANDBOX_PORT=${JSON.stringify(read('SANDBOX_PORT'))} is invalid: expected a TCP port (1-65535).`);
+  }
+
+  const apiBaseUrl = (read('API_BASE_URL') ?? (isSandbox ? `http://127.0.0.1:${sandboxPort}` : UAT_API_BASE_URL)).replace(/\/+$/, '');
+  checkBaseUrl('API_BASE_URL', apiBaseUrl, target, problems);
+
+  const ecFiscalCode = expect('EC_FISCAL_CODE', read('EC_FISCAL_CODE', isSandbox ? '77777777777' : undefined), /^\d{11}$/, 'the EC fiscal code, 11 digits');
+  const brokerCode = expect('BROKER_CODE', read('BROKER_CODE', isSandbox ? '77777777777' : undefined), /^\d{11}$/, 'the broker (intermediary) fiscal code, 11 digits; the EC\'s own code if it is not intermediated');
+  const stationId = expect('STATION_ID', read('STATION_ID', isSandbox ? '77777777777_01' : undefined), /^\d{11}_\d{2}$/, 'the station id, <broker code>_NN (e.g. 77777777777_01)');
+  const segregationCode = expect('SEGREGATION_CODE', read('SEGREGATION_CODE', isSandbox ? '01' : undefined), /^\d{2}$/, 'the segregation code assigned by PagoPA, 2 digits (e.g. 01)');
+  const secondEcFiscalCode = expect('SECOND_EC_FISCAL_CODE', read('SECOND_EC_FISCAL_CODE', '15376371009'), /^\d{11}$/, 'a second EC fiscal code (beneficiary of multi-beneficiary transfers), 11 digits');
+  const unboundEcFiscalCode = expect('UNBOUND_EC_FISCAL_CODE', read('UNBOUND_EC_FISCAL_CODE', '99999999999'), /^\d{11}$/, 'an EC fiscal code NOT bound to your GPD key, 11 digits');
+  if (unboundEcFiscalCode === ecFiscalCode) problems.push('UNBOUND_EC_FISCAL_CODE must differ from EC_FISCAL_CODE.');
+
+  const keys: SuiteConfig['keys'] = {};
+  for (const [product, variable] of Object.entries(KEY_VARIABLES) as [Product, string][]) {
+    const value = read(variable);
+    if (value === undefined) {
+      if (product === 'gpd') problems.push(`${variable} is missing: expected the subscription key of the Back Office product "GPD - Posizioni Debitorie" (UAT).`);
+      continue;
+    }
+    if (!/^[\x21-\x7e]{16,128}$/.test(value)) {
+      problems.push(`${variable} is invalid: expected a subscription key (16-128 printable characters, no spaces); the value is not shown.`);
+    }
+    keys[product] = value;
+  }
+
+  const calls = Number(read('GPD_RATE_LIMIT_CALLS', '100'));
+  const periodMs = Number(read('GPD_RATE_LIMIT_PERIOD_MS', '10000'));
+  if (!(Number.isInteger(calls) && calls > 0)) problems.push('GPD_RATE_LIMIT_CALLS is invalid: expected a positive integer (platform: 100).');
+  if (!(Number.isInteger(periodMs) && periodMs > 0)) problems.push('GPD_RATE_LIMIT_PERIOD_MS is invalid: expected a positive integer of milliseconds (platform: 10000).');
+
+  const requestTimeoutMs = Number(read('REQUEST_TIMEOUT_MS', '30000'));
+  if (!(Number.isInteger(requestTimeoutMs) && requestTimeoutMs >= 1000)) problems.push('REQUEST_TIMEOUT_MS is invalid: expected an integer ≥ 1000.');
+
+  const internalKey = read('SANDBOX_INTERNAL_KEY');
+  if (isSandbox && internalKey === undefined) problems.push('SANDBOX_INTERNAL_KEY is missing: it is generated automatically; set it only to run against a sandbox started by hand.');
+
+  const runId = expect('RUN_ID', read('RUN_ID'), /^[A-Za-z0-9]{4,20}$/, 'a run id of 4-20 letters/digits (generated automatically)');
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    target,
+    apiBaseUrl,
+    ecFiscalCode,
+    brokerCode,
+    stationId,
+    segregationCode,
+    secondEcFiscalCode,
+    unboundEcFiscalCode,
+    keys,
+    gpdRateLimit: { calls, periodMs },
+    sandbox: isSandbox ? { port: sandboxPort, internalKey: internalKey! } : undefined,
+    runId,
+    requestTimeoutMs,
+  };
+}
+
+function checkBaseUrl(name: string, value: string, target: Target, problems: string[]): void {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    problems.push(`${name}=${JSON.stringify(value)} is invalid: expected an absolute URL such as ${UAT_API_BASE_URL}.`);
+    return;
+  }
+  if (PRODUCTION_HOSTS.includes(url.hostname)) {
+    problems.push(`${name} points at the pagoPA PRODUCTION host ${url.hostname}: this suite never runs against production. Use ${UAT_API_BASE_URL}.`);
+  } else if (target === 'uat' && url.protocol !== 'https:') {
+    problems.push(`${name} must use https when TARGET=uat.`);
+  }
+}
+
+/** A short, non-reversible fingerprint of a key, safe to show in evidence. */
+export function keyFingerprint(key: string): string {
+  return `sha256:${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
+}
+
+/** Every secret value of the configuration, for redaction. */
+export function secretValues(config: SuiteConfig): string[] {
+  return [...Object.values(config.keys), config.sandbox?.internalKey].filter((v): v is string => !!v);
+}

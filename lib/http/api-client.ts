@@ -1,0 +1,179 @@
+// HTTP client for the pagoPA APIs on undici: one keep-alive pool per origin, the subscription
+// key header, client-side rate limiting, 429 retries honouring Retry-After, timing, request ids
+// and redaction all live here, so every caller (fixtures, scripts) gets them the same way.
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'undici';
+import { RateLimiter } from './rate-limiter.ts';
+import type { Redactor } from '../redact.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+
+export interface ApiRequest {
+  method: HttpMethod;
+  /** Path below the API base URL, starting with `/`. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  /** JSON body; serialised here. */
+  body?: unknown;
+  /** A raw body sent as is (malformed-input cases), with its content type. */
+  rawBody?: { text: string; contentType: string };
+  headers?: Record<string, string>;
+  /** Overrides the client's key for this call; `null` sends no key at all. */
+  key?: string | null;
+}
+
+export interface ApiExchange {
+  request: { method: HttpMethod; url: string; headers: Record<string, string>; body: unknown };
+  response: { status: number; headers: Record<string, string>; body: unknown; text: string };
+  ms: number;
+  requestId: string;
+  /** 429 answers waited out before this response. */
+  throttled: number;
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  key?: string;
+  timeoutMs: number;
+  redactor: Redactor;
+  limiter?: RateLimiter;
+  /** Give up waiting out 429s after this long (ms). */
+  maxThrottleMs?: number;
+}
+
+export class NetworkError extends Error {
+  constructor(message: string, cause: unknown) {
+    super(message, { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+const pools = new Map<string, Pool>();
+
+function poolFor(origin: string): Pool {
+  let pool = pools.get(origin);
+  if (!pool) {
+    pool = new Pool(origin, { connections: 8, keepAliveTimeout: 10_000, pipelining: 1 });
+    pools.set(origin, pool);
+  }
+  return pool;
+}
+
+export async function closePools(): Promise<void> {
+  const all = [...pools.values()];
+  pools.clear();
+  await Promise.all(all.map((pool) => pool.close()));
+}
+
+export class ApiClient {
+  private readonly base: URL;
+
+  constructor(private readonly options: ApiClientOptions) {
+    this.base = new URL(options.baseUrl);
+  }
+
+  get redactor(): Redactor {
+    return this.options.redactor;
+  }
+
+  async send(request: ApiRequest): Promise<ApiExchange> {
+    const url = new URL(this.base.pathname.replace(/\/$/, '') + request.path, this.base.origin);
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    }
+    const requestId = request.headers?.['X-Request-Id'] ?? randomUUID();
+    const headers: Record<string, string> = { accept: 'application/json', 'x-request-id': requestId, ...lowerKeys(request.headers) };
+    const key = request.key === undefined ? this.options.key : request.key;
+    if (key) headers['ocp-apim-subscription-key'] = key;
+    let payload: string | undefined;
+    if (request.rawBody) {
+      payload = request.rawBody.text;
+      headers['content-type'] = request.rawBody.contentType;
+    } else if (request.body !== undefined) {
+      payload = JSON.stringify(request.body);
+      headers['content-type'] = 'application/json';
+    }
+
+    const deadline = Date.now() + (this.options.maxThrottleMs ?? 60_000);
+    let throttled = 0;
+    for (;;) {
+      await this.options.limiter?.acquire();
+      const started = performance.now();
+      let status: number;
+      let responseHeaders: Record<string, string>;
+      let text: string;
+      try {
+        const res = await poolFor(url.origin).request({
+          method: request.method,
+          path: url.pathname + url.search,
+          headers,
+          body: payload,
+          headersTimeout: this.options.timeoutMs,
+          bodyTimeout: this.options.timeoutMs,
+        });
+        status = res.statusCode;
+        responseHeaders = flattenHeaders(res.headers);
+        text = await res.body.text();
+      } catch (error) {
+        throw new NetworkError(
+          `${request.method} ${this.options.redactor.url(url.pathname)}: no response from ${url.origin} (${(error as Error).message}). Is the target reachable?`,
+          error,
+        );
+      }
+      const ms = Math.round(performance.now() - started);
+      // 429 means "not processed": waiting and retrying is safe for every method, creates included.
+      const wait = status === 429 ? retryAfterMs(responseHeaders['retry-after']) : undefined;
+      if (wait !== undefined && Date.now() + wait <= deadline) {
+        throttled += 1;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        continue;
+      }
+      const redactor = this.options.redactor;
+      return {
+        request: {
+          method: request.method,
+          url: redactor.url(url.toString()),
+          headers: redactor.headers(headers),
+          body: request.rawBody ? redactor.text(request.rawBody.text) : redactor.json(request.body),
+        },
+        response: { status, headers: redactor.headers(responseHeaders), body: redactor.json(parseBody(text, responseHeaders)), text: redactor.text(text) },
+        ms,
+        requestId: responseHeaders['x-request-id'] ?? requestId,
+        throttled,
+      };
+    }
+  }
+}
+
+function lowerKeys(headers: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  return out;
+}
+
+function parseBody(text: string, headers: Record<string, string>): unknown {
+  if (text === '') return undefined;
+  if (/json/i.test(headers['content-type'] ?? '')) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/** Retry-After as seconds or HTTP date; undefined when absent or unusable. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const ms = /^(\d+)\s*ms$/i.exec(trimmed);
+  if (ms) return Number(ms[1]);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

@@ -1,0 +1,85 @@
+import { defineConfig } from '@playwright/test';
+import { chromium } from '@playwright/test';
+import { prepareEnvironment, loadConfig, ConfigError, keyFingerprint, type SuiteConfig } from './lib/config.ts';
+import { freePortSync } from './lib/free-port.ts';
+import { resolveChromium, type ChromiumChoice } from './lib/browser.ts';
+
+prepareEnvironment();
+if ((process.env.TARGET ?? 'sandbox') === 'sandbox' && !process.env.SANDBOX_PORT && !process.env.API_BASE_URL) {
+  process.env.SANDBOX_PORT = String(freePortSync());
+}
+
+// A broken configuration must not stop Playwright from starting: the `setup` project reports it.
+let config: SuiteConfig | undefined;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+}
+
+let browser: ChromiumChoice | undefined;
+try {
+  browser = resolveChromium({ playwrightExecutable: chromium.executablePath() });
+} catch {
+  browser = undefined; // only the browser projects need one; their fixture explains how to install it
+}
+
+const startSandbox = config?.target === 'sandbox' && !process.env.API_BASE_URL;
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: process.env.CI ? 2 : undefined,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  outputDir: 'test-results',
+  reporter: [
+    ['list'],
+    ['html', { outputFolder: 'playwright-report', open: 'never' }],
+    ['json', { outputFile: 'reports/playwright-results.json' }],
+    [
+      'allure-playwright',
+      {
+        resultsDir: 'reports/allure-results',
+        detail: true,
+        suiteTitle: true,
+        environmentInfo: config
+          ? {
+              target: config.target,
+              api_base_url: config.apiBaseUrl,
+              ec_fiscal_code: config.ecFiscalCode,
+              broker_code: config.brokerCode,
+              station_id: config.stationId,
+              segregation_code: config.segregationCode,
+              gpd_key: config.keys.gpd ? keyFingerprint(config.keys.gpd) : 'not set',
+              run_id: config.runId,
+              node: process.version,
+            }
+          : { configuration: 'invalid (see the setup project)' },
+      },
+    ],
+  ],
+  use: {
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: browser?.executablePath ? { executablePath: browser.executablePath, args: browser.args } : undefined,
+  },
+  projects: [
+    { name: 'setup', testMatch: /setup\/.*\.spec\.ts/, teardown: 'teardown' },
+    { name: 'api', testMatch: /(access|gpd)\/.*\.spec\.ts/, dependencies: ['setup'] },
+    { name: 'teardown', testMatch: /teardown\/.*\.spec\.ts/ },
+  ],
+  webServer: startSandbox
+    ? {
+        command: 'npx tsx sandbox/main.ts',
+        url: `http://127.0.0.1:${process.env.SANDBOX_PORT}/__sandbox/health`,
+        reuseExistingServer: false,
+        timeout: 30_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+        env: { SANDBOX_HOST: '127.0.0.1', SANDBOX_PORT: process.env.SANDBOX_PORT! },
+      }
+    : undefined,
+});

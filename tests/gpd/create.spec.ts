@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import { test, expect, literal } from '../../fixtures/index.ts';
+
+const DATA_ERROR = 'Error in the debt position request data';
+const UNIQUENESS = 'The debt position violated constraints of uniqueness';
+
+test('[GPD-CRE-01] create a draft (toPublish=false) → DRAFT', async ({ positions, factory }) => {
+  const body = factory.position();
+  const created = await positions.createOk(body, { toPublish: false });
+  expect(created.status).toBe('DRAFT');
+  expect(created.iupd).toBe(body.iupd);
+  const option = created.paymentOption[0]!;
+  expect(option.iuv).toBe(body.paymentOption[0]!.iuv);
+  expect(option.nav, 'NAV = aux digit 3 + IUV').toBe(`3${option.iuv}`);
+  expect(option.amount).toBe(body.paymentOption[0]!.amount);
+});
+
+test('[GPD-CRE-02] create and publish without validity date → VALID', async ({ positions, factory }) => {
+  const created = await positions.createOk(factory.position(), { toPublish: true });
+  expect(created.status).toBe('VALID');
+});
+
+test('[GPD-CRE-03] create and publish with a future validity date → PUBLISHED', async ({ positions, factory }) => {
+  const body = factory.position({ validityDate: factory.at(2) });
+  const created = await positions.createOk(body, { toPublish: true });
+  expect(created.status).toBe('PUBLISHED');
+});
+
+test('[GPD-CRE-04] multi-beneficiary position: a transfer to a second EC', async ({ positions, factory, config }) => {
+  const option = factory.option({ amount: 10_000 });
+  option.transfer = [
+    factory.transfer({ idTransfer: '1', amount: 7_000 }),
+    factory.transfer({ idTransfer: '2', amount: 3_000, organizationFiscalCode: config.secondEcFiscalCode, companyName: 'Ente beneficiario secondario' }),
+  ];
+  const created = await positions.createOk(factory.position({ paymentOption: [option] }), { toPublish: true });
+  const transfers = created.paymentOption[0]!.transfer;
+  expect(transfers).toHaveLength(2);
+  expect(transfers.map((t) => [t.idTransfer, t.organizationFiscalCode, t.amount])).toEqual([
+    ['1', config.ecFiscalCode, 7_000],
+    ['2', config.secondEcFiscalCode, 3_000],
+  ]);
+});
+
+test('[GPD-CRE-05] installment plan: three installments and a single full-payment option', async ({ positions, factory }) => {
+  const installments = [30, 60, 90].map((days) => factory.option({ amount: 4_000, isPartialPayment: true, dueDate: factory.at(days), description: `Rata a ${days} giorni` }));
+  const full = factory.option({ amount: 12_000, isPartialPayment: false, dueDate: factory.at(30), description: 'Soluzione unica' });
+  const created = await positions.createOk(factory.position({ paymentOption: [full, ...installments] }), { toPublish: true });
+  expect(created.status).toBe('VALID');
+  expect(created.paymentOption).toHaveLength(4);
+  const navs = created.paymentOption.map((o) => o.nav);
+  expect(new Set(navs).size, 'every option has its own NAV').toBe(4);
+  for (const option of created.paymentOption) expect(option.nav).toBe(`3${option.iuv}`);
+  expect(created.paymentOption.filter((o) => o.isPartialPayment === true)).toHaveLength(3);
+});
+
+test('[GPD-CRE-06] digital stamp transfer (marca da bollo digitale)', async ({ positions, factory }) => {
+  const stamp = { hashDocument: createHash('sha256').update(factory.iupd()).digest('base64'), stampType: '01', provincialResidence: 'RM' };
+  const option = factory.option({ amount: 11_600 });
+  option.transfer = [factory.transfer({ idTransfer: '1', amount: 10_000 }), factory.transfer({ idTransfer: '2', amount: 1_600, iban: undefined, stamp })];
+  const created = await positions.createOk(factory.position({ paymentOption: [option] }));
+  const stampTransfer = created.paymentOption[0]!.transfer.find((t) => t.idTransfer === '2');
+  expect(stampTransfer?.stamp).toEqual(stamp);
+  expect(stampTransfer?.iban ?? null).toBeNull();
+});
+
+test('[GPD-CRE-07] duplicate IUPD → 409', async ({ positions, factory, config }) => {
+  const first = factory.position();
+  await positions.createOk(first);
+  const res = await positions.create(factory.position({ iupd: first.iupd }));
+  expect(res).toBeProblem(409, UNIQUENESS, `Already exists a debt position for the Organization Fiscal Code ${config.ecFiscalCode} or one of its payment options is not unique`);
+});
+
+test('[GPD-CRE-08] duplicate IUV → 409', async ({ positions, factory, config, gpd }) => {
+  const first = factory.position();
+  await positions.createOk(first);
+  const second = factory.position();
+  second.paymentOption[0]!.iuv = first.paymentOption[0]!.iuv;
+  const res = await positions.create(second);
+  expect(res).toBeProblem(409, UNIQUENESS, `Already exists a debt position for the Organization Fiscal Code ${config.ecFiscalCode} or one of its payment options is not unique`);
+  expect(await gpd.get(second.iupd), 'no position was created for the second IUPD').toHaveStatus(404);
+});
+
+test('[GPD-CRE-09] option amount differs from the transfers total → 400', async ({ positions, factory, gpd }) => {
+  const option = factory.option({ amount: 10_000 });
+  option.transfer = [factory.transfer({ amount: 9_000 })];
+  const body = factory.position({ paymentOption: [option] });
+  const res = await positions.create(body);
+  expect(res).toBeProblem(
+    400,
+    DATA_ERROR,
+    'Amounts congruence error: payment option amount must coincide with the total of the transfers amount [payment_option_amount(in cent)=10000; total_tranfers_amount(in cent)=9000]',
+  );
+  expect(await gpd.get(body.iupd)).toHaveStatus(404);
+});
+
+test('[GPD-CRE-10] more than 5 transfers → 400', async ({ positions, factory }) => {
+  const option = factory.option({ amount: 6_000 });
+  option.transfer = ['1', '2', '3', '4', '5', '5'].map((idTransfer) => factory.transfer({ idTransfer, amount: 1_000 }));
+  const res = await positions.create(factory.position({ paymentOption: [option] }));
+  expect(res).toBeProblem(400, DATA_ERROR, 'Number of transfers congruence error: Each payment option must have a maximum of 5 transactions [transactions found=6]');
+});
+
+test('[GPD-CRE-11] IBAN and stamp on the same transfer → 400', async ({ positions, factory }) => {
+  const option = factory.option();
+  option.transfer = [factory.transfer({ amount: option.amount, stamp: { hashDocument: 'ZmFrZWhhc2g=', stampType: '01', provincialResidence: 'MI' } })];
+  const res = await positions.create(factory.position({ paymentOption: [option] }));
+  expect(res).toBeProblem(
+    400,
+    DATA_ERROR,
+    `The Iban may be present (optionally combined with the Postal Iban) or the Stamp. Not all at the same time [iuv=${option.iuv}, transaction id=1].`,
+  );
+});
+
+test('[GPD-CRE-12] due date in the past → 400', async ({ positions, factory }) => {
+  const res = await positions.create(factory.position({ paymentOption: [factory.option({ dueDate: factory.at(-1) })] }));
+  expect(res).toBeProblem(400, DATA_ERROR, new RegExp(`^${literal('Dates congruence error: due_date must be >= validity_date (if provided) or due_date must be >= current_date [due_date=')}`));
+});
+
+test('[GPD-CRE-13] idTransfer outside 1..5 → 400', async ({ gpd, positions, factory }) => {
+  const option = factory.option();
+  option.transfer = [factory.transfer({ idTransfer: '6', amount: option.amount })];
+  const body = factory.position({ paymentOption: [option] });
+  positions.track(body.iupd);
+  const res = await gpd.create(body, {}, { invalidOnPurpose: true });
+  expect(res).toBeProblem(400, DATA_ERROR, 'Transfer ID congruence error: The transaction id not have a value between those expected [transaction id=6; expected values=[1, 2, 3, 4, 5]]');
+});
+
+test('[GPD-CRE-14] missing required fields → 400 naming them', async ({ gpd, positions, factory }) => {
+  const body = factory.position();
+  positions.track(body.iupd);
+  const { fiscalCode: _debtor, ...withoutDebtor } = body;
+  const { iuv: _iuv, ...optionWithoutIuv } = body.paymentOption[0]!;
+  const res = await gpd.create({ ...withoutDebtor, paymentOption: [optionWithoutIuv] }, {}, { invalidOnPurpose: true });
+  expect(res).toBeProblem(400, 'BAD REQUEST', /fiscalCode/);
+  expect((res.response.body as { detail: string }).detail).toMatch(/iuv/);
+  expect(await gpd.get(body.iupd)).toHaveStatus(404);
+});
+
+test('[GPD-CRE-15] validity date in the past → 400', async ({ positions, factory }) => {
+  const res = await positions.create(factory.position({ validityDate: factory.at(-1) }), { toPublish: true });
+  expect(res).toBeProblem(400, DATA_ERROR, new RegExp(`^${literal('Dates congruence error: validity_date must be >= current_date [validity_date=')}`));
+});
+
+test('[GPD-CRE-16] malformed JSON → 400 and nothing created', async ({ gpd, positions, factory }) => {
+  const iupd = factory.iupd();
+  positions.track(iupd);
+  const res = await gpd.createRaw(`{"iupd": "${iupd}", "type": "F", "paymentOption": [`);
+  expect(res).toBeProblem(400, 'BAD REQUEST');
+  expect(await gpd.get(iupd)).toHaveStatus(404);
+});

@@ -1,0 +1,47 @@
+import { test, expect } from '../../fixtures/index.ts';
+
+test('[GPD-PUB-01] publish a draft without validity date → VALID', async ({ gpd, positions, factory }) => {
+  const body = factory.position();
+  await positions.createOk(body);
+  const res = await gpd.publish(body.iupd);
+  expect(res).toHaveStatus(200);
+  expect((res.response.body as { status: string }).status).toBe('VALID');
+  expect(((await gpd.get(body.iupd)).response.body as { status: string }).status).toBe('VALID');
+});
+
+test('[GPD-PUB-02] publish a draft with a future validity date → PUBLISHED', async ({ gpd, positions, factory }) => {
+  const body = factory.position({ validityDate: factory.at(3) });
+  await positions.createOk(body);
+  const res = await gpd.publish(body.iupd);
+  expect(res).toHaveStatus(200);
+  expect((res.response.body as { status: string }).status).toBe('PUBLISHED');
+});
+
+test('[GPD-PUB-03] publish twice → 409', async ({ gpd, positions, factory, config }) => {
+  const body = factory.position();
+  await positions.createOk(body);
+  expect(await gpd.publish(body.iupd)).toHaveStatus(200);
+  const again = await gpd.publish(body.iupd);
+  expect(again).toBeProblem(
+    409,
+    'Existing related payment found or not in publishable state',
+    `A payment transaction has already been carried out or, the debt position with Organization Fiscal Code ${config.ecFiscalCode} and IUPD ${body.iupd}, is not in publishable state`,
+  );
+});
+
+test('[GPD-PUB-04] publish after the due date → 409', async ({ gpd, positions, factory, config }) => {
+  const body = factory.position();
+  await positions.createOk(body);
+  await test.step('Move the draft\'s dates into the past (allowed on update when switchToExpired=false)', async () => {
+    const option = { ...body.paymentOption[0]!, dueDate: factory.at(-1) };
+    const res = await gpd.update(body.iupd, { ...body, switchToExpired: false, validityDate: factory.at(-2), paymentOption: [option] });
+    expect(res).toHaveStatus(200);
+    expect((res.response.body as { status: string }).status).toBe('DRAFT');
+  });
+  const res = await gpd.publish(body.iupd);
+  expect(res).toBeProblem(
+    409,
+    'Publish request occurred after the due date of a payment options has expired',
+    `A publish request occurred after the due date of a payment options has expired for the debt position with Organization Fiscal Code ${config.ecFiscalCode} and IUPD ${body.iupd}`,
+  );
+});
