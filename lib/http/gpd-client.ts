@@ -1,6 +1,6 @@
 // Typed client of the GPD debt-positions API v1 for an EC. Each operation knows the schema of
 // its request body and of its success response, so every exchange can be checked the same way.
-import type { ApiClient, ApiExchange, ApiRequest } from './api-client.ts';
+import type { ApiExchange, ApiRequest } from './api-client.ts';
 import type { SchemaId } from '../schemas.ts';
 import type { DebtPosition, DebtPositionStatus } from '../gpd/model.ts';
 

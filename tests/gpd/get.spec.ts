@@ -94,7 +94,7 @@ test('[GPD-GET-07] page limit: default 10, at most 50', async ({ gpd, positions,
   const byDefault = await gpd.list();
   expect(byDefault).toHaveStatus(200);
   expect(list(byDefault).page_info.limit).toBe(10);
-  expect(list(byDefault).payment_position_list.length).toBe(10);
+  expect(list(byDefault).payment_position_list).toHaveLength(10);
   expect(await gpd.list({ limit: 50 })).toHaveStatus(200);
   expect(await gpd.list({ limit: 51 })).toBeProblem(400, 'BAD REQUEST', /limit/);
   expect(await gpd.list({ limit: 0 })).toBeProblem(400, 'BAD REQUEST', /limit/);
@@ -102,14 +102,17 @@ test('[GPD-GET-07] page limit: default 10, at most 50', async ({ gpd, positions,
 
 test('[GPD-GET-08] filter date rules: 30-day window and exclusive groups → 400', async ({ gpd }) => {
   const from = new Date(Date.now() + DAY_MS);
+
   await test.step('an interval longer than 30 days is refused', async () => {
     const res = await gpd.list({ due_date_from: gpdDate(from), due_date_to: gpdDate(new Date(from.getTime() + 31 * DAY_MS)) });
     expect(res).toBeProblem(400, 'The debt positions cannot be recovered', /max_days_interval= 30\]$/);
   });
+
   await test.step('"to" before "from" is refused', async () => {
     const res = await gpd.list({ due_date_from: gpdDate(from), due_date_to: gpdDate(new Date(from.getTime() - DAY_MS)) });
     expect(res).toBeProblem(400, 'The debt positions cannot be recovered');
   });
+
   await test.step('due-date and payment-date filters together are refused', async () => {
     const res = await gpd.list({ due_date_from: gpdDate(from), payment_date_from: gpdDate(from) });
     expect(res).toBeProblem(

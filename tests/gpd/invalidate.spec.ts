@@ -9,6 +9,7 @@ test('[GPD-INV-01] invalidate a VALID position → INVALID, terminal', async ({ 
   expect(res).toHaveStatus(200);
   expect((res.response.body as { status: string }).status).toBe('INVALID');
   expect(((await gpd.get(body.iupd)).response.body as { status: string }).status).toBe('INVALID');
+
   await test.step('INVALID is terminal: it cannot be invalidated or published again', async () => {
     expect(await gpd.invalidate(body.iupd)).toBeProblem(
       409,

@@ -32,12 +32,14 @@ test('[GPD-PUB-03] publish twice → 409', async ({ gpd, positions, factory, con
 test('[GPD-PUB-04] publish after the due date → 409', async ({ gpd, positions, factory, config }) => {
   const body = factory.position();
   await positions.createOk(body);
+
   await test.step('Move the draft\'s dates into the past (allowed on update when switchToExpired=false)', async () => {
     const option = { ...body.paymentOption[0]!, dueDate: factory.at(-1) };
     const res = await gpd.update(body.iupd, { ...body, switchToExpired: false, validityDate: factory.at(-2), paymentOption: [option] });
     expect(res).toHaveStatus(200);
     expect((res.response.body as { status: string }).status).toBe('DRAFT');
   });
+
   const res = await gpd.publish(body.iupd);
   expect(res).toBeProblem(
     409,
