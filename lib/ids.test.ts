@@ -129,7 +129,7 @@ describe('personal fiscal code', () => {
     assert.equal(cf.slice(0, 15), 'FOXEAX01B45F205');
     assert.equal(isValidPersonalFiscalCode(cf), true);
     // "De Luca" -> DLC; "Nicolò" -> NCL (3 consonants, accent dropped); December -> T; 31 + 40 = 71
-    const cf2 = makePersonalFiscalCode({ surname: "De Luca", name: 'Nicolò', birthDate: new Date('1999-12-31'), sex: 'F', belfiore: 'H501' });
+    const cf2 = makePersonalFiscalCode({ surname: 'De Luca', name: 'Nicolò', birthDate: new Date('1999-12-31'), sex: 'F', belfiore: 'H501' });
     assert.equal(cf2.slice(0, 15), 'DLCNCL99T71H501');
     // Gianfranco: consonants G N F R N C -> 1st, 3rd, 4th = GFR; "D'Amico" -> DMC
     const cf3 = makePersonalFiscalCode({ surname: "D'Amico", name: 'Gianfranco', birthDate: new Date('1960-07-15'), sex: 'M', belfiore: 'L219' });
@@ -174,16 +174,18 @@ describe('personal fiscal code', () => {
     assert.equal(isValidPersonalFiscalCode('RSSMRA80A32H501' + fiscalCodeCheckChar('RSSMRA80A32H501')), false); // day 32
     assert.equal(isValidPersonalFiscalCode('77777777777'), false);
     assert.throws(() => fiscalCodeCheckChar('RSSMRA80A01H50'), /15 characters/);
-    assert.throws(
-      () => makePersonalFiscalCode({ surname: 'Rossi', name: 'Mario', birthDate: new Date('1980-01-01'), sex: 'M', belfiore: 'Roma' }),
-      /Belfiore/,
-    );
+    assert.throws(() => makePersonalFiscalCode({ surname: 'Rossi', name: 'Mario', birthDate: new Date('1980-01-01'), sex: 'M', belfiore: 'Roma' }), /Belfiore/);
   });
 });
 
 describe('organization fiscal code / partita IVA', () => {
   test('real organization codes are valid', () => {
-    for (const code of ['15376371009' /* PagoPA S.p.A. */, '00488410010' /* TIM S.p.A. */, '06363391001' /* Agenzia delle Entrate */, '97735020584' /* AgID */]) {
+    for (const code of [
+      '15376371009' /* PagoPA S.p.A. */,
+      '00488410010' /* TIM S.p.A. */,
+      '06363391001' /* Agenzia delle Entrate */,
+      '97735020584' /* AgID */,
+    ]) {
       assert.equal(isValidOrganizationFiscalCode(code), true, code);
       assert.equal(organizationFiscalCodeCheckDigit(code.slice(0, 10)), code.charAt(10));
     }

@@ -68,8 +68,7 @@ function oddEvenCheckLetter(chars: string): string {
 const MONTH_LETTERS = 'ABCDEHLMPRST';
 /** Letters that replace digits in "omocodia" codes (L=0 ... V=9), issued when two people collide. */
 const OMOCODIA_LETTERS = 'LMNPQRSTUV';
-const PERSONAL_FISCAL_CODE =
-  /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/;
+const PERSONAL_FISCAL_CODE = /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/;
 
 /** The check character of a personal fiscal code, from its first 15 characters. */
 export function fiscalCodeCheckChar(first15: string): string {

@@ -2,7 +2,7 @@
 // Every object schema is closed (additionalProperties: false) so that drift is visible, but an
 // unknown property is only a WARNING: UAT may add fields without breaking the contract.
 import { readdirSync, readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
 export type SchemaId =
@@ -65,9 +65,9 @@ function compileAll(): Map<string, ValidateFunction> {
   addFormats(ajv);
   const ids = schemaFilesOnDisk();
   for (const id of ids) {
-    const schema = JSON.parse(readFileSync(new URL(`${id}.json`, SCHEMAS_DIR), 'utf8')) as { $id?: unknown };
+    const schema = JSON.parse(readFileSync(new URL(`${id}.json`, SCHEMAS_DIR), 'utf8')) as AnySchemaObject;
     if (schema.$id !== `${ID_BASE}${id}.json`) {
-      throw new Error(`schemas/${id}.json: $id must be ${ID_BASE}${id}.json, found ${String(schema.$id)}`);
+      throw new Error(`schemas/${id}.json: $id must be ${ID_BASE}${id}.json, found ${schema.$id ?? 'none'}`);
     }
     ajv.addSchema(schema);
   }
@@ -85,7 +85,7 @@ function pointerSegment(name: string): string {
   return name.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-function describe(error: ErrorObject): string {
+function formatError(error: ErrorObject): string {
   const path = error.instancePath || '(root)';
   if (error.keyword === 'required') {
     // Point at the missing property itself, as the unexpected-property warnings do.
@@ -115,7 +115,7 @@ export function validateBody(schema: SchemaId, data: unknown): SchemaVerdict {
       const extra = (error.params as { additionalProperty: string }).additionalProperty;
       warnings.push(`${error.instancePath}/${pointerSegment(extra)}: unexpected property`);
     } else {
-      errors.push(describe(error));
+      errors.push(formatError(error));
     }
   }
   return { schema, valid: errors.length === 0, errors, warnings };
