@@ -1,5 +1,5 @@
-import { defineConfig } from '@playwright/test';
-import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { defineConfig, chromium } from '@playwright/test';
 import { prepareEnvironment, loadConfig, ConfigError, keyFingerprint, type SuiteConfig } from './lib/config.ts';
 import { freePortSync } from './lib/free-port.ts';
 import { resolveChromium, type ChromiumChoice } from './lib/browser.ts';
@@ -24,6 +24,7 @@ try {
   browser = undefined; // only the browser projects need one; their fixture explains how to install it
 }
 
+const version = (name: string) => (JSON.parse(readFileSync(name, 'utf8')) as { version: string }).version;
 const startSandbox = config?.target === 'sandbox' && !process.env.API_BASE_URL;
 
 export default defineConfig({
@@ -31,7 +32,8 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  workers: process.env.CI ? 2 : undefined,
+  // API cases wait on the network, not the CPU; the client-side limiter keeps all workers under the key's limit.
+  workers: Number(process.env.WORKERS ?? 4),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   outputDir: 'test-results',
@@ -55,7 +57,9 @@ export default defineConfig({
               segregation_code: config.segregationCode,
               gpd_key: config.keys.gpd ? keyFingerprint(config.keys.gpd) : 'not set',
               run_id: config.runId,
-              node: process.version,
+              suite_version: version('package.json'),
+              playwright_version: version('node_modules/@playwright/test/package.json'),
+              node_version: process.version,
             }
           : { configuration: 'invalid (see the setup project)' },
       },
@@ -73,7 +77,7 @@ export default defineConfig({
   ],
   webServer: startSandbox
     ? {
-        command: 'npx tsx sandbox/main.ts',
+        command: 'node --import tsx sandbox/main.ts',
         url: `http://127.0.0.1:${process.env.SANDBOX_PORT}/__sandbox/health`,
         reuseExistingServer: false,
         timeout: 30_000,

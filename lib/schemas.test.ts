@@ -442,6 +442,41 @@ describe('GPD responses', () => {
     ]);
   });
 
+  // Fields that GPD always sends are required (notes §3.4): a response missing one fails.
+  const missingInResponse: Array<[SchemaId, (b: Body) => Body, string, string]> = [
+    ['gpd/PaymentPositionModelBaseResponse', (b) => b, '', 'status'],
+    ['gpd/PaymentPositionModelBaseResponse', (b) => b, '/paymentOption/0', 'nav'],
+    ['gpd/PaymentPositionModelBaseResponse', (b) => b, '/paymentOption/0/transfer/0', 'idTransfer'],
+    ['gpd/PaymentOptionModelResponse', (b) => b.paymentOption[0], '', 'nav'],
+    ['gpd/PaymentsModelResponse', (b) => b.paymentOption[0], '', 'nav'],
+    ['gpd/TransferModelResponse', (b) => b.paymentOption[0].transfer[0], '', 'idTransfer'],
+  ];
+  for (const [schema, pick, path, field] of missingInResponse) {
+    test(`${schema} missing ${path}/${field} is an error`, () => {
+      const body = pick(copy(baseResponse()));
+      assert.equal(validateBody(schema, body).valid, true);
+      delete at(body, path)[field];
+      const verdict = validateBody(schema, body);
+      assert.equal(verdict.valid, false);
+      assert.deepEqual(verdict.errors, [`${path}/${field}: must have required property '${field}'`]);
+      assert.deepEqual(verdict.warnings, []);
+    });
+  }
+
+  test('required response fields are not nullable (except description, which GPD stores as nullable)', () => {
+    const body = copy(baseResponse());
+    body.status = null;
+    body.paymentOption[0].nav = null;
+    body.paymentOption[0].transfer[0].idTransfer = null;
+    body.paymentOption[0].description = null;
+    assert.deepEqual(validateBody('gpd/PaymentPositionModelBaseResponse', body).errors, [
+      '/status: must be string',
+      '/status: must be equal to one of the allowed values ("DRAFT", "PUBLISHED", "VALID", "INVALID", "EXPIRED", "PARTIALLY_PAID", "PAID", "REPORTED")',
+      '/paymentOption/0/nav: must be string',
+      '/paymentOption/0/transfer/0/idTransfer: must be string',
+    ]);
+  });
+
   test('a list response passes; a new UAT field in a list item is a warning', () => {
     const second = copy(baseResponse());
     second.iupd = '77777777777-2025-000003';
@@ -493,7 +528,13 @@ describe('GPD responses', () => {
     assert.equal(validateBody('gpd/UpdateTransferIbanMassiveModel', { newIban: 'IT60X0542811101000000123456' }).valid, true);
     assert.deepEqual(validateBody('gpd/UpdateTransferIbanMassiveModel', {}).errors, ["/newIban: must have required property 'newIban'"]);
     assert.equal(validateBody('gpd/UpdateTransferIbanMassiveResponse', { description: 'Updated IBAN on 2 Transfers', updatedTransfers: 2 }).valid, true);
-    assert.deepEqual(validateBody('gpd/UpdateTransferIbanMassiveResponse', { updatedTransfers: '2' }).errors, ['/updatedTransfers: must be integer']);
+    assert.deepEqual(validateBody('gpd/UpdateTransferIbanMassiveResponse', { description: 'x', updatedTransfers: '2' }).errors, [
+      '/updatedTransfers: must be integer',
+    ]);
+    assert.deepEqual(validateBody('gpd/UpdateTransferIbanMassiveResponse', {}).errors, [
+      "/description: must have required property 'description'",
+      "/updatedTransfers: must have required property 'updatedTransfers'",
+    ]);
   });
 
   test('already-paid and internal pay requests', () => {
@@ -600,7 +641,30 @@ COUNTERPARTS['gpd/PayPaymentOptionModel'] = { file: 'gpd-debt-positions-internal
 // No counterpart in components.schemas: gpd/LocalDateTime (our shared date-time), gpd/DeletedMessage
 // (inline `type: string` in the DELETE response), gateway/GatewayError (APIM body, not in the contract).
 
-/** `<schema id>.<property>.<keyword>` -> why ours differs from the contract. Every entry must be in use. */
+/** Fields that the response schemas require although the contract leaves every response field optional. */
+const OPTION_RESPONSE_REQUIRED = [
+  'nav',
+  'iuv',
+  'organizationFiscalCode',
+  'amount',
+  'description',
+  'isPartialPayment',
+  'dueDate',
+  'insertedDate',
+  'status',
+  'lastUpdatedDate',
+  'transfer',
+];
+/** `<id>.<field>.required` entries for response fields that GPD always sends. */
+function alwaysSent(id: SchemaId, fields: string[]): Record<string, string> {
+  const reason = 'GPD always sends it (notes §3.4); the contract leaves response fields optional';
+  return Object.fromEntries(fields.map((field) => [`${id}.${field}.required`, reason]));
+}
+
+/**
+ * `<schema id>.<property>.<keyword>` -> why ours differs from the contract. Every entry must be in use.
+ * Keyword `required`: the property is required on one side only.
+ */
 const ALLOWED_DIFFERENCES: Record<string, string> = {
   'gpd/PaymentPositionModel.country.pattern': 'anchored ^[A-Z]{2}$: Java @Pattern matches the whole string',
   'gpd/Stamp.provincialResidence.pattern': 'anchored ^[A-Z]{2}$: Java @Pattern matches the whole string',
@@ -612,6 +676,29 @@ const ALLOWED_DIFFERENCES: Record<string, string> = {
   'gpd/PageInfo.items_found.minimum': '@PositiveOrZero on the server model',
   'gpd/PageInfo.total_pages.minimum': '@PositiveOrZero on the server model',
   'gpd/UpdateTransferIbanMassiveResponse.updatedTransfers.minimum': 'a count',
+  ...alwaysSent('gpd/PaymentPositionModelBaseResponse', [
+    'iupd',
+    'organizationFiscalCode',
+    'type',
+    'companyName',
+    'insertedDate',
+    'status',
+    'lastUpdatedDate',
+    'paymentOption',
+  ]),
+  ...alwaysSent('gpd/PaymentOptionModelResponse', OPTION_RESPONSE_REQUIRED),
+  ...alwaysSent('gpd/PaymentsModelResponse', OPTION_RESPONSE_REQUIRED),
+  ...alwaysSent('gpd/TransferModelResponse', [
+    'organizationFiscalCode',
+    'idTransfer',
+    'amount',
+    'remittanceInformation',
+    'category',
+    'insertedDate',
+    'status',
+    'lastUpdatedDate',
+  ]),
+  ...alwaysSent('gpd/UpdateTransferIbanMassiveResponse', ['description', 'updatedTransfers']),
 };
 
 const COMPARED = ['enum', 'maxLength', 'minLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'uniqueItems', 'pattern', 'format'] as const;
@@ -679,13 +766,19 @@ describe('cross-check with the official v1 contracts', () => {
       const officialProps = (official.properties ?? {}) as Record<string, Json>;
       const ourProps = (ours.properties ?? {}) as Record<string, Json>;
       assert.deepEqual(Object.keys(ourProps).sort(), Object.keys(officialProps).sort(), `${id}: property names`);
-      assert.deepEqual(
-        [...((ours.required as string[] | undefined) ?? [])].sort(),
-        [...((official.required as string[] | undefined) ?? [])].sort(),
-        `${id}: required`,
-      );
 
       const differences: string[] = [];
+      const ourRequired = new Set((ours.required as string[] | undefined) ?? []);
+      const officialRequired = new Set((official.required as string[] | undefined) ?? []);
+      for (const name of [...new Set([...ourRequired, ...officialRequired])].sort()) {
+        if (ourRequired.has(name) === officialRequired.has(name)) continue;
+        const key = `${id}.${name}.required`;
+        if (ALLOWED_DIFFERENCES[key]) {
+          used.add(key);
+          continue;
+        }
+        differences.push(`${key}: ours ${ourRequired.has(name)}, official ${officialRequired.has(name)}`);
+      }
       for (const [name, off] of Object.entries(officialProps)) {
         const our = ourProps[name] ?? {};
         const key = `${id}.${name}`;

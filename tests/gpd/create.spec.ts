@@ -93,10 +93,12 @@ test('[GPD-CRE-09] option amount differs from the transfers total → 400', asyn
   expect(await gpd.get(body.iupd)).toHaveStatus(404);
 });
 
-test('[GPD-CRE-10] more than 5 transfers → 400', async ({ positions, factory }) => {
+test('[GPD-CRE-10] more than 5 transfers → 400', async ({ gpd, positions, factory }) => {
   const option = factory.option({ amount: 6_000 });
   option.transfer = ['1', '2', '3', '4', '5', '5'].map((idTransfer) => factory.transfer({ idTransfer, amount: 1_000 }));
-  const res = await positions.create(factory.position({ paymentOption: [option] }));
+  const body = factory.position({ paymentOption: [option] });
+  positions.track(body.iupd);
+  const res = await gpd.create(body, {}, { invalidOnPurpose: true });
   expect(res).toBeProblem(400, DATA_ERROR, 'Number of transfers congruence error: Each payment option must have a maximum of 5 transactions [transactions found=6]');
 });
 
