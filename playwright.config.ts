@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { defineConfig, chromium } from '@playwright/test';
 import { prepareEnvironment, loadConfig, ConfigError, keyFingerprint, type SuiteConfig } from './lib/config.ts';
 import { freePortSync } from './lib/free-port.ts';
 import { resolveChromium, type ChromiumChoice } from './lib/browser.ts';
 
 prepareEnvironment();
+// Each run's evidence stands alone: clear the previous Allure results (runner process only, not workers).
+if (!process.env.TEST_WORKER_INDEX) rmSync('reports/allure-results', { recursive: true, force: true });
 if ((process.env.TARGET ?? 'sandbox') === 'sandbox' && !process.env.SANDBOX_PORT && !process.env.API_BASE_URL) {
   process.env.SANDBOX_PORT = String(freePortSync());
 }

@@ -67,7 +67,7 @@ export class GpdClient {
   create(body: DebtPosition | unknown, query: { toPublish?: boolean } = {}, options?: CallOptions): Promise<ApiExchange> {
     return this.call(
       {
-        action: `Create debt position${query.toPublish ? ' and publish it' : ''}`,
+        action: `Create debt position ${describeIupd(body)}${query.toPublish ? ' (toPublish=true)' : ''}`,
         request: { method: 'POST', path: this.path(options, '/debtpositions'), query: { toPublish: query.toPublish }, body },
         requestSchema: 'gpd/PaymentPositionModel',
         successSchema: 'gpd/PaymentPositionModel',
@@ -86,7 +86,7 @@ export class GpdClient {
 
   get(iupd: string, options?: CallOptions): Promise<ApiExchange> {
     return this.call(
-      { action: 'Get debt position', request: { method: 'GET', path: this.path(options, `/debtpositions/${encodeURIComponent(iupd)}`) }, successSchema: 'gpd/PaymentPositionModelBaseResponse' },
+      { action: `Get debt position ${iupd}`, request: { method: 'GET', path: this.path(options, `/debtpositions/${encodeURIComponent(iupd)}`) }, successSchema: 'gpd/PaymentPositionModelBaseResponse' },
       options,
     );
   }
@@ -101,7 +101,7 @@ export class GpdClient {
   update(iupd: string, body: DebtPosition | unknown, query: { toPublish?: boolean } = {}, options?: CallOptions): Promise<ApiExchange> {
     return this.call(
       {
-        action: `Update debt position${query.toPublish ? ' (toPublish=true)' : ''}`,
+        action: `Update debt position ${iupd}${query.toPublish ? ' (toPublish=true)' : ''}`,
         request: { method: 'PUT', path: this.path(options, `/debtpositions/${encodeURIComponent(iupd)}`), query: { toPublish: query.toPublish }, body },
         requestSchema: 'gpd/PaymentPositionModel',
         successSchema: 'gpd/PaymentPositionModel',
@@ -112,21 +112,21 @@ export class GpdClient {
 
   delete(iupd: string, options?: CallOptions): Promise<ApiExchange> {
     return this.call(
-      { action: 'Delete debt position', request: { method: 'DELETE', path: this.path(options, `/debtpositions/${encodeURIComponent(iupd)}`) }, successSchema: 'gpd/DeletedMessage' },
+      { action: `Delete debt position ${iupd}`, request: { method: 'DELETE', path: this.path(options, `/debtpositions/${encodeURIComponent(iupd)}`) }, successSchema: 'gpd/DeletedMessage' },
       options,
     );
   }
 
   publish(iupd: string, options?: CallOptions): Promise<ApiExchange> {
     return this.call(
-      { action: 'Publish debt position', request: { method: 'POST', path: this.path(options, `/debtpositions/${encodeURIComponent(iupd)}/publish`) }, successSchema: 'gpd/PaymentPositionModel' },
+      { action: `Publish debt position ${iupd}`, request: { method: 'POST', path: this.path(options, `/debtpositions/${encodeURIComponent(iupd)}/publish`) }, successSchema: 'gpd/PaymentPositionModel' },
       options,
     );
   }
 
   invalidate(iupd: string, options?: CallOptions): Promise<ApiExchange> {
     return this.call(
-      { action: 'Invalidate debt position', request: { method: 'POST', path: this.path(options, `/debtpositions/${encodeURIComponent(iupd)}/invalidate`) }, successSchema: 'gpd/PaymentPositionModel' },
+      { action: `Invalidate debt position ${iupd}`, request: { method: 'POST', path: this.path(options, `/debtpositions/${encodeURIComponent(iupd)}/invalidate`) }, successSchema: 'gpd/PaymentPositionModel' },
       options,
     );
   }
@@ -134,7 +134,7 @@ export class GpdClient {
   markAsPaid(nav: string, paymentDate: string, options?: CallOptions): Promise<ApiExchange> {
     return this.call(
       {
-        action: 'Mark payment option as already paid',
+        action: `Mark payment option ${nav} as already paid`,
         request: { method: 'POST', path: this.path(options, `/paymentoptions/paids/${encodeURIComponent(nav)}`), body: { paymentDate } },
         requestSchema: 'gpd/AlreadyPaidPaymentOptionModel',
         successSchema: 'gpd/PaymentsModelResponse',
@@ -154,6 +154,11 @@ export class GpdClient {
       options,
     );
   }
+}
+
+function describeIupd(body: unknown): string {
+  const iupd = body !== null && typeof body === 'object' && 'iupd' in body ? (body as { iupd: unknown }).iupd : undefined;
+  return typeof iupd === 'string' ? iupd : '(no IUPD)';
 }
 
 /** Schema of an error body: the gateway's `{statusCode, message}` or GPD's ProblemJson. */
