@@ -38,6 +38,7 @@ export const APP_ERRORS = {
   ],
   DEBT_POSITION_NOT_FOUND: [404, 'Not found the debt position', 'Not found a debt position for Organization Fiscal Code %s and IUPD %s'],
   PAYMENT_OPTION_NOT_FOUND: [404, 'Not found the payment option', 'Not found a payment option for Organization Fiscal Code %s and NAV %s'],
+  PAYMENT_OPTION_IUV_NOT_FOUND: [404, 'Not found the payment option', 'Not found a payment option for Organization Fiscal Code %s and IUV %s'],
   TRANSFER_NOT_FOUND: [404, 'Not found the transfer', 'Not found a transfer for Organization Fiscal Code %s, IUV %s and TxID %s'],
   DEBT_POSITION_UNIQUE_VIOLATION: [
     409,
@@ -94,11 +95,7 @@ export const APP_ERRORS = {
     'transfer is not in accountable state',
     'The transfer option with Organization Fiscal Code %s, IUV %s and TxID %s is not in payable state',
   ],
-  PAYMENT_OPTION_NOT_PAYABLE: [
-    422,
-    'Not in payable state',
-    'The payment option with Organization Fiscal Code %s and NAV %s is not in payable state',
-  ],
+  PAYMENT_OPTION_NOT_PAYABLE: [422, 'Not in payable state', 'The payment option with Organization Fiscal Code %s and NAV %s is not in payable state'],
 } as const satisfies Record<string, Entry>;
 
 export type AppErrorCode = keyof typeof APP_ERRORS;

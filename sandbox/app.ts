@@ -1,0 +1,66 @@
+// The sandbox: a local stand-in for pagoPA UAT (gateway + GPD debt positions v1 + the internal GPD
+// API used by the Node), plus a control API for tests. See docs/ARCHITECTURE.md.
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Clock } from './clock.ts';
+import { controlRoutes } from './control.ts';
+import { installGateway, type ProtectedApi } from './gateway.ts';
+import { internalRoutes } from './gpd/routes-internal.ts';
+import { ecRoutes } from './gpd/routes-v1.ts';
+import { GpdService } from './gpd/service.ts';
+import { GpdStore } from './gpd/store.ts';
+import { BODY_LIMIT, installHttpBasics } from './http.ts';
+
+export { Clock };
+
+export type Product = 'gpd' | 'gpd-receipts' | 'fdr' | 'biz' | 'internal';
+
+/** organizations: EC fiscal codes bound to the key ('*' = any, used for the internal key). */
+export interface Subscription {
+  key: string;
+  product: Product;
+  organizations: string[];
+}
+
+export interface SandboxOptions {
+  subscriptions: Subscription[];
+  /** Default: new Clock() (real time, controllable offset). */
+  clock?: Clock;
+  /** Defaults 100/10 000 ms (GPD) and 10/1 000 ms (upload). */
+  rateLimits?: { gpd?: { calls: number; periodMs: number }; upload?: { calls: number; periodMs: number } };
+  /** Default false. */
+  logger?: boolean;
+}
+
+export const BASE_PATHS = {
+  gpdV1: '/gpd/debt-positions-service/v1',
+  gpdInternal: '/gpd/api/v1',
+  control: '/__sandbox',
+} as const;
+
+const APIS: ProtectedApi[] = [
+  { prefix: BASE_PATHS.gpdV1, product: 'gpd', rateLimit: 'gpd' },
+  { prefix: BASE_PATHS.gpdInternal, product: 'internal' },
+  { prefix: BASE_PATHS.control, product: 'internal' },
+];
+
+export async function buildSandbox(options: SandboxOptions): Promise<FastifyInstance> {
+  const clock = options.clock ?? new Clock();
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT });
+
+  installHttpBasics(app);
+  installGateway(app, {
+    subscriptions: options.subscriptions,
+    apis: APIS,
+    rateLimits: {
+      gpd: options.rateLimits?.gpd ?? { calls: 100, periodMs: 10_000 },
+      upload: options.rateLimits?.upload ?? { calls: 10, periodMs: 1_000 },
+    },
+    openPaths: [`${BASE_PATHS.control}/health`],
+  });
+
+  const service = new GpdService(new GpdStore(), clock);
+  await app.register(ecRoutes, { prefix: BASE_PATHS.gpdV1, service });
+  await app.register(internalRoutes, { prefix: BASE_PATHS.gpdInternal, service });
+  await app.register(controlRoutes, { prefix: BASE_PATHS.control, clock, service });
+  return app;
+}

@@ -1,0 +1,210 @@
+// Fidelity measured: every response of a representative run must match the response schema that
+// the official OpenAPI files declare for that operation and status. The files are read from
+// ../shared/reference/openapi (next to the repository) at test time, never copied.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
+import { Ajv, type AnySchemaObject } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { DAY, HOUR, KEYS, ORG, PAYMENT_BODY, ids, planBody, positionBody, startSandbox, transfer, type Res, type TestSandbox } from './test-helpers.ts';
+
+const SPEC_DIR = fileURLToPath(new URL('../../shared/reference/openapi/', import.meta.url));
+const SPECS = { v1: 'gpd-debt-positions-v1.json', internal: 'gpd-debt-positions-internal-v1.json' } as const;
+type Api = keyof typeof SPECS;
+const available = Object.values(SPECS).every((file) => existsSync(`${SPEC_DIR}${file}`));
+
+interface Recorded {
+  api: Api;
+  method: string;
+  template: string;
+  res: Res;
+}
+
+/** OpenAPI object schemas with additionalProperties: false, so that undeclared fields are caught too. */
+function closeObjects(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(closeObjects);
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) out[key] = closeObjects(value);
+  if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
+  return out;
+}
+
+function loadValidator() {
+  // strict: false because the copied specs carry OpenAPI keywords and string defaults ("true").
+  const ajv = new Ajv({ strict: false, useDefaults: false, allErrors: true });
+  addFormatsModule.default(ajv);
+  // GPD serialises LocalDateTime without a zone (2025-03-01T10:00:00), which RFC 3339 `date-time`
+  // rejects: real UAT answers would fail too. Validate with the ISO form where the zone is optional.
+  ajv.addFormat('date-time', ajv.formats['iso-date-time']!);
+  const specs = {} as Record<
+    Api,
+    { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: AnySchemaObject }> }> }>> }
+  >;
+  for (const [api, file] of Object.entries(SPECS) as [Api, string][]) {
+    const spec = closeObjects(JSON.parse(readFileSync(`${SPEC_DIR}${file}`, 'utf8'))) as AnySchemaObject;
+    ajv.addSchema(spec, api);
+    specs[api] = spec as (typeof specs)[Api];
+  }
+  const operations = (api: Api) =>
+    Object.entries(specs[api].paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((m) => m !== 'parameters')
+        .map((m) => `${m.toUpperCase()} ${path}`),
+    );
+  const validate = (r: Recorded): string[] => {
+    const operation = specs[r.api].paths[r.template]?.[r.method.toLowerCase()];
+    if (!operation) return [`${r.method} ${r.template} is not an operation of the ${r.api} spec`];
+    const response = operation.responses[String(r.res.status)];
+    if (!response) return [`status ${r.res.status} is not declared`];
+    const schema = response.content?.['application/json']?.schema;
+    if (!schema) return [`status ${r.res.status} declares no JSON body`];
+    const ref = typeof schema.$ref === 'string' ? schema.$ref.replace(/^#/, `${r.api}#`) : undefined;
+    const validate = ajv.compile(ref ? { $ref: ref } : schema);
+    return validate(r.res.body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
+  };
+  return { validate, operations };
+}
+
+/** Drives every operation through success and error paths, recording each response. */
+async function representativeRun(sb: TestSandbox): Promise<Recorded[]> {
+  const recorded: Recorded[] = [];
+  const P = '/organizations/{organizationfiscalcode}';
+  const rec = async (api: Api, method: string, template: string, res: Promise<Res>) => {
+    recorded.push({ api, method, template, res: await res });
+  };
+  const v1 = (method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH', template: string, path: string, options?: Parameters<TestSandbox['ec']>[2]) =>
+    rec('v1', method, `${P}${template}`, sb.ec(method, path, options));
+  const internal = (method: 'GET' | 'POST', template: string, path: string, options?: Parameters<TestSandbox['ec']>[2]) =>
+    rec('internal', method, `${P}${template}`, sb.internal(method, path, options));
+
+  await rec('v1', 'GET', '/info', sb.call('GET', '/gpd/debt-positions-service/v1/info', { headers: { 'ocp-apim-subscription-key': KEYS.gpd } }));
+  await rec('internal', 'GET', '/info', sb.call('GET', '/gpd/api/v1/info', { headers: { 'ocp-apim-subscription-key': KEYS.internal } }));
+
+  // A rich position: every optional field, metadata, a stamp, a second beneficiary, installments.
+  const rich = planBody();
+  Object.assign(rich.body, {
+    streetName: 'Via Roma',
+    civicNumber: '1',
+    postalCode: '00100',
+    city: 'Roma',
+    province: 'RM',
+    region: 'Lazio',
+    country: 'IT',
+    email: 'mario.rossi@example.com',
+    phone: '+39061234567',
+    officeName: 'Ufficio Tributi',
+    payStandIn: false,
+  });
+  const firstOption = rich.body.paymentOption[0]!;
+  Object.assign(firstOption, { retentionDate: '2025-12-31T00:00:00', paymentOptionMetadata: [{ key: 'k', value: 'v' }] });
+  firstOption.transfer = [
+    { ...transfer(7000, '1'), transferMetadata: [{ key: 'tk', value: 'tv' }] },
+    {
+      idTransfer: '2',
+      amount: 3000,
+      remittanceInformation: 'Bollo',
+      category: '9/0101108TS/',
+      stamp: { hashDocument: 'a'.repeat(44), stampType: '01', provincialResidence: 'RM' },
+      organizationFiscalCode: '15376371009',
+      companyName: 'Altro Ente',
+    },
+  ];
+  await v1('POST', '/debtpositions', '/debtpositions', { body: rich.body, query: { toPublish: 'true' } });
+  const draft = positionBody();
+  await v1('POST', '/debtpositions', '/debtpositions', { body: draft });
+  const published = positionBody({ validityInMs: HOUR });
+  await v1('POST', '/debtpositions', '/debtpositions', { body: published, query: { toPublish: 'true' } });
+  await v1('POST', '/debtpositions', '/debtpositions', { body: draft }); // 409
+  await v1('POST', '/debtpositions', '/debtpositions', { body: positionBody({ dueInMs: -DAY }) }); // 400 business
+  await v1('POST', '/debtpositions', '/debtpositions', { body: { iupd: 'x' } }); // 400 bean validation
+  await v1('POST', '/debtpositions', '/debtpositions', { payload: '{', headers: { 'content-type': 'application/json' } }); // 400 JSON
+
+  await v1('GET', '/debtpositions/{iupd}', `/debtpositions/${rich.body.iupd}`);
+  await v1('GET', '/debtpositions/{iupd}', '/debtpositions/unknown');
+  await v1('GET', '/debtpositions', '/debtpositions');
+  await v1('GET', '/debtpositions', '/debtpositions', {
+    query: { due_date_from: '2025-03-20', status: 'VALID', orderby: 'IUPD', ordering: 'ASC', limit: '2' },
+  });
+  await v1('GET', '/debtpositions', '/debtpositions', { query: { limit: '51' } });
+  await v1('GET', '/debtpositions', '/debtpositions', { query: { due_date_from: '2025-03-01', payment_date_from: '2025-03-01' } });
+  await v1('GET', '/debtpositions', '/debtpositions', { query: { due_date_from: '2025-03-01', due_date_to: '2025-05-01' } });
+
+  await v1('PUT', '/debtpositions/{iupd}', `/debtpositions/${draft.iupd}`, { body: { ...draft, officeName: 'Ufficio' } });
+  await v1('PUT', '/debtpositions/{iupd}', `/debtpositions/${draft.iupd}`, { body: { ...draft, iupd: 'other' } });
+  const unknown = positionBody();
+  await v1('PUT', '/debtpositions/{iupd}', `/debtpositions/${unknown.iupd}`, { body: unknown });
+  await v1('POST', '/debtpositions/{iupd}/publish', `/debtpositions/${draft.iupd}/publish`);
+  await v1('POST', '/debtpositions/{iupd}/publish', `/debtpositions/${draft.iupd}/publish`); // 409
+  await v1('POST', '/debtpositions/{iupd}/publish', '/debtpositions/unknown/publish'); // 404
+  await v1('POST', '/debtpositions/{iupd}/invalidate', `/debtpositions/${published.iupd}/invalidate`);
+  await v1('POST', '/debtpositions/{iupd}/invalidate', `/debtpositions/${published.iupd}/invalidate`); // 409
+  await v1('PUT', '/debtpositions/{iupd}', `/debtpositions/${published.iupd}`, { body: published }); // 409 INVALID
+
+  const paid = ids();
+  await v1('POST', '/debtpositions', '/debtpositions', { body: positionBody({ iupd: paid.iupd, iuv: paid.iuv }), query: { toPublish: 'true' } });
+  await v1('POST', '/paymentoptions/paids/{nav}', `/paymentoptions/paids/${paid.nav}`, { body: { paymentDate: '2025-03-01T12:00:00.250' } });
+  await v1('POST', '/paymentoptions/paids/{nav}', `/paymentoptions/paids/${paid.nav}`, { body: {} }); // 409
+  await v1('POST', '/paymentoptions/paids/{nav}', '/paymentoptions/paids/300000000000000000', { body: {} }); // 404
+  await v1('POST', '/paymentoptions/paids/{nav}', `/paymentoptions/paids/${paid.nav}`, { body: { paymentDate: 'x' } }); // 400
+  await v1('GET', '/debtpositions/{iupd}', `/debtpositions/${paid.iupd}`);
+  await v1('DELETE', '/debtpositions/{iupd}', `/debtpositions/${paid.iupd}`); // 409
+  await v1('PATCH', '/debtpositions/transfers', '/debtpositions/transfers', {
+    query: { oldIban: 'IT30N0103076271000001823603' },
+    body: { newIban: 'IT60X0542811101000000123456' },
+  });
+  await v1('PATCH', '/debtpositions/transfers', '/debtpositions/transfers', { query: { oldIban: 'x', limit: '5000' }, body: { newIban: 'y' } });
+  await v1('DELETE', '/debtpositions/{iupd}', `/debtpositions/${draft.iupd}`);
+  await v1('DELETE', '/debtpositions/{iupd}', `/debtpositions/${draft.iupd}`); // 404
+
+  // The Node's side.
+  const [installment] = rich.installments;
+  await internal('GET', '/paymentoptions/{nav}', `/paymentoptions/${installment}`);
+  await internal('GET', '/paymentoptions/{nav}', '/paymentoptions/300000000000000000');
+  await internal('POST', '/paymentoptions/{nav}/pay', `/paymentoptions/${installment}/pay`, {
+    body: { ...PAYMENT_BODY, pspCode: 'PSP', pspTaxCode: '123', fee: '100' },
+  });
+  await internal('POST', '/paymentoptions/{nav}/pay', `/paymentoptions/${installment}/pay`, { body: PAYMENT_BODY }); // 409
+  await internal('POST', '/paymentoptions/{nav}/pay', `/paymentoptions/${rich.single}/pay`, { body: PAYMENT_BODY }); // 404
+  await internal('POST', '/paymentoptions/{nav}/pay', `/paymentoptions/${installment}/pay`, { body: {} }); // 400
+  const iuv = installment!.slice(1);
+  await internal('POST', '/paymentoptions/{iuv}/transfers/{transferid}/report', `/paymentoptions/${iuv}/transfers/1/report`);
+  await internal('POST', '/paymentoptions/{iuv}/transfers/{transferid}/report', `/paymentoptions/${iuv}/transfers/1/report`); // 409
+  await internal('POST', '/paymentoptions/{iuv}/transfers/{transferid}/report', `/paymentoptions/${iuv}/transfers/9/report`); // 404
+  await internal('GET', '/paymentoptions/{iuv}/debtposition', `/paymentoptions/${iuv}/debtposition`);
+  await internal('GET', '/debtpositions', '/debtpositions');
+  await internal('GET', '/debtpositions/{iupd}', `/debtpositions/${rich.body.iupd}`);
+  return recorded;
+}
+
+describe('conformance with the official OpenAPI', () => {
+  if (!available) {
+    const reason = `official OpenAPI files not found in ${SPEC_DIR}`;
+    it('needs the reference specs', { skip: process.env.CI ? false : `${reason} (skipped outside CI)` }, () => {
+      assert.fail(`${reason}: the conformance check needs ../shared/reference/openapi next to the repository`);
+    });
+    return;
+  }
+
+  it('every response of a representative run matches its declared schema', async () => {
+    const { validate, operations } = loadValidator();
+    const sb = await startSandbox();
+    try {
+      const recorded = await representativeRun(sb);
+      const statuses = new Set(recorded.map((r) => r.res.status));
+      assert.deepEqual([...statuses].sort(), [200, 201, 400, 404, 409]);
+      const failures = recorded.flatMap((r) => validate(r).map((problem) => `${r.api} ${r.method} ${r.template} → ${r.res.status}: ${problem}`));
+      assert.deepEqual(failures, []);
+      // Every operation of the EC API v1 was exercised.
+      const exercised = new Set(recorded.filter((r) => r.api === 'v1').map((r) => `${r.method} ${r.template}`));
+      assert.deepEqual(
+        operations('v1').filter((op) => !exercised.has(op)),
+        [],
+      );
+      assert.equal(recorded.find((r) => r.template.endsWith('/paids/{nav}'))!.res.body.organizationFiscalCode, ORG);
+    } finally {
+      await sb.close();
+    }
+  });
+});

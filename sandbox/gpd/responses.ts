@@ -1,0 +1,155 @@
+// Entity → response bodies of the GPD API (PaymentPositionModel, the *base* responses of GET/list,
+// PaymentsModelResponse...). Dates are printed without zone; absent values are omitted because
+// the official contract declares none of these fields nullable.
+import { formatLocalDateTime } from '../dates.ts';
+import type { Page } from './list.ts';
+import { DEBTOR_OPTIONAL_FIELDS, type PaymentOption, type PaymentPosition, type PositionStatus, type Transfer } from './model.ts';
+import { allMarkedExpired, minValidity } from './status.ts';
+
+const date = (ms: number | undefined) => (ms === undefined ? undefined : formatLocalDateTime(ms));
+const SERVICE_TYPE = 'GPD';
+
+function debtor(pp: PaymentPosition) {
+  return {
+    type: pp.type,
+    fiscalCode: pp.fiscalCode,
+    fullName: pp.fullName,
+    ...Object.fromEntries(DEBTOR_OPTIONAL_FIELDS.map((field) => [field, pp[field]])),
+  };
+}
+
+/** PaymentPositionModel: answer of create, update, publish, invalidate. */
+export function paymentPositionModel(pp: PaymentPosition) {
+  const { type, fiscalCode, fullName, ...address } = debtor(pp);
+  return {
+    iupd: pp.iupd,
+    type,
+    payStandIn: pp.payStandIn,
+    fiscalCode,
+    fullName,
+    ...address,
+    switchToExpired: allMarkedExpired(pp),
+    companyName: pp.companyName,
+    officeName: pp.officeName,
+    validityDate: date(minValidity(pp)),
+    paymentDate: date(pp.paymentDate),
+    status: pp.status,
+    paymentOption: pp.paymentOption.map((po) => ({
+      nav: po.nav,
+      iuv: po.iuv,
+      amount: po.amount,
+      description: po.description,
+      isPartialPayment: po.isPartialPayment,
+      dueDate: date(po.dueDate),
+      retentionDate: date(po.retentionDate),
+      fee: po.fee,
+      notificationFee: po.notificationFee,
+      transfer: po.transfer.map((t) => ({
+        idTransfer: t.idTransfer,
+        amount: t.amount,
+        organizationFiscalCode: t.organizationFiscalCode,
+        remittanceInformation: t.remittanceInformation,
+        category: t.category,
+        iban: t.iban,
+        postalIban: t.postalIban,
+        stamp: t.stamp,
+        companyName: t.companyName,
+        transferMetadata: t.transferMetadata,
+      })),
+      paymentOptionMetadata: po.paymentOptionMetadata,
+    })),
+  };
+}
+
+export function transferModelResponse(t: Transfer) {
+  return {
+    organizationFiscalCode: t.organizationFiscalCode,
+    companyName: t.companyName,
+    idTransfer: t.idTransfer,
+    amount: t.amount,
+    remittanceInformation: t.remittanceInformation,
+    category: t.category,
+    iban: t.iban,
+    postalIban: t.postalIban,
+    stamp: t.stamp,
+    insertedDate: date(t.insertedDate),
+    status: t.status,
+    lastUpdatedDate: date(t.lastUpdatedDate),
+    transferMetadata: t.transferMetadata,
+  };
+}
+
+/** PaymentOptionModelResponse (also the answer of `paids`). */
+export function paymentOptionModelResponse(po: PaymentOption) {
+  return {
+    nav: po.nav,
+    iuv: po.iuv,
+    organizationFiscalCode: po.organizationFiscalCode,
+    amount: po.amount,
+    description: po.description,
+    isPartialPayment: po.isPartialPayment,
+    dueDate: date(po.dueDate),
+    retentionDate: date(po.retentionDate),
+    paymentDate: date(po.paymentDate),
+    reportingDate: date(po.reportingDate),
+    insertedDate: date(po.insertedDate),
+    paymentMethod: po.paymentMethod,
+    fee: po.fee,
+    notificationFee: po.notificationFee,
+    pspCompany: po.pspCompany,
+    idReceipt: po.idReceipt,
+    idFlowReporting: po.idFlowReporting,
+    status: po.status,
+    lastUpdatedDate: date(po.lastUpdatedDate),
+    paymentOptionMetadata: po.paymentOptionMetadata,
+    transfer: po.transfer.map(transferModelResponse),
+  };
+}
+
+/** PaidPaymentOptionModel: answer of the internal `pay`. */
+export function paidPaymentOptionModel(po: PaymentOption) {
+  return { ...paymentOptionModelResponse(po), serviceType: SERVICE_TYPE };
+}
+
+/** PaymentPositionModelBaseResponse: GET one and list items (no debtor, no switchToExpired/payStandIn). */
+export function paymentPositionBaseResponse(pp: PaymentPosition) {
+  return {
+    iupd: pp.iupd,
+    organizationFiscalCode: pp.organizationFiscalCode,
+    type: pp.type,
+    companyName: pp.companyName,
+    officeName: pp.officeName,
+    insertedDate: date(pp.insertedDate),
+    publishDate: date(pp.publishDate),
+    validityDate: date(minValidity(pp)),
+    paymentDate: date(pp.paymentDate),
+    status: pp.status,
+    lastUpdatedDate: date(pp.lastUpdatedDate),
+    paymentOption: pp.paymentOption.map(paymentOptionModelResponse),
+  };
+}
+
+export function paymentPositionsInfo(page: Page) {
+  return {
+    payment_position_list: page.positions.map(paymentPositionBaseResponse),
+    page_info: { page: page.page, limit: page.limit, items_found: page.itemsFound, total_pages: page.totalPages },
+  };
+}
+
+/** PaymentsWithDebtorInfoModelResponse: the Node's view of a notice (internal get-by-NAV). */
+export function paymentsWithDebtorInfo(pp: PaymentPosition, po: PaymentOption, debtPositionStatus: PositionStatus) {
+  const { transfer, lastUpdatedDate: _lastUpdated, ...option } = paymentOptionModelResponse(po);
+  return {
+    ...option,
+    payStandIn: pp.payStandIn,
+    serviceType: SERVICE_TYPE,
+    // The notification fee is exposed to the Node as a reserved metadata entry.
+    paymentOptionMetadata: [...po.paymentOptionMetadata, { key: 'NOTIFICATION_FEE', value: String(po.notificationFee) }],
+    iupd: pp.iupd,
+    ...debtor(pp),
+    companyName: pp.companyName,
+    officeName: pp.officeName,
+    debtPositionStatus,
+    transfer,
+  };
+}

@@ -1,0 +1,102 @@
+// The EC operations of the GPD API v1 (`/gpd/debt-positions-service/v1`). The same plugin is also
+// mounted in the internal API, which exposes the same operations.
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { jsonBody, param, queryParams, sendJson } from '../http.ts';
+import { badRequest } from '../problem.ts';
+import { parseInt32, parseListQuery } from './list.ts';
+import { readAlreadyPaidBody, readIbanBody, readPositionBody } from './request.ts';
+import { paymentOptionModelResponse, paymentPositionBaseResponse, paymentPositionModel, paymentPositionsInfo } from './responses.ts';
+import type { GpdService } from './service.ts';
+
+export interface GpdRoutesOptions {
+  service: GpdService;
+}
+
+export const APP_INFO = { name: 'pagopa-debt-position', version: '1.1.37-sandbox', environment: 'sandbox' };
+export const DELETED_MESSAGE = 'The debt position was successfully deleted';
+
+const POSITIONS = '/organizations/:organizationfiscalcode/debtpositions';
+const POSITION = `${POSITIONS}/:iupd`;
+// Path pattern enforced on GET/DELETE of one position (Java's [\w*\h-]+).
+const ADDRESSABLE = /^[\w*\t \u00A0\u1680\u180E\u2000-\u200A\u202F\u205F\u3000-]+$/;
+
+const org = (request: FastifyRequest) => param(request, 'organizationfiscalcode');
+
+/** Spring's String→boolean conversion of `toPublish` (default false). */
+function toPublish(request: FastifyRequest): boolean {
+  const text = queryParams(request).get('toPublish')?.trim().toLowerCase();
+  if (text === undefined || text === '') return false;
+  if (['true', 'on', 'yes', '1'].includes(text)) return true;
+  if (['false', 'off', 'no', '0'].includes(text)) return false;
+  throw badRequest(`Invalid value ${queryParams(request).get('toPublish')} for property toPublish`);
+}
+
+/** @Pattern on the path variables of GET/DELETE one (ConstraintViolationException). */
+function checkAddressable(request: FastifyRequest, method: string): void {
+  const violations = ['organizationfiscalcode', 'iupd']
+    .filter((name) => !ADDRESSABLE.test(param(request, name)))
+    .map((name) => `${method}.${name === 'iupd' ? 'iupd' : 'organizationFiscalCode'}: must match "[\\w*\\h-]+"`);
+  if (violations.length) throw badRequest(violations.join(', '));
+}
+
+export const ecRoutes: FastifyPluginAsync<GpdRoutesOptions> = async (app, { service }) => {
+  app.get('/info', async (_request, reply) => sendJson(reply, 200, APP_INFO));
+
+  app.post(POSITIONS, async (request, reply) => {
+    const input = readPositionBody(jsonBody(request));
+    return sendJson(reply, 201, paymentPositionModel(service.create(org(request), input, toPublish(request))));
+  });
+
+  app.get(POSITIONS, async (request, reply) => {
+    const query = parseListQuery(queryParams(request));
+    return sendJson(reply, 200, paymentPositionsInfo(service.list(org(request), query)));
+  });
+
+  app.patch(`${POSITIONS}/transfers`, async (request, reply) => {
+    const query = queryParams(request);
+    const oldIban = query.get('oldIban');
+    if (oldIban === undefined) throw badRequest("Required request parameter 'oldIban' for method parameter type String is not present");
+    const limitText = query.get('limit')?.trim();
+    const limit = limitText ? parseInt32(limitText) : 1000;
+    if (limit === undefined) throw badRequest(`Invalid value ${query.get('limit')} for property limit`);
+    const { newIban } = readIbanBody(jsonBody(request));
+    const violations: string[] = [];
+    if (oldIban.trim() === '') violations.push('updateTransferIbanMassive.oldIban: must not be blank');
+    if (limit > 1000) violations.push('updateTransferIbanMassive.limit: must be less than or equal to 1000');
+    // Not constrained on the platform, where a negative SQL LIMIT fails with a 500.
+    if (limit < 0) violations.push('updateTransferIbanMassive.limit: must be greater than or equal to 0');
+    if (violations.length) throw badRequest(violations.join(', '));
+    const updated = service.changeIban(org(request), oldIban, newIban, limit);
+    return sendJson(reply, 200, { description: `Updated IBAN on ${updated} Transfers`, updatedTransfers: updated });
+  });
+
+  app.get(POSITION, async (request, reply) => {
+    checkAddressable(request, 'getOrganizationDebtPositionByIUPD');
+    return sendJson(reply, 200, paymentPositionBaseResponse(service.get(org(request), param(request, 'iupd'))));
+  });
+
+  app.put(POSITION, async (request, reply) => {
+    const input = readPositionBody(jsonBody(request));
+    const updated = service.update(org(request), param(request, 'iupd'), input, toPublish(request));
+    return sendJson(reply, 200, paymentPositionModel(updated));
+  });
+
+  app.delete(POSITION, async (request, reply) => {
+    checkAddressable(request, 'deleteDebtPosition');
+    service.delete(org(request), param(request, 'iupd'));
+    // A JSON string: the body is the message in double quotes.
+    return sendJson(reply, 200, DELETED_MESSAGE);
+  });
+
+  app.post(`${POSITION}/publish`, async (request, reply) => sendJson(reply, 200, paymentPositionModel(service.publish(org(request), param(request, 'iupd')))));
+
+  app.post(`${POSITION}/invalidate`, async (request, reply) =>
+    sendJson(reply, 200, paymentPositionModel(service.invalidate(org(request), param(request, 'iupd')))),
+  );
+
+  app.post('/organizations/:organizationfiscalcode/paymentoptions/paids/:nav', async (request, reply) => {
+    const { paymentDate } = readAlreadyPaidBody(jsonBody(request));
+    const { option } = service.markAsPaid(org(request), param(request, 'nav'), paymentDate);
+    return sendJson(reply, 200, paymentOptionModelResponse(option));
+  });
+};

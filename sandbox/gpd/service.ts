@@ -1,0 +1,323 @@
+// GPD operations, as the platform's services perform them: lookups, state checks in the platform's
+// order, validations, transitions, then one write. Each operation works on a copy and writes it
+// only at the end, like the platform's transactions.
+import type { Clock } from '../clock.ts';
+import { appError, requestDataError } from '../problem.ts';
+import { selectPage, type ListQuery, type Page } from './list.ts';
+import type { OptionInput, PaymentInput, PaymentOption, PaymentPosition, PositionInput, PositionStatus, Transfer } from './model.ts';
+import {
+  ALREADY_PAID,
+  FULLY_PAID,
+  NOT_ACCOUNTABLE,
+  NOT_INVALIDABLE,
+  NOT_PUBLISHABLE,
+  NOT_UPDATABLE,
+  dueForExpiry,
+  dueForValidation,
+  expireOnTheFly,
+  isInstallmentExpired,
+  minValidity,
+  publishProcess,
+  recomputeStatus,
+  validTransition,
+} from './status.ts';
+import { GpdStore, UniquenessViolation } from './store.ts';
+import { checkPositionData } from './validation.ts';
+
+const AUX_DIGIT = '3';
+const RESERVED_METADATA_KEY = 'NOTIFICATION_FEE';
+/** idReceipt and pspCompany of an option marked as paid by the EC ("paids"). */
+export const MARKED_AS_PAID = 'CLOSED_AS_ALREADY_PAID_BY_EC';
+const IBAN_CHANGE_STATUSES = new Set<PositionStatus>(['DRAFT', 'PUBLISHED', 'VALID', 'PARTIALLY_PAID']);
+
+/** The platform looks options up by NAV or by IUV. */
+const matches = (code: string) => (po: PaymentOption) => po.nav === code || po.iuv === code;
+
+export class GpdService {
+  constructor(
+    private readonly store: GpdStore,
+    private readonly clock: Clock,
+  ) {}
+
+  create(org: string, input: PositionInput, toPublish: boolean): PaymentPosition {
+    const now = this.clock.millis();
+    const pp = toEntity(org, input, now);
+    checkPositionData(pp, 'CREATE', now);
+    prepareForSave(pp, toPublish, now);
+    if (this.store.exists(org, pp.iupd)) throw appError('DEBT_POSITION_UNIQUE_VIOLATION', org);
+    return this.#save(pp);
+  }
+
+  get(org: string, iupd: string): PaymentPosition {
+    const pp = this.store.get(org, iupd);
+    if (!pp) throw appError('DEBT_POSITION_NOT_FOUND', org, iupd);
+    return pp;
+  }
+
+  /** Internal: the position owning the option with this IUV. */
+  getByIuv(org: string, iuv: string): PaymentPosition {
+    const pp = this.store.findByOption(org, (po) => po.iuv === iuv);
+    if (!pp) throw appError('PAYMENT_OPTION_IUV_NOT_FOUND', org, iuv);
+    return pp;
+  }
+
+  list(org: string, query: ListQuery): Page {
+    return selectPage(this.store.list(org), query);
+  }
+
+  update(org: string, iupd: string, input: PositionInput, toPublish: boolean): PaymentPosition {
+    if (input.iupd !== iupd) {
+      throw requestDataError(`IUPD mistmatch error: path variable IUPD [${iupd}] and request body IUPD [${input.iupd}] must be the same`);
+    }
+    const old = this.get(org, iupd);
+    if (NOT_UPDATABLE.has(old.status)) throw appError('DEBT_POSITION_NOT_UPDATABLE', org, iupd);
+    const now = this.clock.millis();
+    const pp = toEntity(org, input, now, old);
+    // A VALID position republished without a validity date keeps the one already in force.
+    if (old.status === 'VALID' && toPublish) {
+      for (const po of pp.paymentOption) {
+        const previous = old.paymentOption.find((o) => o.iuv === po.iuv)?.validityDate;
+        if (po.validityDate === undefined && previous !== undefined && previous < now) po.validityDate = previous;
+      }
+    }
+    checkPositionData(pp, 'UPDATE', now);
+    prepareForSave(pp, toPublish, now);
+    return this.#save(pp);
+  }
+
+  delete(org: string, iupd: string): void {
+    const pp = this.get(org, iupd);
+    if (ALREADY_PAID.has(pp.status)) throw appError('DEBT_POSITION_PAYMENT_FOUND', org, iupd);
+    this.store.delete(org, iupd);
+  }
+
+  publish(org: string, iupd: string): PaymentPosition {
+    const pp = this.get(org, iupd);
+    if (NOT_PUBLISHABLE.has(pp.status)) throw appError('DEBT_POSITION_NOT_PUBLISHABLE', org, iupd);
+    const now = this.clock.millis();
+    if (pp.paymentOption.some((po) => po.validityDate !== undefined && po.dueDate < po.validityDate)) {
+      throw appError('DEBT_POSITION_PUBLISH_DUE_DATE_BEFORE_VALIDITY_DATE', org, iupd);
+    }
+    if (pp.minDueDate < now) throw appError('DEBT_POSITION_PUBLISH_DUE_DATE_MISMATCH', org, iupd);
+    const validity = minValidity(pp);
+    if (validity !== undefined && validity < now) throw appError('DEBT_POSITION_PUBLISH_VALIDITY_DATE_MISMATCH', org, iupd);
+    publishProcess(pp, now);
+    return this.#save(pp);
+  }
+
+  invalidate(org: string, iupd: string): PaymentPosition {
+    const pp = this.get(org, iupd);
+    const now = this.clock.millis();
+    // The on-the-fly expiry decides the answer but is not persisted (the 409 rolls it back).
+    expireOnTheFly(pp, now);
+    if (NOT_INVALIDABLE.has(pp.status)) throw appError('DEBT_POSITION_NOT_INVALIDABLE', org, iupd);
+    pp.status = 'INVALID';
+    pp.lastUpdatedDate = now;
+    return this.#save(pp);
+  }
+
+  /** Internal `pay` and EC `paids`: checks of DebtPositionValidation + PaymentConflictValidator. */
+  pay(org: string, nav: string, payment: PaymentInput): { position: PaymentPosition; option: PaymentOption } {
+    const pp = this.store.findByOption(org, matches(nav));
+    if (!pp) throw appError('PAYMENT_OPTION_NOT_FOUND', org, nav);
+    const now = this.clock.millis();
+    validTransition(pp, now);
+    if (FULLY_PAID.has(pp.status)) throw appError('PAYMENT_OPTION_ALREADY_PAID', pp.organizationFiscalCode, nav);
+    const paidSingle = pp.paymentOption.find((po) => po.status !== 'PO_UNPAID' && !po.isPartialPayment);
+    if (paidSingle) throw appError('PAYMENT_OPTION_ALREADY_PAID', paidSingle.organizationFiscalCode, nav);
+    const po = pp.paymentOption.find(matches(nav))!;
+    if (po.status !== 'PO_UNPAID') throw appError('PAYMENT_OPTION_ALREADY_PAID', po.organizationFiscalCode, nav);
+    checkNoConflictingPayment(pp, po, nav);
+
+    Object.assign(po, {
+      lastUpdatedDate: now,
+      paymentDate: payment.paymentDate,
+      paymentMethod: payment.paymentMethod,
+      pspCode: payment.pspCode,
+      pspTaxCode: payment.pspTaxCode,
+      pspCompany: payment.pspCompany,
+      idReceipt: payment.idReceipt,
+      fee: payment.fee,
+      status: 'PO_PAID',
+    } satisfies Partial<PaymentOption>);
+    recomputeStatus(pp);
+    if (FULLY_PAID.has(pp.status)) pp.paymentDate = payment.paymentDate;
+    pp.lastUpdatedDate = now;
+    const saved = this.#save(pp);
+    return { position: saved, option: saved.paymentOption.find(matches(nav))! };
+  }
+
+  markAsPaid(org: string, nav: string, paymentDate: number | undefined): { position: PaymentPosition; option: PaymentOption } {
+    return this.pay(org, nav, { paymentDate, idReceipt: MARKED_AS_PAID, pspCompany: MARKED_AS_PAID, fee: 0 });
+  }
+
+  /**
+   * The Node's lookup of a notice (internal get-by-NAV). PUBLISHED→VALID happens on the fly and is
+   * kept; the expiry is only reflected in the answer. An option whose validity has not started is 404.
+   */
+  getOptionForNode(org: string, nav: string): { position: PaymentPosition; option: PaymentOption; debtPositionStatus: PositionStatus } {
+    const pp = this.store.findByOption(org, matches(nav));
+    if (!pp) throw appError('PAYMENT_OPTION_NOT_FOUND', org, nav);
+    const now = this.clock.millis();
+    if (validTransition(pp, now)) {
+      pp.lastUpdatedDate = now;
+      this.store.save(pp);
+    }
+    expireOnTheFly(pp, now);
+    const po = pp.paymentOption.find(matches(nav))!;
+    if (po.status === 'PO_UNPAID') {
+      if (FULLY_PAID.has(pp.status)) throw appError('PAYMENT_OPTION_NOT_FOUND', po.organizationFiscalCode, nav);
+      checkNoConflictingPayment(pp, po, nav);
+    }
+    const debtPositionStatus = isInstallmentExpired(pp, po, now) ? 'EXPIRED' : pp.status;
+    if (po.validityDate !== undefined && po.validityDate > now) throw appError('PAYMENT_OPTION_NOT_FOUND', org, nav);
+    return { position: pp, option: po, debtPositionStatus };
+  }
+
+  /** Reporting (FdR) of one transfer. */
+  report(org: string, iuv: string, transferId: string): { position: PaymentPosition; transfer: Transfer } {
+    const pp = this.store.findByOption(org, (po) => po.iuv === iuv && po.transfer.some((t) => t.idTransfer === transferId));
+    if (!pp) throw appError('TRANSFER_NOT_FOUND', org, iuv, transferId);
+    if (NOT_ACCOUNTABLE.has(pp.status)) throw appError('TRANSFER_NOT_ACCOUNTABLE', pp.organizationFiscalCode, iuv, transferId);
+    const po = pp.paymentOption.find((o) => o.iuv === iuv)!;
+    if (po.status !== 'PO_PAID' && po.status !== 'PO_PARTIALLY_REPORTED') {
+      throw appError('TRANSFER_NOT_ACCOUNTABLE', po.organizationFiscalCode, iuv, transferId);
+    }
+    const transfer = po.transfer.find((t) => t.idTransfer === transferId)!;
+    if (transfer.status !== 'T_UNREPORTED') throw appError('TRANSFER_NOT_ACCOUNTABLE', transfer.organizationFiscalCode, iuv, transferId);
+
+    const now = this.clock.millis();
+    transfer.status = 'T_REPORTED';
+    transfer.lastUpdatedDate = now;
+    po.status = po.transfer.every((t) => t.status === 'T_REPORTED') ? 'PO_REPORTED' : 'PO_PARTIALLY_REPORTED';
+    po.lastUpdatedDate = now;
+    recomputeStatus(pp);
+    pp.lastUpdatedDate = now;
+    const saved = this.#save(pp);
+    const savedTransfer = saved.paymentOption.find((o) => o.iuv === iuv)!.transfer.find((t) => t.idTransfer === transferId)!;
+    return { position: saved, transfer: savedTransfer };
+  }
+
+  /** IBAN PATCH: transfers of unpaid options of still-payable positions, at most `limit`. */
+  changeIban(org: string, oldIban: string, newIban: string, limit: number): number {
+    const now = this.clock.millis();
+    let updated = 0;
+    for (const pp of this.store.list(org).sort((a, b) => a.id - b.id)) {
+      if (!IBAN_CHANGE_STATUSES.has(pp.status)) continue;
+      let changed = false;
+      for (const t of pp.paymentOption.filter((po) => po.status === 'PO_UNPAID').flatMap((po) => po.transfer)) {
+        if (updated >= limit || t.iban !== oldIban) continue;
+        t.iban = newIban;
+        t.lastUpdatedDate = now;
+        updated++;
+        changed = true;
+      }
+      if (changed) this.store.save(pp);
+    }
+    return updated;
+  }
+
+  /** The scheduled PUBLISHED → VALID job; returns how many positions moved. */
+  runValidationBatch(): number {
+    return this.#batch(dueForValidation, 'VALID');
+  }
+
+  /** The scheduled VALID → EXPIRED job; returns how many positions moved. */
+  runExpiryBatch(): number {
+    return this.#batch(dueForExpiry, 'EXPIRED');
+  }
+
+  #batch(due: (pp: PaymentPosition, now: number) => boolean, status: PositionStatus): number {
+    const now = this.clock.millis();
+    let moved = 0;
+    for (const org of this.store.organizations()) {
+      for (const pp of this.store.list(org).filter((p) => due(p, now))) {
+        pp.status = status;
+        pp.lastUpdatedDate = now;
+        this.store.save(pp);
+        moved++;
+      }
+    }
+    return moved;
+  }
+
+  #save(pp: PaymentPosition): PaymentPosition {
+    try {
+      return this.store.save(pp);
+    } catch (error) {
+      if (error instanceof UniquenessViolation) throw appError('DEBT_POSITION_UNIQUE_VIOLATION', pp.organizationFiscalCode);
+      throw error;
+    }
+  }
+}
+
+/**
+ * PaymentConflictValidator: a single option is gone (404) once anything else is paid; an
+ * installment only once a single option is paid (v1 has one installment plan per position).
+ */
+function checkNoConflictingPayment(pp: PaymentPosition, po: PaymentOption, nav: string): void {
+  const others = pp.paymentOption.filter((o) => o !== po && o.status !== 'PO_UNPAID');
+  const conflict = po.isPartialPayment ? others.some((o) => !o.isPartialPayment) : others.length > 0;
+  if (FULLY_PAID.has(pp.status) || conflict) throw appError('PAYMENT_OPTION_NOT_FOUND', po.organizationFiscalCode, nav);
+}
+
+/** The model mapped onto an entity; an update keeps the identity and insertion date. */
+function toEntity(org: string, input: PositionInput, now: number, previous?: PaymentPosition): PaymentPosition {
+  const { paymentOption, validityDate, ...position } = input;
+  return {
+    ...position,
+    id: previous?.id ?? 0,
+    organizationFiscalCode: org,
+    status: previous?.status ?? 'DRAFT',
+    insertedDate: previous?.insertedDate ?? now,
+    lastUpdatedDate: now,
+    minDueDate: now,
+    maxDueDate: now,
+    validityDate,
+    paymentOption: paymentOption.map((o) => toOptionEntity(org, o, input, now)),
+  };
+}
+
+function toOptionEntity(org: string, o: OptionInput, input: PositionInput, now: number): PaymentOption {
+  return {
+    ...o,
+    nav: o.nav ?? AUX_DIGIT + o.iuv,
+    organizationFiscalCode: org,
+    // v1 carries validity and expiry at position level: every option gets them.
+    validityDate: input.validityDate,
+    switchToExpired: input.switchToExpired,
+    status: 'PO_UNPAID',
+    fee: 0,
+    notificationFee: 0,
+    insertedDate: now,
+    lastUpdatedDate: now,
+    transfer: o.transfer.map((t) => ({
+      ...t,
+      organizationFiscalCode: t.organizationFiscalCode ?? org,
+      status: 'T_UNREPORTED',
+      insertedDate: now,
+      lastUpdatedDate: now,
+    })),
+  };
+}
+
+/** checkDebtPositionToUpdate: computed fields, reset to DRAFT, then publish if asked. */
+function prepareForSave(pp: PaymentPosition, toPublish: boolean, now: number): void {
+  const dueDates = pp.paymentOption.map((po) => po.dueDate);
+  pp.minDueDate = dueDates.length ? Math.min(...dueDates) : now;
+  pp.maxDueDate = dueDates.length ? Math.max(...dueDates) : now;
+  pp.lastUpdatedDate = now;
+  pp.publishDate = undefined;
+  pp.status = 'DRAFT';
+  for (const po of pp.paymentOption) {
+    if (po.paymentOptionMetadata.some((m) => m.key === RESERVED_METADATA_KEY)) throw appError('PAYMENT_OPTION_RESERVED_METADATA');
+    po.insertedDate = pp.insertedDate;
+    po.lastUpdatedDate = now;
+    for (const t of po.transfer) {
+      t.insertedDate = pp.insertedDate;
+      t.lastUpdatedDate = now;
+    }
+  }
+  if (toPublish) publishProcess(pp, now);
+  else pp.validityDate = minValidity(pp);
+}

@@ -1,0 +1,59 @@
+// Standalone sandbox (`npm run sandbox`): configuration from the environment (same variables as the
+// suite), binds every product key to the EC, listens until SIGINT/SIGTERM. Never prints a key.
+import { config as loadDotenv } from 'dotenv';
+import { buildSandbox, type Product, type Subscription } from './app.ts';
+
+// Same `.env` as the suite when started by hand; variables already set (e.g. by Playwright) win.
+loadDotenv({ quiet: true, path: process.env.DOTENV_CONFIG_PATH ?? '.env' });
+
+const env = (name: string, fallback: string) => {
+  const value = process.env[name]?.trim();
+  return value ? value : fallback;
+};
+
+const host = env('SANDBOX_HOST', '127.0.0.1');
+const port = Number(env('SANDBOX_PORT', '5800'));
+if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+  console.error(`SANDBOX_PORT must be a TCP port (1-65535), got ${JSON.stringify(process.env.SANDBOX_PORT)}`);
+  process.exit(2);
+}
+
+const organizations = [
+  env('EC_FISCAL_CODE', '77777777777'),
+  ...env('SANDBOX_EXTRA_ORGANIZATIONS', '')
+    .split(',')
+    .map((code) => code.trim())
+    .filter(Boolean),
+];
+
+const PRODUCT_KEYS: [Product, string][] = [
+  ['gpd', 'GPD_SUBSCRIPTION_KEY'],
+  ['gpd-receipts', 'GPD_RECEIPTS_SUBSCRIPTION_KEY'],
+  ['fdr', 'FDR_SUBSCRIPTION_KEY'],
+  ['biz', 'BIZ_SUBSCRIPTION_KEY'],
+];
+const subscriptions: Subscription[] = [
+  ...PRODUCT_KEYS.map(([product, variable]): Subscription => ({ key: env(variable, `sandbox-${product}-key`), product, organizations })),
+  { key: env('SANDBOX_INTERNAL_KEY', 'sandbox-internal-key'), product: 'internal', organizations: ['*'] },
+];
+
+const app = await buildSandbox({ subscriptions, logger: process.env.SANDBOX_LOG === 'true' });
+const address = await app.listen({ host, port });
+console.log(`pagoPA sandbox listening on ${address}`);
+console.log(`EC fiscal codes bound to the product keys: ${organizations.join(', ')}`);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal} received: closing the sandbox`);
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,226 @@
+// Shared helpers of the sandbox tests: a sandbox on a frozen clock, request shortcuts for each API,
+// and builders of debt-position bodies and of positions in every state.
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { buildSandbox, type SandboxOptions } from './app.ts';
+import { Clock } from './clock.ts';
+import { formatLocalDateTime } from './dates.ts';
+
+export const ORG = '77777777777';
+export const OTHER_ORG = '99999999999';
+export const KEYS = { gpd: 'test-gpd-key', internal: 'test-internal-key', receipts: 'test-receipts-key' } as const;
+/** 15:30 UTC: the 12-hour quirk of the validation messages shows as 03:30:00. */
+export const T0 = Date.UTC(2025, 2, 1, 15, 30, 0);
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+export const V1 = '/gpd/debt-positions-service/v1';
+export const INTERNAL = '/gpd/api/v1';
+
+export interface Res {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test assertions read arbitrary JSON
+  headers: Record<string, string | string[] | number | undefined>;
+  raw: string;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+interface CallOptions {
+  body?: unknown;
+  /** Raw payload, sent as is. */
+  payload?: string;
+  headers?: Record<string, string>;
+  query?: Record<string, string>;
+}
+
+export interface TestSandbox {
+  app: FastifyInstance;
+  clock: Clock;
+  /** Current sandbox time. */
+  now(): number;
+  call(method: Method, url: string, options?: CallOptions): Promise<Res>;
+  /** EC API v1 on ORG with the GPD key; `path` is relative to /organizations/{ORG}. */
+  ec(method: Method, path: string, options?: CallOptions): Promise<Res>;
+  /** Internal API on ORG with the internal key. */
+  internal(method: Method, path: string, options?: CallOptions): Promise<Res>;
+  control(method: Method, path: string, body?: unknown): Promise<Res>;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Promise<TestSandbox> {
+  const clock = new Clock(() => T0); // frozen: moves only when the test moves it
+  const app = await buildSandbox({
+    subscriptions: [
+      { key: KEYS.gpd, product: 'gpd', organizations: [ORG] },
+      { key: KEYS.receipts, product: 'gpd-receipts', organizations: [ORG] },
+      { key: KEYS.internal, product: 'internal', organizations: ['*'] },
+    ],
+    clock,
+    ...overrides,
+  });
+  const call = async (method: Method, url: string, options: CallOptions = {}): Promise<Res> => {
+    const inject: InjectOptions = { method, url, headers: options.headers, query: options.query };
+    if (options.payload !== undefined) inject.payload = options.payload;
+    else if (options.body !== undefined) inject.payload = JSON.stringify(options.body);
+    if (options.body !== undefined && !options.headers?.['content-type']) inject.headers = { ...options.headers, 'content-type': 'application/json' };
+    const res = await app.inject(inject);
+    let body: unknown = res.body;
+    try {
+      body = JSON.parse(res.body);
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.statusCode, body, headers: res.headers, raw: res.body };
+  };
+  const withKey = (key: string, options: CallOptions = {}) => ({ ...options, headers: { 'ocp-apim-subscription-key': key, ...options.headers } });
+  return {
+    app,
+    clock,
+    now: () => clock.millis(),
+    call,
+    ec: (method, path, options) => call(method, `${V1}/organizations/${ORG}${path}`, withKey(KEYS.gpd, options)),
+    internal: (method, path, options) => call(method, `${INTERNAL}/organizations/${ORG}${path}`, withKey(KEYS.internal, options)),
+    control: (method, path, body) => call(method, `/__sandbox${path}`, withKey(KEYS.internal, body === undefined ? {} : { body })),
+    close: () => app.close(),
+  };
+}
+
+/** A zone-less date-time `offsetMs` after `base`. */
+export const at = (base: number, offsetMs = 0) => formatLocalDateTime(base + offsetMs);
+
+let sequence = 0;
+/** Unique identifiers for a new position: IUPD, IUV (17 digits) and its NAV. */
+export function ids() {
+  sequence++;
+  const iuv = `01${String(sequence).padStart(13, '0')}00`;
+  return { iupd: `${ORG}-TEST-${sequence}`, iuv, nav: `3${iuv}` };
+}
+
+export interface BodyOptions {
+  iupd?: string;
+  iuv?: string;
+  /** Time the dates are relative to (default T0). */
+  now?: number;
+  dueInMs?: number;
+  validityInMs?: number;
+  switchToExpired?: boolean;
+  amount?: number;
+  companyName?: string;
+}
+
+// Request bodies as a client writes them (loosely typed: tests also break them on purpose).
+type KeyValue = { key: string; value: string };
+export interface TransferBody {
+  idTransfer: string;
+  amount: number;
+  remittanceInformation: string;
+  category: string;
+  iban?: string;
+  postalIban?: string;
+  stamp?: { hashDocument: string; stampType: string; provincialResidence: string };
+  organizationFiscalCode?: string;
+  companyName?: string;
+  transferMetadata?: KeyValue[];
+}
+export interface OptionBody {
+  nav?: string;
+  iuv: string;
+  amount: number;
+  description: string;
+  isPartialPayment: boolean;
+  dueDate: string;
+  retentionDate?: string;
+  transfer: TransferBody[];
+  paymentOptionMetadata?: KeyValue[];
+}
+export interface PositionBody {
+  iupd: string;
+  type: string;
+  fiscalCode: string;
+  fullName: string;
+  companyName: string;
+  switchToExpired: boolean;
+  validityDate?: string;
+  paymentOption: OptionBody[];
+  [optional: string]: unknown;
+}
+
+export function transfer(amount: number, idTransfer = '1'): TransferBody {
+  return { idTransfer, amount, remittanceInformation: 'TARI 2025', category: '9/0101108TS/', iban: 'IT30N0103076271000001823603' };
+}
+
+export function option(iuv: string, dueDate: string, amount = 10000, isPartialPayment = false): OptionBody {
+  return { iuv, amount, description: 'TARI 2025', isPartialPayment, dueDate, transfer: [transfer(amount)] };
+}
+
+/** A valid single-option PaymentPositionModel (due in 30 days unless told otherwise). */
+export function positionBody(o: BodyOptions = {}): PositionBody {
+  const id = ids();
+  const now = o.now ?? T0;
+  return {
+    iupd: o.iupd ?? id.iupd,
+    type: 'F',
+    fiscalCode: 'RSSMRA80A01H501U',
+    fullName: 'Mario Rossi',
+    companyName: o.companyName ?? 'Comune di Test',
+    switchToExpired: o.switchToExpired ?? false,
+    ...(o.validityInMs === undefined ? {} : { validityDate: at(now, o.validityInMs) }),
+    paymentOption: [option(o.iuv ?? id.iuv, at(now, o.dueInMs ?? 30 * DAY), o.amount ?? 10000)],
+  };
+}
+
+/** One single option plus a plan of two installments (for PARTIALLY_PAID and the 404 rule). */
+export function planBody() {
+  const [single, first, second] = [ids(), ids(), ids()];
+  const body = positionBody({ iupd: single.iupd, iuv: single.iuv });
+  const due = at(T0, 30 * DAY);
+  body.paymentOption = [option(single.iuv, due, 10000), option(first.iuv, due, 5000, true), option(second.iuv, due, 5000, true)];
+  return { body, single: single.nav, installments: [first.nav, second.nav] };
+}
+
+export type State = 'DRAFT' | 'PUBLISHED' | 'VALID' | 'INVALID' | 'EXPIRED' | 'PARTIALLY_PAID' | 'PAID' | 'REPORTED';
+export const STATES: State[] = ['DRAFT', 'PUBLISHED', 'VALID', 'INVALID', 'EXPIRED', 'PARTIALLY_PAID', 'PAID', 'REPORTED'];
+
+export interface Reached {
+  iupd: string;
+  /** NAV of an option that is still unpaid (an installment of the plan for PARTIALLY_PAID). */
+  nav: string;
+  /** NAV of the single option of a PARTIALLY_PAID position (404 for the Node and for paids). */
+  singleNav?: string;
+  body: PositionBody;
+}
+
+const PAYMENT = { idReceipt: 'receipt-1', pspCompany: 'PSP Test', paymentMethod: 'CP', paymentDate: at(T0, HOUR) };
+
+/** Creates a position and drives it to `state` through the public and internal APIs. */
+export async function reachState(sb: TestSandbox, state: State): Promise<Reached> {
+  const expect = (res: Res, status: number) => {
+    if (res.status !== status) throw new Error(`reaching ${state}: expected ${status}, got ${res.status} ${res.raw}`);
+    return res;
+  };
+  if (state === 'PARTIALLY_PAID') {
+    const plan = planBody();
+    expect(await sb.ec('POST', '/debtpositions', { body: plan.body, query: { toPublish: 'true' } }), 201);
+    expect(await sb.internal('POST', `/paymentoptions/${plan.installments[0]}/pay`, { body: PAYMENT }), 200);
+    return { iupd: plan.body.iupd, nav: plan.installments[1]!, singleNav: plan.single, body: plan.body };
+  }
+  const id = ids();
+  const body = positionBody({
+    iupd: id.iupd,
+    iuv: id.iuv,
+    switchToExpired: state === 'EXPIRED',
+    dueInMs: state === 'EXPIRED' ? DAY : 30 * DAY,
+    validityInMs: state === 'PUBLISHED' ? DAY : undefined,
+  });
+  expect(await sb.ec('POST', '/debtpositions', { body, query: { toPublish: String(state !== 'DRAFT') } }), 201);
+  if (state === 'INVALID') expect(await sb.ec('POST', `/debtpositions/${id.iupd}/invalidate`), 200);
+  if (state === 'EXPIRED') {
+    sb.clock.advance(2 * DAY);
+    expect(await sb.control('POST', '/batches/expire'), 200);
+  }
+  if (state === 'PAID' || state === 'REPORTED') expect(await sb.internal('POST', `/paymentoptions/${id.nav}/pay`, { body: PAYMENT }), 200);
+  if (state === 'REPORTED') expect(await sb.internal('POST', `/paymentoptions/${id.iuv}/transfers/1/report`), 200);
+  const got = expect(await sb.ec('GET', `/debtpositions/${id.iupd}`), 200);
+  if (got.body.status !== state) throw new Error(`reaching ${state}: position is ${got.body.status}`);
+  return { iupd: id.iupd, nav: id.nav, body };
+}
+
+export const PAYMENT_BODY = PAYMENT;
