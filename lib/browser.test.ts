@@ -2,10 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolveChromium, BrowserNotFoundError, SYSTEM_CHROMIUM_ARGS } from './browser.ts';
 
-const only = (...paths: string[]) => (path: string) => paths.includes(path);
+const only =
+  (...paths: string[]) =>
+  (path: string) =>
+    paths.includes(path);
 
 test("Playwright's own Chromium wins when installed", () => {
-  assert.deepEqual(resolveChromium({ playwrightExecutable: '/pw/chrome', env: {}, exists: only('/pw/chrome', '/usr/bin/chromium') }), { args: [], source: 'playwright' });
+  assert.deepEqual(resolveChromium({ playwrightExecutable: '/pw/chrome', env: {}, exists: only('/pw/chrome', '/usr/bin/chromium') }), {
+    args: [],
+    source: 'playwright',
+  });
 });
 
 test('CHROMIUM_PATH is used when set, and must exist', () => {
@@ -14,7 +20,10 @@ test('CHROMIUM_PATH is used when set, and must exist', () => {
     args: SYSTEM_CHROMIUM_ARGS,
     source: 'CHROMIUM_PATH',
   });
-  assert.throws(() => resolveChromium({ playwrightExecutable: undefined, env: { CHROMIUM_PATH: '/nope' }, exists: only() }), /CHROMIUM_PATH=\/nope does not exist/);
+  assert.throws(
+    () => resolveChromium({ playwrightExecutable: undefined, env: { CHROMIUM_PATH: '/nope' }, exists: only() }),
+    /CHROMIUM_PATH=\/nope does not exist/,
+  );
 });
 
 test('falls back to a system Chromium with the closed-network flags', () => {
@@ -24,5 +33,8 @@ test('falls back to a system Chromium with the closed-network flags', () => {
 });
 
 test('no browser at all: one error that says how to install one', () => {
-  assert.throws(() => resolveChromium({ playwrightExecutable: undefined, env: {}, exists: only() }), (error: unknown) => error instanceof BrowserNotFoundError && /apt-get install -y chromium/.test(error.message));
+  assert.throws(
+    () => resolveChromium({ playwrightExecutable: undefined, env: {}, exists: only() }),
+    (error: unknown) => error instanceof BrowserNotFoundError && /apt-get install -y chromium/.test(error.message),
+  );
 });

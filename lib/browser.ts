@@ -15,14 +15,18 @@ const SYSTEM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/u
 export class BrowserNotFoundError extends Error {
   constructor() {
     super(
-      'No Chromium found. Install one of: Playwright\'s own (`npx playwright install chromium`), ' +
-        'Debian/Ubuntu\'s (`sudo apt-get install -y chromium`), or set CHROMIUM_PATH to a Chromium/Chrome executable.',
+      "No Chromium found. Install one of: Playwright's own (`npx playwright install chromium`), " +
+        "Debian/Ubuntu's (`sudo apt-get install -y chromium`), or set CHROMIUM_PATH to a Chromium/Chrome executable.",
     );
     this.name = 'BrowserNotFoundError';
   }
 }
 
-export function resolveChromium(options: { playwrightExecutable: string | undefined; env?: NodeJS.ProcessEnv; exists?: (path: string) => boolean }): ChromiumChoice {
+export function resolveChromium(options: {
+  playwrightExecutable: string | undefined;
+  env?: NodeJS.ProcessEnv;
+  exists?: (path: string) => boolean;
+}): ChromiumChoice {
   const exists = options.exists ?? existsSync;
   const env = options.env ?? process.env;
   if (env.CHROMIUM_PATH) {

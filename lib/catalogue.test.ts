@@ -39,7 +39,19 @@ test('ids are unique and well formed, areas known, titles in Italian and English
 test('every catalogue case has exactly one test, and every test id is in the catalogue', () => {
   const found = testIds();
   const catalogue = new Set(CATALOGUE.map((c) => c.id));
-  assert.deepEqual(found.filter((id) => !catalogue.has(id)), [], 'test ids missing from the catalogue');
-  assert.deepEqual([...catalogue].filter((id) => !found.includes(id)), [], 'catalogue cases without a test');
-  assert.deepEqual(found.filter((id, i) => found.indexOf(id) !== i), [], 'cases with more than one test');
+  assert.deepEqual(
+    found.filter((id) => !catalogue.has(id)),
+    [],
+    'test ids missing from the catalogue',
+  );
+  assert.deepEqual(
+    [...catalogue].filter((id) => !found.includes(id)),
+    [],
+    'catalogue cases without a test',
+  );
+  assert.deepEqual(
+    found.filter((id, i) => found.indexOf(id) !== i),
+    [],
+    'cases with more than one test',
+  );
 });

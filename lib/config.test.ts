@@ -3,7 +3,15 @@ import assert from 'node:assert/strict';
 import { loadConfig, ConfigError, keyFingerprint, makeRunId, UAT_API_BASE_URL } from './config.ts';
 
 const KEY = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
-const uat = { TARGET: 'uat', EC_FISCAL_CODE: '12345678901', BROKER_CODE: '12345678901', STATION_ID: '12345678901_01', SEGREGATION_CODE: '01', GPD_SUBSCRIPTION_KEY: KEY, RUN_ID: 'R2611281200AB12' };
+const uat = {
+  TARGET: 'uat',
+  EC_FISCAL_CODE: '12345678901',
+  BROKER_CODE: '12345678901',
+  STATION_ID: '12345678901_01',
+  SEGREGATION_CODE: '01',
+  GPD_SUBSCRIPTION_KEY: KEY,
+  RUN_ID: 'R2611281200AB12',
+};
 
 function problemsOf(env: Record<string, string>): string[] {
   try {

@@ -103,18 +103,44 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
   checkBaseUrl('API_BASE_URL', apiBaseUrl, target, problems);
 
   const ecFiscalCode = expect('EC_FISCAL_CODE', read('EC_FISCAL_CODE', isSandbox ? '77777777777' : undefined), /^\d{11}$/, 'the EC fiscal code, 11 digits');
-  const brokerCode = expect('BROKER_CODE', read('BROKER_CODE', isSandbox ? '77777777777' : undefined), /^\d{11}$/, 'the broker (intermediary) fiscal code, 11 digits; the EC\'s own code if it is not intermediated');
-  const stationId = expect('STATION_ID', read('STATION_ID', isSandbox ? '77777777777_01' : undefined), /^\d{11}_\d{2}$/, 'the station id, <broker code>_NN (e.g. 77777777777_01)');
-  const segregationCode = expect('SEGREGATION_CODE', read('SEGREGATION_CODE', isSandbox ? '01' : undefined), /^\d{2}$/, 'the segregation code assigned by PagoPA, 2 digits (e.g. 01)');
-  const secondEcFiscalCode = expect('SECOND_EC_FISCAL_CODE', read('SECOND_EC_FISCAL_CODE', '15376371009'), /^\d{11}$/, 'a second EC fiscal code (beneficiary of multi-beneficiary transfers), 11 digits');
-  const unboundEcFiscalCode = expect('UNBOUND_EC_FISCAL_CODE', read('UNBOUND_EC_FISCAL_CODE', '99999999999'), /^\d{11}$/, 'an EC fiscal code NOT bound to your GPD key, 11 digits');
+  const brokerCode = expect(
+    'BROKER_CODE',
+    read('BROKER_CODE', isSandbox ? '77777777777' : undefined),
+    /^\d{11}$/,
+    "the broker (intermediary) fiscal code, 11 digits; the EC's own code if it is not intermediated",
+  );
+  const stationId = expect(
+    'STATION_ID',
+    read('STATION_ID', isSandbox ? '77777777777_01' : undefined),
+    /^\d{11}_\d{2}$/,
+    'the station id, <broker code>_NN (e.g. 77777777777_01)',
+  );
+  const segregationCode = expect(
+    'SEGREGATION_CODE',
+    read('SEGREGATION_CODE', isSandbox ? '01' : undefined),
+    /^\d{2}$/,
+    'the segregation code assigned by PagoPA, 2 digits (e.g. 01)',
+  );
+  const secondEcFiscalCode = expect(
+    'SECOND_EC_FISCAL_CODE',
+    read('SECOND_EC_FISCAL_CODE', '15376371009'),
+    /^\d{11}$/,
+    'a second EC fiscal code (beneficiary of multi-beneficiary transfers), 11 digits',
+  );
+  const unboundEcFiscalCode = expect(
+    'UNBOUND_EC_FISCAL_CODE',
+    read('UNBOUND_EC_FISCAL_CODE', '99999999999'),
+    /^\d{11}$/,
+    'an EC fiscal code NOT bound to your GPD key, 11 digits',
+  );
   if (unboundEcFiscalCode === ecFiscalCode) problems.push('UNBOUND_EC_FISCAL_CODE must differ from EC_FISCAL_CODE.');
 
   const keys: SuiteConfig['keys'] = {};
   for (const [product, variable] of Object.entries(KEY_VARIABLES) as [Product, string][]) {
     const value = read(variable);
     if (value === undefined) {
-      if (product === 'gpd') problems.push(`${variable} is missing: expected the subscription key of the Back Office product "GPD - Posizioni Debitorie" (UAT).`);
+      if (product === 'gpd')
+        problems.push(`${variable} is missing: expected the subscription key of the Back Office product "GPD - Posizioni Debitorie" (UAT).`);
       continue;
     }
     if (!/^[\x21-\x7e]{16,128}$/.test(value)) {
@@ -126,13 +152,15 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
   const calls = Number(read('GPD_RATE_LIMIT_CALLS', '100'));
   const periodMs = Number(read('GPD_RATE_LIMIT_PERIOD_MS', '10000'));
   if (!(Number.isInteger(calls) && calls > 0)) problems.push('GPD_RATE_LIMIT_CALLS is invalid: expected a positive integer (platform: 100).');
-  if (!(Number.isInteger(periodMs) && periodMs > 0)) problems.push('GPD_RATE_LIMIT_PERIOD_MS is invalid: expected a positive integer of milliseconds (platform: 10000).');
+  if (!(Number.isInteger(periodMs) && periodMs > 0))
+    problems.push('GPD_RATE_LIMIT_PERIOD_MS is invalid: expected a positive integer of milliseconds (platform: 10000).');
 
   const requestTimeoutMs = Number(read('REQUEST_TIMEOUT_MS', '30000'));
   if (!(Number.isInteger(requestTimeoutMs) && requestTimeoutMs >= 1000)) problems.push('REQUEST_TIMEOUT_MS is invalid: expected an integer ≥ 1000.');
 
   const internalKey = read('SANDBOX_INTERNAL_KEY');
-  if (isSandbox && internalKey === undefined) problems.push('SANDBOX_INTERNAL_KEY is missing: it is generated automatically; set it only to run against a sandbox started by hand.');
+  if (isSandbox && internalKey === undefined)
+    problems.push('SANDBOX_INTERNAL_KEY is missing: it is generated automatically; set it only to run against a sandbox started by hand.');
 
   const runId = expect('RUN_ID', read('RUN_ID'), /^[A-Za-z0-9]{4,20}$/, 'a run id of 4-20 letters/digits (generated automatically)');
 

@@ -18,13 +18,20 @@ test('positions are valid against our request schema and carry valid identifiers
     assert.ok(option.iuv.startsWith('01'));
     assert.ok(isValidIban(option.transfer[0]!.iban!), option.transfer[0]!.iban);
     assert.ok(isValidPersonalFiscalCode(position.fiscalCode), position.fiscalCode);
-    assert.equal(option.amount, option.transfer.reduce((sum, t) => sum + t.amount, 0));
+    assert.equal(
+      option.amount,
+      option.transfer.reduce((sum, t) => sum + t.amount, 0),
+    );
   }
 });
 
 test('identifiers are unique across workers and runs, and IUPDs carry the run id', () => {
   const seen = new Set<string>();
-  for (const [run, worker] of [['RUNAAAA', 0], ['RUNAAAA', 1], ['RUNBBBB', 0]] as const) {
+  for (const [run, worker] of [
+    ['RUNAAAA', 0],
+    ['RUNAAAA', 1],
+    ['RUNBBBB', 0],
+  ] as const) {
     const factory = make(run, worker);
     for (let i = 0; i < 200; i += 1) {
       const iupd = factory.iupd();
@@ -38,7 +45,13 @@ test('identifiers are unique across workers and runs, and IUPDs carry the run id
 });
 
 test('dates are zone-less UTC, relative to the clock', () => {
-  const factory = new DebtPositionFactory({ runId: 'R1', workerIndex: 0, segregationCode: '01', ecFiscalCode: '1', now: () => new Date('2026-01-31T10:00:00.500Z') });
+  const factory = new DebtPositionFactory({
+    runId: 'R1',
+    workerIndex: 0,
+    segregationCode: '01',
+    ecFiscalCode: '1',
+    now: () => new Date('2026-01-31T10:00:00.500Z'),
+  });
   assert.equal(factory.at(1), '2026-02-01T10:00:00');
   assert.equal(factory.at(-1), '2026-01-30T10:00:00');
 });

@@ -16,10 +16,14 @@ const server = createServer((req, res) => {
     seen.push({ method: req.method, url: req.url, headers: req.headers, body });
     if (throttleNext > 0) {
       throttleNext -= 1;
-      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' }).end('{"statusCode":429,"message":"Rate limit is exceeded. Try again in 1 seconds."}');
+      res
+        .writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' })
+        .end('{"statusCode":429,"message":"Rate limit is exceeded. Try again in 1 seconds."}');
       return;
     }
-    res.writeHead(201, { 'content-type': 'application/json', 'x-request-id': String(req.headers['x-request-id']) }).end(JSON.stringify({ echo: req.headers['ocp-apim-subscription-key'] ?? null }));
+    res
+      .writeHead(201, { 'content-type': 'application/json', 'x-request-id': String(req.headers['x-request-id']) })
+      .end(JSON.stringify({ echo: req.headers['ocp-apim-subscription-key'] ?? null }));
   });
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -63,7 +67,10 @@ test('a 429 is waited out for Retry-After and retried', async () => {
 
 test('no answer becomes a NetworkError that names the target', async () => {
   const dead = new ApiClient({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 2_000, redactor: new Redactor([]) });
-  await assert.rejects(dead.send({ method: 'GET', path: '/info' }), (error: unknown) => error instanceof NetworkError && /no response from http:\/\/127\.0\.0\.1:1/.test(error.message));
+  await assert.rejects(
+    dead.send({ method: 'GET', path: '/info' }),
+    (error: unknown) => error instanceof NetworkError && /no response from http:\/\/127\.0\.0\.1:1/.test(error.message),
+  );
 });
 
 test('Retry-After in seconds, milliseconds or as a date', () => {

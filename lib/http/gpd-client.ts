@@ -79,21 +79,32 @@ export class GpdClient {
   /** Sends a body verbatim (malformed JSON, wrong content type). */
   createRaw(text: string, contentType = 'application/json', options?: CallOptions): Promise<ApiExchange> {
     return this.call(
-      { action: 'Create debt position (malformed request)', request: { method: 'POST', path: this.path(options, '/debtpositions'), rawBody: { text, contentType } } },
+      {
+        action: 'Create debt position (malformed request)',
+        request: { method: 'POST', path: this.path(options, '/debtpositions'), rawBody: { text, contentType } },
+      },
       options,
     );
   }
 
   get(iupd: string, options?: CallOptions): Promise<ApiExchange> {
     return this.call(
-      { action: `Get debt position ${iupd}`, request: { method: 'GET', path: this.path(options, `/debtpositions/${encodeURIComponent(iupd)}`) }, successSchema: 'gpd/PaymentPositionModelBaseResponse' },
+      {
+        action: `Get debt position ${iupd}`,
+        request: { method: 'GET', path: this.path(options, `/debtpositions/${encodeURIComponent(iupd)}`) },
+        successSchema: 'gpd/PaymentPositionModelBaseResponse',
+      },
       options,
     );
   }
 
   list(query: ListQuery = {}, options?: CallOptions): Promise<ApiExchange> {
     return this.call(
-      { action: 'List debt positions', request: { method: 'GET', path: this.path(options, '/debtpositions'), query: { ...query } }, successSchema: 'gpd/PaymentPositionsInfo' },
+      {
+        action: 'List debt positions',
+        request: { method: 'GET', path: this.path(options, '/debtpositions'), query: { ...query } },
+        successSchema: 'gpd/PaymentPositionsInfo',
+      },
       options,
     );
   }
@@ -112,21 +123,33 @@ export class GpdClient {
 
   delete(iupd: string, options?: CallOptions): Promise<ApiExchange> {
     return this.call(
-      { action: `Delete debt position ${iupd}`, request: { method: 'DELETE', path: this.path(options, `/debtpositions/${encodeURIComponent(iupd)}`) }, successSchema: 'gpd/DeletedMessage' },
+      {
+        action: `Delete debt position ${iupd}`,
+        request: { method: 'DELETE', path: this.path(options, `/debtpositions/${encodeURIComponent(iupd)}`) },
+        successSchema: 'gpd/DeletedMessage',
+      },
       options,
     );
   }
 
   publish(iupd: string, options?: CallOptions): Promise<ApiExchange> {
     return this.call(
-      { action: `Publish debt position ${iupd}`, request: { method: 'POST', path: this.path(options, `/debtpositions/${encodeURIComponent(iupd)}/publish`) }, successSchema: 'gpd/PaymentPositionModel' },
+      {
+        action: `Publish debt position ${iupd}`,
+        request: { method: 'POST', path: this.path(options, `/debtpositions/${encodeURIComponent(iupd)}/publish`) },
+        successSchema: 'gpd/PaymentPositionModel',
+      },
       options,
     );
   }
 
   invalidate(iupd: string, options?: CallOptions): Promise<ApiExchange> {
     return this.call(
-      { action: `Invalidate debt position ${iupd}`, request: { method: 'POST', path: this.path(options, `/debtpositions/${encodeURIComponent(iupd)}/invalidate`) }, successSchema: 'gpd/PaymentPositionModel' },
+      {
+        action: `Invalidate debt position ${iupd}`,
+        request: { method: 'POST', path: this.path(options, `/debtpositions/${encodeURIComponent(iupd)}/invalidate`) },
+        successSchema: 'gpd/PaymentPositionModel',
+      },
       options,
     );
   }

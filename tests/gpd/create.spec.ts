@@ -42,7 +42,9 @@ test('[GPD-CRE-04] multi-beneficiary position: a transfer to a second EC', async
 });
 
 test('[GPD-CRE-05] installment plan: three installments and a single full-payment option', async ({ positions, factory }) => {
-  const installments = [30, 60, 90].map((days) => factory.option({ amount: 4_000, isPartialPayment: true, dueDate: factory.at(days), description: `Rata a ${days} giorni` }));
+  const installments = [30, 60, 90].map((days) =>
+    factory.option({ amount: 4_000, isPartialPayment: true, dueDate: factory.at(days), description: `Rata a ${days} giorni` }),
+  );
   const full = factory.option({ amount: 12_000, isPartialPayment: false, dueDate: factory.at(30), description: 'Soluzione unica' });
   const created = await positions.createOk(factory.position({ paymentOption: [full, ...installments] }), { toPublish: true });
   expect(created.status).toBe('VALID');
@@ -67,7 +69,11 @@ test('[GPD-CRE-07] duplicate IUPD → 409', async ({ positions, factory, config 
   const first = factory.position();
   await positions.createOk(first);
   const res = await positions.create(factory.position({ iupd: first.iupd }));
-  expect(res).toBeProblem(409, UNIQUENESS, `Already exists a debt position for the Organization Fiscal Code ${config.ecFiscalCode} or one of its payment options is not unique`);
+  expect(res).toBeProblem(
+    409,
+    UNIQUENESS,
+    `Already exists a debt position for the Organization Fiscal Code ${config.ecFiscalCode} or one of its payment options is not unique`,
+  );
 });
 
 test('[GPD-CRE-08] duplicate IUV → 409', async ({ positions, factory, config, gpd }) => {
@@ -76,7 +82,11 @@ test('[GPD-CRE-08] duplicate IUV → 409', async ({ positions, factory, config, 
   const second = factory.position();
   second.paymentOption[0]!.iuv = first.paymentOption[0]!.iuv;
   const res = await positions.create(second);
-  expect(res).toBeProblem(409, UNIQUENESS, `Already exists a debt position for the Organization Fiscal Code ${config.ecFiscalCode} or one of its payment options is not unique`);
+  expect(res).toBeProblem(
+    409,
+    UNIQUENESS,
+    `Already exists a debt position for the Organization Fiscal Code ${config.ecFiscalCode} or one of its payment options is not unique`,
+  );
   expect(await gpd.get(second.iupd), 'no position was created for the second IUPD').toHaveStatus(404);
 });
 
@@ -99,7 +109,11 @@ test('[GPD-CRE-10] more than 5 transfers → 400', async ({ gpd, positions, fact
   const body = factory.position({ paymentOption: [option] });
   positions.track(body.iupd);
   const res = await gpd.create(body, {}, { invalidOnPurpose: true });
-  expect(res).toBeProblem(400, DATA_ERROR, 'Number of transfers congruence error: Each payment option must have a maximum of 5 transactions [transactions found=6]');
+  expect(res).toBeProblem(
+    400,
+    DATA_ERROR,
+    'Number of transfers congruence error: Each payment option must have a maximum of 5 transactions [transactions found=6]',
+  );
 });
 
 test('[GPD-CRE-11] IBAN and stamp on the same transfer → 400', async ({ positions, factory }) => {
@@ -115,7 +129,11 @@ test('[GPD-CRE-11] IBAN and stamp on the same transfer → 400', async ({ positi
 
 test('[GPD-CRE-12] due date in the past → 400', async ({ positions, factory }) => {
   const res = await positions.create(factory.position({ paymentOption: [factory.option({ dueDate: factory.at(-1) })] }));
-  expect(res).toBeProblem(400, DATA_ERROR, new RegExp(`^${literal('Dates congruence error: due_date must be >= validity_date (if provided) or due_date must be >= current_date [due_date=')}`));
+  expect(res).toBeProblem(
+    400,
+    DATA_ERROR,
+    new RegExp(`^${literal('Dates congruence error: due_date must be >= validity_date (if provided) or due_date must be >= current_date [due_date=')}`),
+  );
 });
 
 test('[GPD-CRE-13] idTransfer outside 1..5 → 400', async ({ gpd, positions, factory }) => {
@@ -124,7 +142,11 @@ test('[GPD-CRE-13] idTransfer outside 1..5 → 400', async ({ gpd, positions, fa
   const body = factory.position({ paymentOption: [option] });
   positions.track(body.iupd);
   const res = await gpd.create(body, {}, { invalidOnPurpose: true });
-  expect(res).toBeProblem(400, DATA_ERROR, 'Transfer ID congruence error: The transaction id not have a value between those expected [transaction id=6; expected values=[1, 2, 3, 4, 5]]');
+  expect(res).toBeProblem(
+    400,
+    DATA_ERROR,
+    'Transfer ID congruence error: The transaction id not have a value between those expected [transaction id=6; expected values=[1, 2, 3, 4, 5]]',
+  );
 });
 
 test('[GPD-CRE-14] missing required fields → 400 naming them', async ({ gpd, positions, factory }) => {

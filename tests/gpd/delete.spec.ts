@@ -34,5 +34,9 @@ test('[GPD-DEL-03] delete a paid position → 409', async ({ gpd, positions, fac
 
 test('[GPD-DEL-04] delete an unknown position → 404', async ({ gpd, factory, config }) => {
   const iupd = factory.iupd();
-  expect(await gpd.delete(iupd)).toBeProblem(404, 'Not found the debt position', `Not found a debt position for Organization Fiscal Code ${config.ecFiscalCode} and IUPD ${iupd}`);
+  expect(await gpd.delete(iupd)).toBeProblem(
+    404,
+    'Not found the debt position',
+    `Not found a debt position for Organization Fiscal Code ${config.ecFiscalCode} and IUPD ${iupd}`,
+  );
 });

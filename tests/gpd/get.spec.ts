@@ -21,18 +21,42 @@ test('[GPD-GET-01] get one position → data consistent with creation', async ({
   const res = await gpd.get(body.iupd);
   expect(res).toHaveStatus(200);
   const read = res.response.body as Record<string, unknown> & { paymentOption: Array<Record<string, unknown> & { transfer: Array<Record<string, unknown>> }> };
-  expect(read).toMatchObject({ iupd: body.iupd, organizationFiscalCode: config.ecFiscalCode, type: 'F', companyName: body.companyName, officeName: 'Ufficio Tributi', status: 'VALID' });
+  expect(read).toMatchObject({
+    iupd: body.iupd,
+    organizationFiscalCode: config.ecFiscalCode,
+    type: 'F',
+    companyName: body.companyName,
+    officeName: 'Ufficio Tributi',
+    status: 'VALID',
+  });
   const sent = body.paymentOption[0]!;
-  expect(read.paymentOption[0]).toMatchObject({ iuv: sent.iuv, nav: `3${sent.iuv}`, amount: sent.amount, description: sent.description, isPartialPayment: false, status: 'PO_UNPAID' });
+  expect(read.paymentOption[0]).toMatchObject({
+    iuv: sent.iuv,
+    nav: `3${sent.iuv}`,
+    amount: sent.amount,
+    description: sent.description,
+    isPartialPayment: false,
+    status: 'PO_UNPAID',
+  });
   expect(String(read.paymentOption[0]!.dueDate).slice(0, 19)).toBe(sent.dueDate);
-  expect(read.paymentOption[0]!.transfer[0]).toMatchObject({ idTransfer: '1', amount: sent.transfer[0]!.amount, iban: sent.transfer[0]!.iban, category: sent.transfer[0]!.category, status: 'T_UNREPORTED' });
+  expect(read.paymentOption[0]!.transfer[0]).toMatchObject({
+    idTransfer: '1',
+    amount: sent.transfer[0]!.amount,
+    iban: sent.transfer[0]!.iban,
+    category: sent.transfer[0]!.category,
+    status: 'T_UNREPORTED',
+  });
   expect(read, 'the read model carries no debtor data').not.toHaveProperty('fiscalCode');
   expect(read).not.toHaveProperty('fullName');
 });
 
 test('[GPD-GET-02] get an unknown position → 404', async ({ gpd, factory, config }) => {
   const iupd = factory.iupd();
-  expect(await gpd.get(iupd)).toBeProblem(404, 'Not found the debt position', `Not found a debt position for Organization Fiscal Code ${config.ecFiscalCode} and IUPD ${iupd}`);
+  expect(await gpd.get(iupd)).toBeProblem(
+    404,
+    'Not found the debt position',
+    `Not found a debt position for Organization Fiscal Code ${config.ecFiscalCode} and IUPD ${iupd}`,
+  );
 });
 
 test('[GPD-GET-03] list filtered by status → only that status', async ({ gpd, positions, factory }) => {
@@ -43,7 +67,10 @@ test('[GPD-GET-03] list filtered by status → only that status', async ({ gpd, 
   const res = await gpd.list({ status: 'DRAFT', limit: 50, orderby: 'INSERTED_DATE', ordering: 'DESC' });
   expect(res).toHaveStatus(200);
   const items = list(res).payment_position_list;
-  expect(items.every((item) => item.status === 'DRAFT'), `statuses: ${[...new Set(items.map((i) => i.status))].join(',')}`).toBe(true);
+  expect(
+    items.every((item) => item.status === 'DRAFT'),
+    `statuses: ${[...new Set(items.map((i) => i.status))].join(',')}`,
+  ).toBe(true);
   expect(items.map((i) => i.iupd)).toContain(draft.iupd);
   expect(items.map((i) => i.iupd)).not.toContain(valid.iupd);
 });
@@ -57,7 +84,10 @@ test('[GPD-GET-04] list filtered by due date → only due dates in the interval'
   expect(res).toHaveStatus(200);
   const items = list(res).payment_position_list;
   for (const item of items) {
-    expect(item.paymentOption.some((o) => o.dueDate.slice(0, 10) === day), `${item.iupd} has a due date on ${day}`).toBe(true);
+    expect(
+      item.paymentOption.some((o) => o.dueDate.slice(0, 10) === day),
+      `${item.iupd} has a due date on ${day}`,
+    ).toBe(true);
   }
   expect(items.map((i) => i.iupd)).toContain(body.iupd);
 });
@@ -86,7 +116,10 @@ test('[GPD-GET-06] list pagination → consistent page_info, disjoint pages', as
   expect(list(second).page_info.items_found).toBe(list(second).payment_position_list.length);
   const a = list(first).payment_position_list.map((i) => i.iupd);
   const b = list(second).payment_position_list.map((i) => i.iupd);
-  expect(a.filter((iupd) => b.includes(iupd)), 'no position on both pages').toEqual([]);
+  expect(
+    a.filter((iupd) => b.includes(iupd)),
+    'no position on both pages',
+  ).toEqual([]);
 });
 
 test('[GPD-GET-07] page limit: default 10, at most 50', async ({ gpd, positions, factory }) => {

@@ -33,7 +33,7 @@ test('[GPD-PUB-04] publish after the due date → 409', async ({ gpd, positions,
   const body = factory.position();
   await positions.createOk(body);
 
-  await test.step('Move the draft\'s dates into the past (allowed on update when switchToExpired=false)', async () => {
+  await test.step("Move the draft's dates into the past (allowed on update when switchToExpired=false)", async () => {
     const option = { ...body.paymentOption[0]!, dueDate: factory.at(-1) };
     const res = await gpd.update(body.iupd, { ...body, switchToExpired: false, validityDate: factory.at(-2), paymentOption: [option] });
     expect(res).toHaveStatus(200);

@@ -12,7 +12,11 @@ test('[GPD-UPD-01] update a draft → data replaced, still DRAFT', async ({ gpd,
   const updated = { ...body, companyName: 'Comune di Rettifica', paymentOption: [option] };
   const res = await gpd.update(body.iupd, updated);
   expect(res).toHaveStatus(200);
-  const read = (await gpd.get(body.iupd)).response.body as { status: string; companyName: string; paymentOption: Array<{ amount: number; description: string }> };
+  const read = (await gpd.get(body.iupd)).response.body as {
+    status: string;
+    companyName: string;
+    paymentOption: Array<{ amount: number; description: string }>;
+  };
   expect(read.status).toBe('DRAFT');
   expect(read.companyName).toBe('Comune di Rettifica');
   expect(read.paymentOption.map((o) => [o.amount, o.description])).toEqual([[25_050, 'Importo rettificato']]);
@@ -39,7 +43,11 @@ test('[GPD-UPD-03] update a VALID position without toPublish → back to DRAFT (
 test('[GPD-UPD-04] update an unknown position → 404', async ({ gpd, factory, config }) => {
   const body = factory.position();
   const res = await gpd.update(body.iupd, body);
-  expect(res).toBeProblem(404, 'Not found the debt position', `Not found a debt position for Organization Fiscal Code ${config.ecFiscalCode} and IUPD ${body.iupd}`);
+  expect(res).toBeProblem(
+    404,
+    'Not found the debt position',
+    `Not found a debt position for Organization Fiscal Code ${config.ecFiscalCode} and IUPD ${body.iupd}`,
+  );
 });
 
 test('[GPD-UPD-05] update a paid position → 409', async ({ gpd, positions, factory, config }) => {

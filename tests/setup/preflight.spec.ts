@@ -4,17 +4,21 @@ import { test as base } from '@playwright/test';
 import { loadConfig, keyFingerprint } from '../../lib/config.ts';
 import { test, expect } from '../../fixtures/index.ts';
 
-
 base('configuration (.env) is complete and valid', () => {
   // Throws ConfigError naming every wrong setting and the expected form.
   const config = loadConfig();
   expect(config.keys.gpd, 'the GPD key is configured').toBeTruthy();
-  base.info().annotations.push(
-    { type: 'target', description: `${config.target} ${config.apiBaseUrl}` },
-    { type: 'EC', description: `${config.ecFiscalCode} (broker ${config.brokerCode}, station ${config.stationId}, segregation code ${config.segregationCode})` },
-    { type: 'GPD key', description: keyFingerprint(config.keys.gpd!) },
-    { type: 'run id', description: config.runId },
-  );
+  base
+    .info()
+    .annotations.push(
+      { type: 'target', description: `${config.target} ${config.apiBaseUrl}` },
+      {
+        type: 'EC',
+        description: `${config.ecFiscalCode} (broker ${config.brokerCode}, station ${config.stationId}, segregation code ${config.segregationCode})`,
+      },
+      { type: 'GPD key', description: keyFingerprint(config.keys.gpd!) },
+      { type: 'run id', description: config.runId },
+    );
 });
 
 test('GPD API reachable and the GPD key accepted for the EC', async ({ gpd, config }) => {
