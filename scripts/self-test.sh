@@ -28,7 +28,7 @@ canary_gpd=$(node -e "process.stdout.write(require('node:crypto').randomBytes(16
 canary_internal=$(node -e "process.stdout.write(require('node:crypto').randomBytes(16).toString('hex'))")
 
 step 'conformance suite on the sandbox (playwright test)'
-TARGET=sandbox GPD_SUBSCRIPTION_KEY=$canary_gpd SANDBOX_INTERNAL_KEY=$canary_internal npx playwright test || fail 'playwright suite'
+TARGET=sandbox GPD_SUBSCRIPTION_KEY=$canary_gpd SANDBOX_INTERNAL_KEY=$canary_internal npx playwright test --trace on || fail 'playwright suite'
 
 step 'Allure report (npm run report)'
 npm run --silent report || fail 'allure report'
