@@ -182,6 +182,17 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
   };
 }
 
+/** The configuration problem, if any, without throwing (to skip cases that cannot run). */
+export function configError(env: Env = process.env): ConfigError | undefined {
+  try {
+    loadConfig(env);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+}
+
 function checkBaseUrl(name: string, value: string, target: Target, problems: string[]): void {
   let url: URL;
   try {
