@@ -9,8 +9,11 @@ export type SchemaId =
   | 'gateway/GatewayError'
   | 'gpd/AlreadyPaidPaymentOptionModel'
   | 'gpd/AppInfo'
+  | 'gpd/BulkDeletedMessage'
   | 'gpd/DeletedMessage'
   | 'gpd/LocalDateTime'
+  | 'gpd/MultipleIUPDModel'
+  | 'gpd/MultiplePaymentPositionModel'
   | 'gpd/PageInfo'
   | 'gpd/PayPaymentOptionModel'
   | 'gpd/PaymentOptionMetadataModel'
@@ -28,7 +31,20 @@ export type SchemaId =
   | 'gpd/TransferModel'
   | 'gpd/TransferModelResponse'
   | 'gpd/UpdateTransferIbanMassiveModel'
-  | 'gpd/UpdateTransferIbanMassiveResponse';
+  | 'gpd/UpdateTransferIbanMassiveResponse'
+  | 'upload/FileId'
+  | 'upload/FileIdListResponse'
+  | 'upload/OperationStatus'
+  | 'upload/ReportTime'
+  | 'upload/ResponseEntry'
+  | 'upload/ResponseEntryDTO'
+  | 'upload/StatusTime'
+  | 'upload/UploadIUPDsFile'
+  | 'upload/UploadPositionsFile'
+  | 'upload/UploadReport'
+  | 'upload/UploadReportDTO'
+  | 'upload/UploadStatus'
+  | 'upload/UploadStatusDTO';
 
 export interface SchemaVerdict {
   schema: SchemaId;
