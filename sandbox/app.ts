@@ -6,6 +6,7 @@ import { controlRoutes } from './control.ts';
 import { installGateway, type ProtectedApi } from './gateway.ts';
 import { internalRoutes } from './gpd/routes-internal.ts';
 import { ecRoutes } from './gpd/routes-v1.ts';
+import { bulkRoutes } from './gpd/routes-v2.ts';
 import { GpdService } from './gpd/service.ts';
 import { GpdStore } from './gpd/store.ts';
 import { BODY_LIMIT, installHttpBasics } from './http.ts';
@@ -33,12 +34,14 @@ export interface SandboxOptions {
 
 export const BASE_PATHS = {
   gpdV1: '/gpd/debt-positions-service/v1',
+  gpdV2: '/gpd/debt-positions-service/v2',
   gpdInternal: '/gpd/api/v1',
   control: '/__sandbox',
 } as const;
 
 const APIS: ProtectedApi[] = [
   { prefix: BASE_PATHS.gpdV1, product: 'gpd', rateLimit: 'gpd' },
+  { prefix: BASE_PATHS.gpdV2, product: 'gpd', rateLimit: 'gpd' },
   { prefix: BASE_PATHS.gpdInternal, product: 'internal' },
   { prefix: BASE_PATHS.control, product: 'internal' },
 ];
@@ -60,6 +63,7 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
 
   const service = new GpdService(new GpdStore(), clock);
   await app.register(ecRoutes, { prefix: BASE_PATHS.gpdV1, service });
+  await app.register(bulkRoutes, { prefix: BASE_PATHS.gpdV2, service });
   await app.register(internalRoutes, { prefix: BASE_PATHS.gpdInternal, service });
   await app.register(controlRoutes, { prefix: BASE_PATHS.control, clock, service });
   return app;

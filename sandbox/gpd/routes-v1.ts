@@ -23,7 +23,7 @@ const ADDRESSABLE = /^[\w*\t \u00A0\u1680\u180E\u2000-\u200A\u202F\u205F\u3000-]
 const org = (request: FastifyRequest) => param(request, 'organizationfiscalcode');
 
 /** Spring's String→boolean conversion of `toPublish` (default false). */
-function toPublish(request: FastifyRequest): boolean {
+export function toPublish(request: FastifyRequest): boolean {
   const text = queryParams(request).get('toPublish')?.trim().toLowerCase();
   if (text === undefined || text === '') return false;
   if (['true', 'on', 'yes', '1'].includes(text)) return true;

@@ -227,6 +227,32 @@ export class GpdService {
     return this.#batch(dueForExpiry, 'EXPIRED');
   }
 
+  // ---- v2 bulk: all-or-nothing, through the same single-position logic ----
+
+  createMany(org: string, inputs: PositionInput[], toPublish: boolean): PaymentPosition[] {
+    if (new Set(inputs.map((i) => i.iupd)).size !== inputs.length) throw appError('DEBT_POSITION_UNIQUE_VIOLATION', org);
+    return this.store.transaction(() => inputs.map((input) => this.create(org, input, toPublish)));
+  }
+
+  updateMany(org: string, inputs: PositionInput[], toPublish: boolean): PaymentPosition[] {
+    this.#requireAll(
+      org,
+      inputs.map((i) => i.iupd),
+    );
+    return this.store.transaction(() => inputs.map((input) => this.update(org, input.iupd, input, toPublish)));
+  }
+
+  deleteMany(org: string, iupds: string[]): void {
+    this.#requireAll(org, iupds);
+    this.store.transaction(() => iupds.forEach((iupd) => this.delete(org, iupd)));
+  }
+
+  /** 404 naming every missing IUPD, as the bulk service reports them. */
+  #requireAll(org: string, iupds: string[]): void {
+    const missing = iupds.filter((iupd) => !this.store.exists(org, iupd));
+    if (missing.length > 0) throw appError('DEBT_POSITION_NOT_FOUND', org, `[${missing.join(', ')}]`);
+  }
+
   #batch(due: (pp: PaymentPosition, now: number) => boolean, status: PositionStatus): number {
     const now = this.clock.millis();
     let moved = 0;

@@ -2,13 +2,38 @@
 // constraints: IUPD, IUV and NAV unique per EC (and idTransfer unique per option). A deleted
 // position frees its identifiers; INVALID/EXPIRED positions keep them.
 // Reads return copies and writes store copies, so an operation that fails half-way changes nothing.
+// IUV/NAV indexes keep uniqueness checks constant-time (uploads write 100 000 positions);
+// `transaction` undoes every write of a failed batch (v2 bulk is all-or-nothing).
 import type { PaymentOption, PaymentPosition } from './model.ts';
 
 export class UniquenessViolation extends Error {}
 
+type CodeIndex = { iuv: Map<string, string>; nav: Map<string, string> };
+
 export class GpdStore {
   readonly #byOrg = new Map<string, Map<string, PaymentPosition>>();
+  /** Per organization: IUV → IUPD and NAV → IUPD. */
+  readonly #codes = new Map<string, CodeIndex>();
   #sequence = 0;
+  /** Undo log of the running transaction: previous value per (org, iupd), undefined = absent. */
+  #undo: Array<{ org: string; iupd: string; previous: PaymentPosition | undefined }> | undefined;
+
+  /** Runs `work`; if it throws, every write it made is undone and the error rethrown. */
+  transaction<T>(work: () => T): T {
+    if (this.#undo) return work();
+    this.#undo = [];
+    try {
+      return work();
+    } catch (error) {
+      for (const { org, iupd, previous } of this.#undo.reverse()) {
+        this.#remove(org, iupd);
+        if (previous) this.#put(previous);
+      }
+      throw error;
+    } finally {
+      this.#undo = undefined;
+    }
+  }
 
   get(org: string, iupd: string): PaymentPosition | undefined {
     const pp = this.#byOrg.get(org)?.get(iupd);
@@ -35,8 +60,9 @@ export class GpdStore {
     const stored = structuredClone(pp);
     const existing = this.#byOrg.get(pp.organizationFiscalCode)?.get(pp.iupd);
     stored.id = existing?.id ?? ++this.#sequence;
-    if (!this.#byOrg.has(pp.organizationFiscalCode)) this.#byOrg.set(pp.organizationFiscalCode, new Map());
-    this.#byOrg.get(pp.organizationFiscalCode)!.set(pp.iupd, stored);
+    this.#undo?.push({ org: pp.organizationFiscalCode, iupd: pp.iupd, previous: existing });
+    this.#remove(pp.organizationFiscalCode, pp.iupd);
+    this.#put(stored);
     return structuredClone(stored);
   }
 
@@ -46,7 +72,39 @@ export class GpdStore {
   }
 
   delete(org: string, iupd: string): boolean {
-    return this.#byOrg.get(org)?.delete(iupd) ?? false;
+    const existing = this.#byOrg.get(org)?.get(iupd);
+    if (!existing) return false;
+    this.#undo?.push({ org, iupd, previous: existing });
+    this.#remove(org, iupd);
+    return true;
+  }
+
+  #index(org: string): CodeIndex {
+    let index = this.#codes.get(org);
+    if (!index) this.#codes.set(org, (index = { iuv: new Map(), nav: new Map() }));
+    return index;
+  }
+
+  #put(pp: PaymentPosition): void {
+    const org = pp.organizationFiscalCode;
+    if (!this.#byOrg.has(org)) this.#byOrg.set(org, new Map());
+    this.#byOrg.get(org)!.set(pp.iupd, pp);
+    const index = this.#index(org);
+    for (const po of pp.paymentOption) {
+      index.iuv.set(po.iuv, pp.iupd);
+      index.nav.set(po.nav, pp.iupd);
+    }
+  }
+
+  #remove(org: string, iupd: string): void {
+    const existing = this.#byOrg.get(org)?.get(iupd);
+    if (!existing) return;
+    this.#byOrg.get(org)!.delete(iupd);
+    const index = this.#index(org);
+    for (const po of existing.paymentOption) {
+      if (index.iuv.get(po.iuv) === iupd) index.iuv.delete(po.iuv);
+      if (index.nav.get(po.nav) === iupd) index.nav.delete(po.nav);
+    }
   }
 
   #positions(org: string): PaymentPosition[] {
@@ -54,12 +112,14 @@ export class GpdStore {
   }
 
   #checkUnique(pp: PaymentPosition): void {
-    const others = this.#positions(pp.organizationFiscalCode).filter((p) => p.iupd !== pp.iupd);
-    const taken = (key: 'iuv' | 'nav') => new Set(others.flatMap((p) => p.paymentOption.map((po) => po[key])));
+    const index = this.#index(pp.organizationFiscalCode);
     for (const key of ['iuv', 'nav'] as const) {
-      const used = taken(key);
       const mine = pp.paymentOption.map((po) => po[key]);
-      if (new Set(mine).size !== mine.length || mine.some((code) => used.has(code))) throw new UniquenessViolation(key);
+      const takenByOther = (code: string) => {
+        const owner = index[key].get(code);
+        return owner !== undefined && owner !== pp.iupd;
+      };
+      if (new Set(mine).size !== mine.length || mine.some(takenByOther)) throw new UniquenessViolation(key);
     }
     for (const po of pp.paymentOption) {
       const ids = po.transfer.map((t) => t.idTransfer);

@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { iupdsDocument, positionsDocument, writeUploadZip, zipInMemory, UPLOAD_ENTRY_NAME } from './upload-zip.ts';
+import { DebtPositionFactory } from '../gpd/factory.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'upload-zip-'));
+const factory = new DebtPositionFactory({ runId: 'RZIPTEST', workerIndex: 0, segregationCode: '01', ecFiscalCode: '77777777777' });
+
+test('a streamed ZIP holds exactly one JSON entry with every position, in order', async () => {
+  const positions = Array.from({ length: 1500 }, () => factory.position());
+  const written = await writeUploadZip(join(dir, 'create.zip'), positionsDocument(positions));
+  const entries = unzipSync(readFileSync(written.path));
+  assert.deepEqual(Object.keys(entries), [UPLOAD_ENTRY_NAME]);
+  const text = strFromU8(entries[UPLOAD_ENTRY_NAME]!);
+  assert.equal(Buffer.byteLength(text), written.jsonBytes);
+  const document = JSON.parse(text) as { paymentPositions: Array<{ iupd: string }> };
+  assert.deepEqual(
+    document.paymentPositions.map((p) => p.iupd),
+    positions.map((p) => p.iupd),
+  );
+  assert.ok(written.zipBytes < written.jsonBytes / 2, 'the entry is deflated');
+});
+
+test('empty and IUPD documents are valid JSON', async () => {
+  assert.deepEqual(JSON.parse([...positionsDocument([])].join('')), { paymentPositions: [] });
+  assert.deepEqual(JSON.parse([...iupdsDocument(['a', 'b'])].join('')), { paymentPositionIUPDs: ['a', 'b'] });
+});
+
+test('in-memory ZIPs keep the given entries', () => {
+  const entries = unzipSync(zipInMemory({ 'a.json': '{}', '__MACOSX/._a.json': 'x' }));
+  assert.deepEqual(Object.keys(entries).sort(), ['__MACOSX/._a.json', 'a.json']);
+});

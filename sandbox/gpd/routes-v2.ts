@@ -1,0 +1,42 @@
+// GPD API v2 (`/gpd/debt-positions-service/v2`): bulk create/update/delete, all-or-nothing, and
+// the same "paids" as v1. UAT/DEV only on the platform.
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { jsonBody, param, sendJson } from '../http.ts';
+import { badRequest } from '../problem.ts';
+import { readIupdsBody, readPositionsBody } from './bulk-request.ts';
+import { readAlreadyPaidBody } from './request.ts';
+import { paymentOptionModelResponse } from './responses.ts';
+import { APP_INFO, DELETED_MESSAGE, toPublish, type GpdRoutesOptions } from './routes-v1.ts';
+
+const POSITIONS = '/organizations/:organizationfiscalcode/debtpositions';
+const org = (request: FastifyRequest) => param(request, 'organizationfiscalcode');
+
+export const bulkRoutes: FastifyPluginAsync<GpdRoutesOptions> = async (app, { service }) => {
+  app.get('/info', async (_request, reply) => sendJson(reply, 200, APP_INFO));
+
+  app.post(POSITIONS, async (request, reply) => {
+    const inputs = readPositionsBody(jsonBody(request));
+    service.createMany(org(request), inputs, toPublish(request));
+    return reply.code(201).send();
+  });
+
+  app.put(POSITIONS, async (request, reply) => {
+    const inputs = readPositionsBody(jsonBody(request));
+    service.updateMany(org(request), inputs, toPublish(request));
+    return reply.code(200).send();
+  });
+
+  app.delete(POSITIONS, async (request, reply) => {
+    // The v2 delete path enforces an 11-character organization code.
+    if (!/^\w{11}$/.test(org(request))) throw badRequest('deleteMultipleDebtPositions.organizationFiscalCode: must match "\\b\\w{11}\\b"');
+    service.deleteMany(org(request), readIupdsBody(jsonBody(request)));
+    // Plain text, not the JSON string v1 answers.
+    return reply.code(200).type('text/plain;charset=UTF-8').send(DELETED_MESSAGE);
+  });
+
+  app.post('/organizations/:organizationfiscalcode/paymentoptions/paids/:nav', async (request, reply) => {
+    const { paymentDate } = readAlreadyPaidBody(jsonBody(request));
+    const { option } = service.markAsPaid(org(request), param(request, 'nav'), paymentDate);
+    return sendJson(reply, 200, paymentOptionModelResponse(option));
+  });
+};
