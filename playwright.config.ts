@@ -75,6 +75,8 @@ export default defineConfig({
   projects: [
     { name: 'setup', testMatch: /setup\/.*\.spec\.ts/, teardown: 'teardown' },
     { name: 'api', testMatch: /(access|gpd)\/.*\.spec\.ts/, dependencies: ['setup'] },
+    // An upload is processed asynchronously: allow for two of them per test within UPLOAD_TIMEOUT_MS.
+    { name: 'bulk', testMatch: /bulk\/.*\.spec\.ts/, dependencies: ['setup'], timeout: 2 * (config?.bulk.uploadTimeoutMs ?? 900_000) + 60_000 },
     { name: 'teardown', testMatch: /teardown\/.*\.spec\.ts/ },
   ],
   webServer: startSandbox
@@ -85,7 +87,13 @@ export default defineConfig({
         timeout: 30_000,
         stdout: 'ignore',
         stderr: 'pipe',
-        env: { SANDBOX_HOST: '127.0.0.1', SANDBOX_PORT: process.env.SANDBOX_PORT! },
+        // The suite's own sandbox answers uploads quickly; UAT's pace stays the sandbox default.
+        env: {
+          SANDBOX_HOST: '127.0.0.1',
+          SANDBOX_PORT: process.env.SANDBOX_PORT!,
+          SANDBOX_UPLOAD_RETRY_AFTER_MS: process.env.SANDBOX_UPLOAD_RETRY_AFTER_MS ?? '500',
+          SANDBOX_UPLOAD_CHUNK_INTERVAL_MS: process.env.SANDBOX_UPLOAD_CHUNK_INTERVAL_MS ?? '10',
+        },
       }
     : undefined,
 });

@@ -2,7 +2,7 @@
 // case id; fixtures turn the entry into Allure labels; `npm run evidence` (later) fills the plan.
 // Ids are ours: the official async test plan is not public (SPEC §3).
 
-export type Area = 'ACC' | 'GPD-CRE' | 'GPD-PUB' | 'GPD-UPD' | 'GPD-DEL' | 'GPD-INV' | 'GPD-GET';
+export type Area = 'ACC' | 'GPD-CRE' | 'GPD-PUB' | 'GPD-UPD' | 'GPD-DEL' | 'GPD-INV' | 'GPD-GET' | 'BLK';
 export type Severity = 'blocker' | 'critical' | 'normal' | 'minor';
 
 export interface TestCase {
@@ -25,17 +25,18 @@ export const AREAS: Record<Area, { it: string; en: string }> = {
   'GPD-DEL': { it: 'Cancellazione posizione debitoria', en: 'Debt position deletion' },
   'GPD-INV': { it: 'Invalidazione posizione debitoria', en: 'Debt position invalidation' },
   'GPD-GET': { it: 'Consultazione posizioni debitorie', en: 'Debt position retrieval' },
+  BLK: { it: 'Caricamenti massivi', en: 'Bulk loads' },
 };
 
 type Row = [id: string, titleIt: string, titleEn: string, expectedIt: string, expectedEn: string, severity?: Severity];
 
-function cases(area: Area, onboardingStep: string, rows: Row[]): TestCase[] {
+function cases(area: Area, onboardingStep: string, rows: Row[], mandatory = true): TestCase[] {
   return rows.map(([id, titleIt, titleEn, expectedIt, expectedEn, severity = 'normal']) => ({
     id,
     area,
     title: { it: titleIt, en: titleEn },
     expected: { it: expectedIt, en: expectedEn },
-    mandatory: true,
+    mandatory,
     onboardingStep,
     severity,
   }));
@@ -332,6 +333,83 @@ export const CATALOGUE: readonly TestCase[] = [
       "HTTP 400 with the platform's titles",
     ],
   ]),
+  // Optional in the official plan (step 6e), run by us every time.
+  ...cases(
+    'BLK',
+    '6e',
+    [
+      [
+        'BLK-01',
+        'Creazione massiva v2',
+        'Bulk create (v2)',
+        'HTTP 201 senza corpo; ogni posizione esiste ed è VALID',
+        'HTTP 201, no body; every position exists and is VALID',
+        'critical',
+      ],
+      [
+        'BLK-02',
+        'Aggiornamento massivo v2',
+        'Bulk update (v2)',
+        'HTTP 200 senza corpo; ogni posizione aggiornata',
+        'HTTP 200, no body; every position updated',
+      ],
+      [
+        'BLK-03',
+        'Cancellazione massiva v2',
+        'Bulk delete (v2)',
+        'HTTP 200 "The debt position was successfully deleted"; poi 404',
+        'HTTP 200 "The debt position was successfully deleted"; then 404',
+      ],
+      [
+        'BLK-04',
+        'Atomicità: una posizione non valida nel lotto',
+        'Atomicity: one invalid position in the batch',
+        'HTTP 400; nessuna delle posizioni valide è stata creata',
+        'HTTP 400; none of the valid positions was created',
+        'critical',
+      ],
+      [
+        'BLK-05',
+        'Limiti del lotto (101 posizioni, 21 IUPD)',
+        'Batch limits (101 positions, 21 IUPDs)',
+        'HTTP 400 in entrambi i casi',
+        'HTTP 400 in both cases',
+      ],
+      [
+        'BLK-06',
+        'Caricamento file: creazione',
+        'File upload: create',
+        'HTTP 202 + Location + Retry-After; report con 201 per ogni posizione; posizioni VALID',
+        'HTTP 202 + Location + Retry-After; report with 201 per position; positions VALID',
+        'critical',
+      ],
+      [
+        'BLK-07',
+        'Caricamento file: aggiornamento',
+        'File upload: update',
+        'Report con 200 per ogni posizione; dati aggiornati',
+        'Report with 200 per position; data updated',
+      ],
+      [
+        'BLK-08',
+        'Caricamento file: cancellazione',
+        'File upload: delete',
+        'Report con 200 per ogni posizione; poi 404',
+        'Report with 200 per position; then 404',
+      ],
+      ['BLK-09', 'File non validi', 'Invalid files', 'HTTP 400 con i titoli della piattaforma', "HTTP 400 with the platform's titles"],
+      ['BLK-10', 'Report v2 prima del completamento', 'v2 report before completion', 'HTTP 425 "Too Early"', 'HTTP 425 "Too Early"'],
+      ['BLK-11', 'Identificativo file sconosciuto', 'Unknown file id', 'HTTP 404', 'HTTP 404'],
+      [
+        'BLK-12',
+        'Caricamento file con le API v1 (uploadID)',
+        'File upload through the v1 API (uploadID)',
+        'Stato e report v1 coerenti',
+        'Consistent v1 status and report',
+      ],
+    ],
+    false,
+  ),
 ];
 
 const BY_ID = new Map(CATALOGUE.map((c) => [c.id, c]));

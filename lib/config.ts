@@ -23,6 +23,10 @@ export interface SuiteConfig {
   keys: Partial<Record<Product, string>>;
   /** Client-side rate limit on GPD calls, shared by all workers. */
   gpdRateLimit: { calls: number; periodMs: number };
+  /** Client-side rate limit on upload-service calls (platform: 10 / s per key). */
+  uploadRateLimit: { calls: number; periodMs: number };
+  /** Bulk cases: positions per upload file, and how long an upload may take to be processed. */
+  bulk: { uploadPositions: number; uploadTimeoutMs: number };
   /** Sandbox-only: its listening port and the key of its internal/control API. */
   sandbox: { port: number; internalKey: string } | undefined;
   runId: string;
@@ -155,6 +159,18 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
   if (!(Number.isInteger(periodMs) && periodMs > 0))
     problems.push('GPD_RATE_LIMIT_PERIOD_MS is invalid: expected a positive integer of milliseconds (platform: 10000).');
 
+  const uploadCalls = Number(read('UPLOAD_RATE_LIMIT_CALLS', '10'));
+  if (!(Number.isInteger(uploadCalls) && uploadCalls > 0))
+    problems.push('UPLOAD_RATE_LIMIT_CALLS is invalid: expected a positive integer of calls per second (platform: 10).');
+  // A thousand positions exercise the chunked processing on the sandbox; UAT gets a small file by default.
+  const uploadPositions = Number(read('UPLOAD_POSITIONS', isSandbox ? '1000' : '25'));
+  if (!(Number.isInteger(uploadPositions) && uploadPositions >= 1 && uploadPositions <= 100_000)) {
+    problems.push('UPLOAD_POSITIONS is invalid: expected the number of positions per upload file, 1..100000.');
+  }
+  const uploadTimeoutMs = Number(read('UPLOAD_TIMEOUT_MS', '900000'));
+  if (!(Number.isInteger(uploadTimeoutMs) && uploadTimeoutMs >= 1000))
+    problems.push('UPLOAD_TIMEOUT_MS is invalid: expected milliseconds ≥ 1000 (default 900000).');
+
   const requestTimeoutMs = Number(read('REQUEST_TIMEOUT_MS', '30000'));
   if (!(Number.isInteger(requestTimeoutMs) && requestTimeoutMs >= 1000)) problems.push('REQUEST_TIMEOUT_MS is invalid: expected an integer ≥ 1000.');
 
@@ -176,6 +192,8 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
     unboundEcFiscalCode,
     keys,
     gpdRateLimit: { calls, periodMs },
+    uploadRateLimit: { calls: uploadCalls, periodMs: 1000 },
+    bulk: { uploadPositions, uploadTimeoutMs },
     sandbox: isSandbox ? { port: sandboxPort, internalKey: internalKey! } : undefined,
     runId,
     requestTimeoutMs,

@@ -899,8 +899,13 @@ describe('bulk and upload bodies', () => {
     const v2 = { fileId, processedItem: 20, submittedItem: 40, startTime: '2026-11-28 10:00:00', operationStatus: 'IN_PROGRESS' };
     assert.deepEqual(validateBody('upload/UploadStatusDTO', v2).errors, []);
     assert.deepEqual(validateBody('upload/UploadStatusDTO', { ...v2, startTime: '2026-11-28T10:00:00Z' }).errors.length, 1);
-    assert.match(validateBody('upload/UploadStatusDTO', { ...v2, operationStatus: 'DONE' }).errors.join(), /operationStatus: must be equal to one of the allowed values/);
-    assert.deepEqual(validateBody('upload/UploadStatus', { uploadID: fileId, processedItem: 1, submittedItem: 1 }).errors, ["/startTime: must have required property 'startTime'"]);
+    assert.match(
+      validateBody('upload/UploadStatusDTO', { ...v2, operationStatus: 'DONE' }).errors.join(),
+      /operationStatus: must be equal to one of the allowed values/,
+    );
+    assert.deepEqual(validateBody('upload/UploadStatus', { uploadID: fileId, processedItem: 1, submittedItem: 1 }).errors, [
+      "/startTime: must have required property 'startTime'",
+    ]);
   });
 
   test('reports: v1 partial (endTime null) and v2 complete', () => {

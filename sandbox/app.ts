@@ -7,6 +7,8 @@ import { installGateway, type ProtectedApi } from './gateway.ts';
 import { internalRoutes } from './gpd/routes-internal.ts';
 import { ecRoutes } from './gpd/routes-v1.ts';
 import { bulkRoutes } from './gpd/routes-v2.ts';
+import { UploadJobs } from './upload/upload-jobs.ts';
+import { uploadRoutes } from './upload/routes.ts';
 import { GpdService } from './gpd/service.ts';
 import { GpdStore } from './gpd/store.ts';
 import { BODY_LIMIT, installHttpBasics } from './http.ts';
@@ -28,6 +30,9 @@ export interface SandboxOptions {
   clock?: Clock;
   /** Defaults 100/10 000 ms (GPD) and 10/1 000 ms (upload). */
   rateLimits?: { gpd?: { calls: number; periodMs: number }; upload?: { calls: number; periodMs: number } };
+  /** Upload service: the Retry-After its 202 announces (default 10 000 ms, as UAT), the pause between
+   * chunks of 20 (default 200 ms) and the request size limit (default 100 MiB). */
+  upload?: { retryAfterMs?: number; chunkIntervalMs?: number; maxRequestBytes?: number };
   /** Default false. */
   logger?: boolean;
 }
@@ -35,6 +40,8 @@ export interface SandboxOptions {
 export const BASE_PATHS = {
   gpdV1: '/gpd/debt-positions-service/v1',
   gpdV2: '/gpd/debt-positions-service/v2',
+  uploadV1: '/upload/gpd/debt-positions-service/v1',
+  uploadV2: '/upload/gpd/debt-positions-service/v2',
   gpdInternal: '/gpd/api/v1',
   control: '/__sandbox',
 } as const;
@@ -42,6 +49,9 @@ export const BASE_PATHS = {
 const APIS: ProtectedApi[] = [
   { prefix: BASE_PATHS.gpdV1, product: 'gpd', rateLimit: 'gpd' },
   { prefix: BASE_PATHS.gpdV2, product: 'gpd', rateLimit: 'gpd' },
+  // The upload API belongs to the same products as the debt-positions API: one GPD key serves both.
+  { prefix: BASE_PATHS.uploadV1, product: 'gpd', rateLimit: 'upload' },
+  { prefix: BASE_PATHS.uploadV2, product: 'gpd', rateLimit: 'upload' },
   { prefix: BASE_PATHS.gpdInternal, product: 'internal' },
   { prefix: BASE_PATHS.control, product: 'internal' },
 ];
@@ -65,6 +75,21 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
   await app.register(ecRoutes, { prefix: BASE_PATHS.gpdV1, service });
   await app.register(bulkRoutes, { prefix: BASE_PATHS.gpdV2, service });
   await app.register(internalRoutes, { prefix: BASE_PATHS.gpdInternal, service });
+  const jobs = new UploadJobs(service, clock, { chunkIntervalMs: options.upload?.chunkIntervalMs ?? 200 });
+  app.addHook('onClose', async () => jobs.close());
+  for (const [version, prefix] of [
+    ['v1', BASE_PATHS.uploadV1],
+    ['v2', BASE_PATHS.uploadV2],
+  ] as const) {
+    await app.register(uploadRoutes, {
+      prefix,
+      version,
+      jobs,
+      retryAfterMs: options.upload?.retryAfterMs ?? 10_000,
+      maxRequestBytes: options.upload?.maxRequestBytes ?? 100 * 1024 * 1024,
+      today: () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(clock.now()),
+    });
+  }
   await app.register(controlRoutes, { prefix: BASE_PATHS.control, clock, service });
   return app;
 }

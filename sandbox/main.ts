@@ -37,7 +37,15 @@ const subscriptions: Subscription[] = [
   { key: env('SANDBOX_INTERNAL_KEY', 'sandbox-internal-key'), product: 'internal', organizations: ['*'] },
 ];
 
-const app = await buildSandbox({ subscriptions, logger: process.env.SANDBOX_LOG === 'true' });
+const upload = {
+  retryAfterMs: Number(env('SANDBOX_UPLOAD_RETRY_AFTER_MS', '10000')),
+  chunkIntervalMs: Number(env('SANDBOX_UPLOAD_CHUNK_INTERVAL_MS', '200')),
+};
+if (!Object.values(upload).every((v) => Number.isInteger(v) && v >= 0)) {
+  console.error('SANDBOX_UPLOAD_RETRY_AFTER_MS and SANDBOX_UPLOAD_CHUNK_INTERVAL_MS must be integers ≥ 0 (milliseconds)');
+  process.exit(2);
+}
+const app = await buildSandbox({ subscriptions, upload, logger: process.env.SANDBOX_LOG === 'true' });
 const address = await app.listen({ host, port });
 console.log(`pagoPA sandbox listening on ${address}`);
 console.log(`EC fiscal codes bound to the product keys: ${organizations.join(', ')}`);

@@ -35,7 +35,7 @@ test('identifiers are unique across workers and runs, and IUPDs carry the run id
     const factory = make(run, worker);
     for (let i = 0; i < 200; i += 1) {
       const iupd = factory.iupd();
-      assert.ok(iupd.startsWith(`CONF-${run}-W0${worker}-`));
+      assert.ok(iupd.startsWith(`CONF-${run}-W${worker}-`));
       for (const id of [iupd, factory.iuv()]) {
         assert.ok(!seen.has(id), `duplicate ${id}`);
         seen.add(id);

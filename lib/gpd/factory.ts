@@ -1,6 +1,6 @@
 // Builds valid GPD v1 bodies with identifiers unique per run, worker and call:
-// IUPD `<run id>-W<worker>-<seq>`, IUV = segregation code + 13-digit base + mod-93 check digits,
-// where the base is a run nonce (7 digits) + worker (2) + sequence (4).
+// IUPD `CONF-<run id>-W<worker>-<seq>`, IUV = segregation code + 13-digit base + mod-93 check digits,
+// where the base is a run nonce (6 digits) + worker (1) + sequence (6): a million IUVs per worker.
 import { createHash } from 'node:crypto';
 import { fakerIT as faker } from '@faker-js/faker';
 import { makeIuv, makeItalianIban, makePersonalFiscalCode } from '../ids.ts';
@@ -18,30 +18,28 @@ export interface FactoryOptions {
 }
 
 export class DebtPositionFactory {
-  private seq = 0;
+  private iupdSeq = 0;
+  private iuvSeq = 0;
   private readonly nonce: string;
   private readonly now: () => Date;
 
   constructor(private readonly options: FactoryOptions) {
-    if (options.workerIndex < 0 || options.workerIndex > 99) throw new RangeError('workerIndex must be 0..99');
-    // 7 digits derived from the run id: two runs get different IUV ranges.
-    this.nonce = (BigInt(`0x${createHash('sha256').update(options.runId).digest('hex').slice(0, 12)}`) % 10_000_000n).toString().padStart(7, '0');
+    if (!(options.workerIndex >= 0 && options.workerIndex <= 9)) throw new RangeError('workerIndex must be 0..9 (at most 10 workers)');
+    // 6 digits derived from the run id: two runs get different IUV ranges.
+    this.nonce = (BigInt(`0x${createHash('sha256').update(options.runId).digest('hex').slice(0, 12)}`) % 1_000_000n).toString().padStart(6, '0');
     this.now = options.now ?? (() => new Date());
-  }
-
-  private next(): number {
-    this.seq += 1;
-    if (this.seq > 9999) throw new RangeError('more than 9999 identifiers in one worker');
-    return this.seq;
   }
 
   /** `<prefix>-<run id>-W<worker>-<seq>`: tagged with the run id so cleanup can find it. */
   iupd(): string {
-    return `${IUPD_PREFIX}-${this.options.runId}-W${String(this.options.workerIndex).padStart(2, '0')}-${String(this.next()).padStart(4, '0')}`;
+    this.iupdSeq += 1;
+    return `${IUPD_PREFIX}-${this.options.runId}-W${this.options.workerIndex}-${String(this.iupdSeq).padStart(6, '0')}`;
   }
 
   iuv(): string {
-    const base = `${this.nonce}${String(this.options.workerIndex).padStart(2, '0')}${String(this.next()).padStart(4, '0')}`;
+    this.iuvSeq += 1;
+    if (this.iuvSeq > 999_999) throw new RangeError('more than 999 999 IUVs in one worker');
+    const base = `${this.nonce}${this.options.workerIndex}${String(this.iuvSeq).padStart(6, '0')}`;
     return makeIuv(this.options.segregationCode, base);
   }
 

@@ -2,7 +2,7 @@
 // key header, client-side rate limiting, 429 retries honouring Retry-After, timing, request ids
 // and redaction all live here, so every caller (fixtures, scripts) gets them the same way.
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'undici';
+import { Pool, FormData } from 'undici';
 import { RateLimiter } from './rate-limiter.ts';
 import type { Redactor } from '../redact.ts';
 
@@ -17,6 +17,8 @@ export interface ApiRequest {
   body?: unknown;
   /** A raw body sent as is (malformed-input cases), with its content type. */
   rawBody?: { text: string; contentType: string };
+  /** A multipart/form-data body with one file part (upload service); streamed from the Blob. */
+  multipart?: { field: string; fileName: string; data: Blob };
   headers?: Record<string, string>;
   /** Overrides the client's key for this call; `null` sends no key at all. */
   key?: string | null;
@@ -85,8 +87,11 @@ export class ApiClient {
     const headers: Record<string, string> = { accept: 'application/json', 'x-request-id': requestId, ...lowerKeys(request.headers) };
     const key = request.key === undefined ? this.options.key : request.key;
     if (key) headers['ocp-apim-subscription-key'] = key;
-    let payload: string | undefined;
-    if (request.rawBody) {
+    let payload: string | FormData | undefined;
+    if (request.multipart) {
+      payload = new FormData();
+      payload.append(request.multipart.field, request.multipart.data, request.multipart.fileName);
+    } else if (request.rawBody) {
       payload = request.rawBody.text;
       headers['content-type'] = request.rawBody.contentType;
     } else if (request.body !== undefined) {
@@ -134,7 +139,11 @@ export class ApiClient {
           method: request.method,
           url: redactor.url(url.toString()),
           headers: redactor.headers(headers),
-          body: request.rawBody ? redactor.text(request.rawBody.text) : redactor.json(request.body),
+          body: request.multipart
+            ? { multipart: { field: request.multipart.field, fileName: request.multipart.fileName, bytes: request.multipart.data.size } }
+            : request.rawBody
+              ? redactor.text(request.rawBody.text)
+              : redactor.json(request.body),
         },
         response: { status, headers: redactor.headers(responseHeaders), body: redactor.json(parseBody(text, responseHeaders)), text: redactor.text(text) },
         ms,

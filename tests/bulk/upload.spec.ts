@@ -1,0 +1,129 @@
+import { test, expect, reportByIupd } from '../../fixtures/index.ts';
+import { zipInMemory } from '../../lib/bulk/upload-zip.ts';
+import type { DebtPosition } from '../../lib/gpd/model.ts';
+import type { GpdBulkClient } from '../../lib/http/bulk-client.ts';
+
+/** A deterministic sample (first, last and evenly spaced) to verify one by one. */
+function sample<T>(items: T[], size = 5): T[] {
+  if (items.length <= size) return items;
+  return Array.from({ length: size }, (_, i) => items[Math.round((i * (items.length - 1)) / (size - 1))]!);
+}
+
+test('[BLK-06] file upload: create N positions → 202, report item by item, positions VALID', async ({ uploads, gpd, factory, config }) => {
+  const batch = Array.from({ length: config.bulk.uploadPositions }, () => factory.position());
+  uploads.track(batch.map((p) => p.iupd));
+  const file = await uploads.positionsFile(batch);
+  const { fileId, retryAfterMs } = await uploads.submit('v2', 'create', file);
+  const report = await uploads.awaitReport('v2', fileId, retryAfterMs);
+  expect(report).toMatchObject({ processedItem: batch.length, submittedItem: batch.length });
+  const byIupd = reportByIupd(report);
+  expect(byIupd.size, 'one result per position').toBe(batch.length);
+  for (const position of batch) expect(byIupd.get(position.iupd), position.iupd).toEqual({ statusCode: 201, statusMessage: '201 - Debt position CREATED' });
+  for (const position of sample(batch)) {
+    const read = (await gpd.get(position.iupd)).response.body as { status: string; paymentOption: Array<{ iuv: string; amount: number }> };
+    expect([read.status, read.paymentOption[0]!.iuv, read.paymentOption[0]!.amount], position.iupd).toEqual([
+      'VALID',
+      position.paymentOption[0]!.iuv,
+      position.paymentOption[0]!.amount,
+    ]);
+  }
+});
+
+async function createInBatches(gpdBulk: GpdBulkClient, batch: DebtPosition[]) {
+  for (let i = 0; i < batch.length; i += 100) expect(await gpdBulk.createMany(batch.slice(i, i + 100), { toPublish: true })).toHaveStatus(201);
+}
+
+test('[BLK-07] file upload: update N positions → 200 per position, data updated', async ({ uploads, gpdBulk, gpd, factory, config }) => {
+  const batch = Array.from({ length: config.bulk.uploadPositions }, () => factory.position());
+  uploads.track(batch.map((p) => p.iupd));
+
+  await test.step(`Create the ${batch.length} positions with the v2 bulk API`, () => createInBatches(gpdBulk, batch));
+
+  const updated = batch.map((p) => ({ ...p, companyName: `${p.companyName} (aggiornato)`.slice(0, 140) }));
+  const { fileId, retryAfterMs } = await uploads.submit('v2', 'update', await uploads.positionsFile(updated));
+  const report = await uploads.awaitReport('v2', fileId, retryAfterMs);
+  const byIupd = reportByIupd(report);
+  for (const position of updated) expect(byIupd.get(position.iupd)?.statusCode, position.iupd).toBe(200);
+  for (const position of sample(updated)) {
+    const read = (await gpd.get(position.iupd)).response.body as { status: string; companyName: string };
+    expect([read.status, read.companyName], 'the upload publishes (toPublish=true) and replaces the data').toEqual(['VALID', position.companyName]);
+  }
+});
+
+test('[BLK-08] file upload: delete N positions → 200 per position, then 404', async ({ uploads, gpdBulk, gpd, factory, config }) => {
+  const batch = Array.from({ length: config.bulk.uploadPositions }, () => factory.position());
+  uploads.track(batch.map((p) => p.iupd));
+
+  await test.step(`Create the ${batch.length} positions with the v2 bulk API`, () => createInBatches(gpdBulk, batch));
+
+  const { fileId, retryAfterMs } = await uploads.submit('v2', 'delete', await uploads.iupdsFile(batch.map((p) => p.iupd)));
+  const report = await uploads.awaitReport('v2', fileId, retryAfterMs);
+  const byIupd = reportByIupd(report);
+  for (const position of batch) expect(byIupd.get(position.iupd)?.statusCode, position.iupd).toBe(200);
+  for (const position of sample(batch)) expect(await gpd.get(position.iupd)).toHaveStatus(404);
+});
+
+test('[BLK-09] invalid files → 400 with the platform titles', async ({ uploads, factory }) => {
+  const client = uploads.client('v2');
+  const position = factory.position();
+  const json = JSON.stringify({ paymentPositions: [position] });
+  const zip = (entries: Record<string, string>, fileName = 'positions.zip') => ({
+    fileName,
+    data: new Blob([Buffer.from(zipInMemory(entries))], { type: 'application/zip' }),
+  });
+  const cases: Array<[string, Parameters<typeof client.upload>, string, string | RegExp]> = [
+    ['a file that is not a .zip', ['create', { fileName: 'positions.json', data: new Blob([json]) }], 'NOT A ZIP FILE', 'Only ZIP files can be uploaded.'],
+    [
+      'no "file" part',
+      ['create', { fileName: 'positions.zip', data: new Blob([Buffer.from(zipInMemory({ 'p.json': json }))]) }, 'document'],
+      'EMPTY FILE',
+      'The zip file is missing',
+    ],
+    ['two entries (macOS __MACOSX)', ['create', zip({ 'p.json': json, '__MACOSX/._p.json': 'x' })], 'INVALID FILE', 'Too many entries in ZIP file.'],
+    ['an entry that is not .json', ['create', zip({ 'p.csv': json })], 'INVALID FILE', 'ZIP contains unsupported file type.'],
+    [
+      'a corrupt archive',
+      ['create', { fileName: 'positions.zip', data: new Blob(['PK\u0003\u0004 this is not a zip']) }],
+      'UNZIP ERROR',
+      'Could not unzip file',
+    ],
+    [
+      'an unknown JSON field',
+      ['create', zip({ 'p.json': JSON.stringify({ paymentPositions: [{ ...position, aca: true }] }) })],
+      'INVALID JSON',
+      /^Given JSON is invalid for required API payload/,
+    ],
+  ];
+  for (const [name, args, title, detail] of cases) {
+    await test.step(name, async () => {
+      expect(await client.upload(...args)).toBeProblem(400, title, detail);
+    });
+  }
+});
+
+test('[BLK-10] v2 report before completion → 425 Too Early', async ({ uploads, factory, config }) => {
+  const batch = Array.from({ length: Math.max(config.bulk.uploadPositions, 200) }, () => factory.position());
+  uploads.track(batch.map((p) => p.iupd));
+  const { fileId, retryAfterMs } = await uploads.submit('v2', 'create', await uploads.positionsFile(batch));
+  const early = await uploads.client('v2').report(fileId);
+  expect(early).toBeProblem(425, 'Too Early', 'The report has not been generated yet, wait for the operations to complete.');
+  await uploads.awaitReport('v2', fileId, retryAfterMs);
+});
+
+test('[BLK-11] unknown file id → 404', async ({ uploads, config }) => {
+  const fileId = `${config.brokerCode}_${config.ecFiscalCode}_${'0'.repeat(32)}`;
+  expect(await uploads.client('v2').status(fileId)).toBeProblem(404, 'STATUS NOT FOUND');
+  expect((await uploads.client('v2').report(fileId)).response.status).toBe(404);
+});
+
+test('[BLK-12] file upload through the v1 API: uploadID status and report', async ({ uploads, factory }) => {
+  const batch = Array.from({ length: 30 }, () => factory.position());
+  uploads.track(batch.map((p) => p.iupd));
+  const { fileId, retryAfterMs } = await uploads.submit('v1', 'create', await uploads.positionsFile(batch));
+  const report = await uploads.awaitReport('v1', fileId, retryAfterMs);
+  expect(report).toMatchObject({ uploadID: fileId, processedItem: 30, submittedItem: 30 });
+  const status = await uploads.client('v1').status(fileId);
+  expect(status.response.body).toMatchObject({ uploadID: fileId, processedItem: 30, submittedItem: 30 });
+  const byIupd = reportByIupd(report);
+  for (const position of batch) expect(byIupd.get(position.iupd)?.statusCode, position.iupd).toBe(201);
+});
