@@ -1,6 +1,8 @@
 // Builds valid GPD v1 bodies with identifiers unique per run, worker and call:
 // IUPD `CONF-<run id>-W<worker>-<seq>`, IUV = segregation code + 13-digit base + mod-93 check digits,
-// where the base is a run nonce (6 digits) + worker (1) + sequence (6): a million IUVs per worker.
+// where the base is a nonce of (run id, worker process) (6 digits) + a sequence (7 digits).
+// The worker is Playwright's workerIndex, unique per worker process in a run: a restarted worker
+// must not reuse the IUVs of its predecessor (paid and invalidated positions keep theirs).
 import { createHash } from 'node:crypto';
 import { fakerIT as faker } from '@faker-js/faker';
 import { makeIuv, makeItalianIban, makePersonalFiscalCode } from '../ids.ts';
@@ -24,9 +26,10 @@ export class DebtPositionFactory {
   private readonly now: () => Date;
 
   constructor(private readonly options: FactoryOptions) {
-    if (!(options.workerIndex >= 0 && options.workerIndex <= 9)) throw new RangeError('workerIndex must be 0..9 (at most 10 workers)');
-    // 6 digits derived from the run id: two runs get different IUV ranges.
-    this.nonce = (BigInt(`0x${createHash('sha256').update(options.runId).digest('hex').slice(0, 12)}`) % 1_000_000n).toString().padStart(6, '0');
+    if (!(Number.isInteger(options.workerIndex) && options.workerIndex >= 0)) throw new RangeError('workerIndex must be an integer ≥ 0');
+    // Two workers or two runs get different IUV ranges (a clash would be a 409 on create).
+    const digest = createHash('sha256').update(`${options.runId}:${options.workerIndex}`).digest('hex');
+    this.nonce = (BigInt(`0x${digest.slice(0, 12)}`) % 1_000_000n).toString().padStart(6, '0');
     this.now = options.now ?? (() => new Date());
   }
 
@@ -38,8 +41,8 @@ export class DebtPositionFactory {
 
   iuv(): string {
     this.iuvSeq += 1;
-    if (this.iuvSeq > 999_999) throw new RangeError('more than 999 999 IUVs in one worker');
-    const base = `${this.nonce}${this.options.workerIndex}${String(this.iuvSeq).padStart(6, '0')}`;
+    if (this.iuvSeq > 9_999_999) throw new RangeError('more than 9 999 999 IUVs in one worker');
+    const base = `${this.nonce}${String(this.iuvSeq).padStart(7, '0')}`;
     return makeIuv(this.options.segregationCode, base);
   }
 
