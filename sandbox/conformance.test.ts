@@ -10,9 +10,24 @@ import addFormatsModule from 'ajv-formats';
 import { DAY, HOUR, KEYS, ORG, PAYMENT_BODY, ids, planBody, positionBody, startSandbox, transfer, type Res, type TestSandbox } from './test-helpers.ts';
 
 const SPEC_DIR = fileURLToPath(new URL('../../shared/reference/openapi/', import.meta.url));
-const SPECS = { v1: 'gpd-debt-positions-v1.json', internal: 'gpd-debt-positions-internal-v1.json' } as const;
+const SPECS = {
+  v1: 'gpd-debt-positions-v1.json',
+  internal: 'gpd-debt-positions-internal-v1.json',
+  v2: 'gpd-debt-positions-v2.json',
+  uploadV1: 'gpd-upload-v1.json',
+  uploadV2: 'gpd-upload-v2.json',
+} as const;
 type Api = keyof typeof SPECS;
 const available = Object.values(SPECS).every((file) => existsSync(`${SPEC_DIR}${file}`));
+
+/**
+ * Answers the platform gives (notes, from the service code) that the contract does not declare:
+ * checked against the contract's ProblemJson instead.
+ */
+const CONTRACT_GAPS: Record<string, string> = {
+  'v2 PUT /organizations/{organizationfiscalcode}/debtpositions 404': 'a bulk update naming missing IUPDs is a 404 (notes §2.2); the contract omits it',
+  'v2 DELETE /organizations/{organizationfiscalcode}/debtpositions 400': 'the contract declares the 400 without a body; the service sends ProblemJson',
+};
 
 interface Recorded {
   api: Api;
@@ -56,10 +71,14 @@ function loadValidator() {
   const validate = (r: Recorded): string[] => {
     const operation = specs[r.api].paths[r.template]?.[r.method.toLowerCase()];
     if (!operation) return [`${r.method} ${r.template} is not an operation of the ${r.api} spec`];
-    const response = operation.responses[String(r.res.status)];
+    const gap = CONTRACT_GAPS[`${r.api} ${r.method} ${r.template} ${r.res.status}`];
+    const response = gap
+      ? { content: { 'application/json': { schema: { $ref: '#/components/schemas/ProblemJson' } } } }
+      : operation.responses[String(r.res.status)];
     if (!response) return [`status ${r.res.status} is not declared`];
     const schema = response.content?.['application/json']?.schema;
-    if (!schema) return [`status ${r.res.status} declares no JSON body`];
+    // An empty answer (v2 bulk 201/200, upload 202) conforms when the contract declares no JSON for it.
+    if (!schema) return r.res.raw === '' ? [] : [`status ${r.res.status} declares no JSON body`];
     const ref = typeof schema.$ref === 'string' ? schema.$ref.replace(/^#/, `${r.api}#`) : undefined;
     const validate = ajv.compile(ref ? { $ref: ref } : schema);
     return validate(r.res.body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
@@ -175,6 +194,38 @@ async function representativeRun(sb: TestSandbox): Promise<Recorded[]> {
   await internal('GET', '/paymentoptions/{iuv}/debtposition', `/paymentoptions/${iuv}/debtposition`);
   await internal('GET', '/debtpositions', '/debtpositions');
   await internal('GET', '/debtpositions/{iupd}', `/debtpositions/${rich.body.iupd}`);
+
+  // GPD v2 bulk.
+  const V2 = `/gpd/debt-positions-service/v2/organizations/${ORG}/debtpositions`;
+  const gpdKey = { 'ocp-apim-subscription-key': KEYS.gpd };
+  const bulk = (method: 'POST' | 'PUT' | 'DELETE', body: unknown) =>
+    rec('v2', method, `${P}/debtpositions`, sb.call(method, V2, { body, headers: gpdKey, query: { toPublish: 'true' } }));
+  const batch = [positionBody(), positionBody()];
+  await bulk('POST', { paymentPositions: batch });
+  await bulk('POST', { paymentPositions: batch }); // 409
+  await bulk('PUT', { paymentPositions: batch });
+  await bulk('PUT', { paymentPositions: [positionBody()] }); // 404
+  await bulk('DELETE', { paymentPositionIUPDs: Array.from({ length: 21 }, (_, i) => `X${i}`) }); // 400
+  await rec('v2', 'GET', '/info', sb.call('GET', '/gpd/debt-positions-service/v2/info', { headers: gpdKey }));
+
+  // Upload service, v1 and v2.
+  for (const [api, version, id] of [
+    ['uploadV1', 'v1', 'upload-id'],
+    ['uploadV2', 'v2', 'file-id'],
+  ] as const) {
+    const base = `/upload/gpd/debt-positions-service/${version}/brokers/${ORG}/organizations/${ORG}/debtpositions`;
+    const T = '/brokers/{broker-code}/organizations/{organization-fiscal-code}/debtpositions';
+    const accepted = await sb.upload('POST', `${base}/file`, { paymentPositions: [positionBody()] });
+    await rec(api, 'POST', `${T}/file`, Promise.resolve(accepted));
+    await rec(api, 'POST', `${T}/file`, sb.upload('POST', `${base}/file`, { paymentPositions: [] })); // 400
+    const fileId = /\/file\/([^/]+)\/status$/.exec(String(accepted.headers.location))![1]!;
+    await sb.uploadDone(`${base}/file/${fileId}/status`);
+    await rec(api, 'GET', `${T}/file/{${id}}/status`, sb.call('GET', `${base}/file/${fileId}/status`, { headers: gpdKey }));
+    await rec(api, 'GET', `${T}/file/{${id}}/report`, sb.call('GET', `${base}/file/${fileId}/report`, { headers: gpdKey }));
+    await rec(api, 'GET', `${T}/file/{${id}}/status`, sb.call('GET', `${base}/file/${ORG}_${ORG}_${'0'.repeat(32)}/status`, { headers: gpdKey })); // 404
+    await rec(api, 'GET', `${T}/files`, sb.call('GET', `${base}/files`, { headers: gpdKey }));
+    await rec(api, 'GET', '/info', sb.call('GET', `/upload/gpd/debt-positions-service/${version}/info`, { headers: gpdKey }));
+  }
   return recorded;
 }
 
@@ -193,7 +244,7 @@ describe('conformance with the official OpenAPI', () => {
     try {
       const recorded = await representativeRun(sb);
       const statuses = new Set(recorded.map((r) => r.res.status));
-      assert.deepEqual([...statuses].sort(), [200, 201, 400, 404, 409]);
+      assert.deepEqual([...statuses].sort(), [200, 201, 202, 400, 404, 409]);
       const failures = recorded.flatMap((r) => validate(r).map((problem) => `${r.api} ${r.method} ${r.template} → ${r.res.status}: ${problem}`));
       assert.deepEqual(failures, []);
       // Every operation of the EC API v1 was exercised.

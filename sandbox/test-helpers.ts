@@ -4,6 +4,8 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildSandbox, type SandboxOptions } from './app.ts';
 import { Clock } from './clock.ts';
 import { formatLocalDateTime } from './dates.ts';
+import { setImmediate as tick } from 'node:timers/promises';
+import { strToU8, zipSync } from 'fflate';
 
 export const ORG = '77777777777';
 export const OTHER_ORG = '99999999999';
@@ -26,7 +28,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 interface CallOptions {
   body?: unknown;
   /** Raw payload, sent as is. */
-  payload?: string;
+  payload?: string | Buffer;
   headers?: Record<string, string>;
   query?: Record<string, string>;
 }
@@ -42,8 +44,31 @@ export interface TestSandbox {
   /** Internal API on ORG with the internal key. */
   internal(method: Method, path: string, options?: CallOptions): Promise<Res>;
   control(method: Method, path: string, body?: unknown): Promise<Res>;
+  /** Upload service: `document` zipped as one JSON entry, sent as multipart part `file`, with the GPD key. */
+  upload(method: 'POST' | 'PUT' | 'DELETE', url: string, document: unknown): Promise<Res>;
+  /** Polls an upload status URL until every item is processed (5 s deadline). */
+  uploadDone(statusUrl: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** A multipart/form-data body with file parts, as a browser or an HTTP client sends it. */
+export function multipart(parts: Array<{ field: string; fileName: string; bytes: Uint8Array }>): { payload: Buffer; contentType: string } {
+  const boundary = '----sandbox-test-boundary';
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${part.field}"; filename="${part.fileName}"\r\nContent-Type: application/zip\r\n\r\n`,
+      ),
+    );
+    chunks.push(Buffer.from(part.bytes), Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** A ZIP whose entries are the given texts. */
+export const zipOf = (entries: Record<string, string>) => zipSync(Object.fromEntries(Object.entries(entries).map(([name, text]) => [name, strToU8(text)])));
 
 export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Promise<TestSandbox> {
   const clock = new Clock(() => T0); // frozen: moves only when the test moves it
@@ -79,6 +104,19 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
     ec: (method, path, options) => call(method, `${V1}/organizations/${ORG}${path}`, withKey(KEYS.gpd, options)),
     internal: (method, path, options) => call(method, `${INTERNAL}/organizations/${ORG}${path}`, withKey(KEYS.internal, options)),
     control: (method, path, body) => call(method, `/__sandbox${path}`, withKey(KEYS.internal, body === undefined ? {} : { body })),
+    upload: async (method, url, document) => {
+      const { payload, contentType } = multipart([{ field: 'file', fileName: 'positions.zip', bytes: zipOf({ 'positions.json': JSON.stringify(document) }) }]);
+      return call(method, url, { payload, headers: { 'content-type': contentType, 'ocp-apim-subscription-key': KEYS.gpd } });
+    },
+    uploadDone: async (statusUrl) => {
+      const deadline = Date.now() + 5_000;
+      for (;;) {
+        const status = await call('GET', statusUrl, { headers: { 'ocp-apim-subscription-key': KEYS.gpd } });
+        if (status.status === 200 && status.body.processedItem === status.body.submittedItem) return;
+        if (Date.now() > deadline) throw new Error(`upload not processed in 5 s: ${status.raw}`);
+        await tick();
+      }
+    },
     close: () => app.close(),
   };
 }

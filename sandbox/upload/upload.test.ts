@@ -1,8 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setImmediate as tick } from 'node:timers/promises';
-import { strToU8, zipSync } from 'fflate';
-import { KEYS, ORG, positionBody, startSandbox, type Res, type TestSandbox } from '../test-helpers.ts';
+import { strToU8 } from 'fflate';
+import { KEYS, ORG, multipart, positionBody, startSandbox, zipOf, type Res, type TestSandbox } from '../test-helpers.ts';
 
 const BROKER = '12345678901';
 const BASE = (version: 'v1' | 'v2') => `/upload/gpd/debt-positions-service/${version}/brokers/${BROKER}/organizations/${ORG}/debtpositions`;
@@ -18,22 +17,7 @@ before(async () => {
 });
 after(() => sb.close());
 
-function multipart(parts: Array<{ field: string; fileName: string; bytes: Uint8Array }>): { payload: Buffer; contentType: string } {
-  const boundary = '----sandbox-test-boundary';
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${part.field}"; filename="${part.fileName}"\r\nContent-Type: application/zip\r\n\r\n`,
-      ),
-    );
-    chunks.push(Buffer.from(part.bytes), Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-const zip = (entries: Record<string, string>) => zipSync(Object.fromEntries(Object.entries(entries).map(([name, text]) => [name, strToU8(text)])));
+const zip = zipOf;
 
 async function send(method: 'POST' | 'PUT' | 'DELETE', parts: Array<{ field: string; fileName: string; bytes: Uint8Array }>, base = V2): Promise<Res> {
   const { payload, contentType } = multipart(parts);
@@ -52,16 +36,7 @@ const upload = (method: 'POST' | 'PUT' | 'DELETE', document: unknown, base = V2)
 const get = (path: string) => sb.call('GET', path, { headers: { 'ocp-apim-subscription-key': KEYS.gpd } });
 const fileIdOf = (res: Res) => /\/file\/([^/]+)\/status$/.exec(String(res.headers.location))![1]!;
 
-/** Polls the status until processed, with a deadline. */
-async function done(fileId: string, base = V2): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    const status = await get(`${base}/file/${fileId}/status`);
-    if (status.body.processedItem === status.body.submittedItem) return;
-    assert.ok(Date.now() < deadline, `upload ${fileId} not processed in 5 s`);
-    await tick();
-  }
-}
+const done = (fileId: string, base = V2) => sb.uploadDone(`${base}/file/${fileId}/status`);
 
 test('an accepted upload: 202, relative Location, Retry-After in ms, file id {broker}_{ec}_{32 hex}', async () => {
   const res = await upload('POST', { paymentPositions: [positionBody()] });
