@@ -13,7 +13,7 @@ import {
   readString,
   type Reader,
 } from '../jackson.ts';
-import { badRequest } from '../problem.ts';
+import { ProblemError, badRequest } from '../problem.ts';
 import {
   DEBTOR_TYPES,
   type DebtorType,
@@ -158,24 +158,42 @@ const ibanReader = objectReader<{ newIban?: Nullable<string> }>(`${PKG}.pd.Updat
 function bind<B>(reader: Reader<B>, text: string | undefined): B {
   if (text === undefined || text.trim() === '') throw badRequest('Required request body is missing');
   try {
-    const bound = reader(parseJson(text));
-    if (bound === null) throw badRequest('Required request body is missing');
-    return bound;
+    return bindValue(reader, parseJson(text));
   } catch (error) {
     if (error instanceof JsonMappingError) throw badRequest(`JSON parse error: ${error.message}`);
     throw error;
   }
 }
 
+function bindValue<B>(reader: Reader<B>, value: unknown): B {
+  const bound = reader(value);
+  if (bound === null) throw badRequest('Required request body is missing');
+  return bound;
+}
+
 // ---- bean validation ----
 
+export interface Violation {
+  path: string;
+  message: string;
+}
+
+/** The 400 of a bean-validation failure; `violations` keeps each field path and bare message. */
+export class BeanValidationError extends ProblemError {
+  constructor(readonly violations: readonly Violation[]) {
+    super(400, 'BAD REQUEST', violations.map((v) => `${v.path}: ${v.message}`).join(', '));
+  }
+}
+
 class Violations {
-  readonly list: string[] = [];
+  readonly list: Violation[] = [];
+  /** `prefix`: the path of the validated object inside the request body (e.g. `paymentPositions[3].`). */
+  constructor(private readonly prefix = '') {}
   add(path: string, message: string): void {
-    this.list.push(`${path}: ${message}`);
+    this.list.push({ path: `${this.prefix}${path}`, message });
   }
   throwIfAny(): void {
-    if (this.list.length > 0) throw badRequest(this.list.join(', '));
+    if (this.list.length > 0) throw new BeanValidationError(this.list);
   }
 }
 
@@ -277,8 +295,20 @@ function checkOption(v: Violations, path: string, o: BoundOption): OptionInput {
 
 /** PaymentPositionModel of create/update. */
 export function readPositionBody(text: string | undefined): PositionInput {
-  const p = bind(positionReader, text);
-  const v = new Violations();
+  return checkPosition(bind(positionReader, text), '');
+}
+
+/**
+ * A PaymentPositionModel already parsed from JSON (an item of a bulk body or of an upload file),
+ * bound and validated as `readPositionBody` does; violation paths start with `pathPrefix`.
+ * Throws JsonMappingError on a type mismatch, BeanValidationError on a constraint violation.
+ */
+export function readPositionValue(value: unknown, pathPrefix: string): PositionInput {
+  return checkPosition(bindValue(positionReader, value), pathPrefix);
+}
+
+function checkPosition(p: BoundPosition, pathPrefix: string): PositionInput {
+  const v = new Violations(pathPrefix);
   if (isBlank(p.iupd)) v.add('iupd', 'iupd is required');
   if (p.type === null || p.type === undefined) v.add('type', 'type is required');
   if (p.fiscalCode === null || p.fiscalCode === undefined) v.add('fiscalCode', 'fiscal code is required');
