@@ -622,15 +622,20 @@ describe('error and string bodies', () => {
 
 // ---------------------------------------------------------------------------------------------
 // Cross-check against the official contracts: same property names, same `required`, and for each
-// property the same JSON type and the same constraints (enum, lengths, bounds, item counts, pattern,
-// format). Deliberate differences that apply everywhere, so not compared:
+// property (and for the root) the same JSON type and the same constraints (enum, lengths, bounds, item
+// counts, pattern, format), following $refs to non-object schemas on both sides (e.g. FileId.json,
+// OperationStatus). Deliberate differences that apply everywhere, so not compared:
 // - optional fields also accept null (GPD serialises unset fields as null; Jackson reads null as absent);
 // - `format: date-time` (which demands an offset) is our LocalDateTime.json (zone-less, optional Z);
 // - not-blank fields (@NotBlank on the server) carry pattern "\S"; `minLength: 0` / `minItems: 0` say nothing.
 // Every other difference must be in ALLOWED_DIFFERENCES with its reason.
 
-const COUNTERPARTS: Partial<Record<SchemaId, { file: string; name: string }>> = {};
-for (const name of [
+interface Counterpart {
+  file: string;
+  name: string;
+}
+const COUNTERPARTS: Partial<Record<SchemaId, Counterpart>> = {};
+const V1_NAMES = [
   'AlreadyPaidPaymentOptionModel',
   'AppInfo',
   'PageInfo',
@@ -650,20 +655,38 @@ for (const name of [
   'TransferModelResponse',
   'UpdateTransferIbanMassiveModel',
   'UpdateTransferIbanMassiveResponse',
-] as const) {
-  COUNTERPARTS[`gpd/${name}`] = { file: 'gpd-debt-positions-v1.json', name };
-}
+] as const;
+for (const name of V1_NAMES) COUNTERPARTS[`gpd/${name}`] = { file: 'gpd-debt-positions-v1.json', name };
 COUNTERPARTS['gpd/PayPaymentOptionModel'] = { file: 'gpd-debt-positions-internal-v1.json', name: 'PayPaymentOptionModel' };
 COUNTERPARTS['gpd/MultiplePaymentPositionModel'] = { file: 'gpd-debt-positions-v2.json', name: 'MultiplePaymentPositionModel' };
 COUNTERPARTS['gpd/MultipleIUPDModel'] = { file: 'gpd-debt-positions-v2.json', name: 'MultipleIUPDModel' };
 for (const name of ['UploadStatus', 'UploadReport', 'ResponseEntry', 'FileIdListResponse'] as const) {
   COUNTERPARTS[`upload/${name}`] = { file: 'gpd-upload-v1.json', name };
 }
-for (const name of ['UploadStatusDTO', 'UploadReportDTO', 'ResponseEntryDTO'] as const) {
+for (const name of ['UploadStatusDTO', 'UploadReportDTO', 'ResponseEntryDTO', 'OperationStatus'] as const) {
   COUNTERPARTS[`upload/${name}`] = { file: 'gpd-upload-v2.json', name };
 }
-// No counterpart in components.schemas: gpd/LocalDateTime (our shared date-time), gpd/DeletedMessage
-// (inline `type: string` in the DELETE response), gateway/GatewayError (APIM body, not in the contract).
+// No counterpart in components.schemas: gpd/LocalDateTime, upload/StatusTime, upload/ReportTime (our date
+// formats), gpd/DeletedMessage and gpd/BulkDeletedMessage (inline `type: string` in the DELETE responses),
+// upload/FileId (a plain string there), upload/UploadPositionsFile and upload/UploadIUPDsFile (inside the
+// multipart ZIP, which the contract types as binary), gateway/GatewayError (APIM body, not in the contract).
+
+/**
+ * The same models again where another contract repeats them: the v2 bulk contract carries the v1 position
+ * models (the items of MultiplePaymentPositionModel), ProblemJson and AppInfo; the upload contracts carry a
+ * ProblemJson and an AppInfo of the same shape, so upload responses reuse gpd/ProblemJson and gpd/AppInfo.
+ */
+const REPEATED: Array<[SchemaId, string]> = [
+  ...V1_NAMES.filter((name) => !name.startsWith('UpdateTransferIban')).map((name): [SchemaId, string] => [`gpd/${name}`, 'gpd-debt-positions-v2.json']),
+  ['gpd/ProblemJson', 'gpd-upload-v1.json'],
+  ['gpd/ProblemJson', 'gpd-upload-v2.json'],
+  ['gpd/AppInfo', 'gpd-upload-v1.json'],
+  ['gpd/AppInfo', 'gpd-upload-v2.json'],
+];
+const COMPARISONS: Array<{ id: SchemaId } & Counterpart> = [
+  ...(Object.entries(COUNTERPARTS) as Array<[SchemaId, Counterpart]>).map(([id, counterpart]) => ({ id, ...counterpart })),
+  ...REPEATED.map(([id, file]) => ({ id, file, name: id.slice(id.indexOf('/') + 1) })),
+];
 
 /** Fields that the response schemas require although the contract leaves every response field optional. */
 const OPTION_RESPONSE_REQUIRED = [
@@ -684,10 +707,20 @@ function alwaysSent(id: SchemaId, fields: string[]): Record<string, string> {
   const reason = 'GPD always sends it (notes §3.4); the contract leaves response fields optional';
   return Object.fromEntries(fields.map((field) => [`${id}.${field}.required`, reason]));
 }
+/** `<id>.<field>.required` entries for fields the upload service always sends. */
+function uploadAlwaysSent(id: SchemaId, fields: string[]): Record<string, string> {
+  const reason = 'the upload service always sends it (notes §2.4); the contract leaves response fields optional';
+  return Object.fromEntries(fields.map((field) => [`${id}.${field}.required`, reason]));
+}
+const STATUS_TIME = 'the status endpoint writes @JsonFormat yyyy-MM-dd HH:mm:ss, no zone (notes §2.4): StatusTime.json';
+const REPORT_TIME = "the report writes @JsonFormat yyyy-MM-dd'T'HH:mm:ss.SSS, no zone (notes §2.4): ReportTime.json";
+const FILE_ID_REASON = 'the service builds it as {broker code}_{11-digit EC fiscal code}_{32 lowercase hex} (notes §2.4, §6): FileId.json';
+const UPLOAD_PROBLEM_STATUS = 'the upload service answers the same ProblemJson as GPD with HTTP statuses; its contract only leaves status unbounded';
 
 /**
- * `<schema id>.<property>.<keyword>` -> why ours differs from the contract. Every entry must be in use.
- * Keyword `required`: the property is required on one side only.
+ * `<schema id>.<property>.<keyword>` -> why ours differs from the contract, in every contract that has the model;
+ * `<schema id>@<contract file>.<property>.<keyword>` -> the same, for that contract only. Every entry must be in use.
+ * Keyword `required`: the property is required on one side only. Property `(root)`: the schema itself.
  */
 const ALLOWED_DIFFERENCES: Record<string, string> = {
   'gpd/PaymentPositionModel.country.pattern': 'anchored ^[A-Z]{2}$: Java @Pattern matches the whole string',
@@ -728,6 +761,10 @@ const ALLOWED_DIFFERENCES: Record<string, string> = {
   'gpd/MultiplePaymentPositionModel.paymentPositions.maxItems': 'MAX_DEBT_POSITIONS=100 in UAT (notes §2.2)',
   'gpd/MultipleIUPDModel.paymentPositionIUPDs.minItems': 'the server requires a non-empty list (notes §2.2)',
   // upload service (notes §2.4)
+  'gpd/ProblemJson@gpd-upload-v1.json.status.minimum': UPLOAD_PROBLEM_STATUS,
+  'gpd/ProblemJson@gpd-upload-v1.json.status.maximum': UPLOAD_PROBLEM_STATUS,
+  'gpd/ProblemJson@gpd-upload-v2.json.status.minimum': UPLOAD_PROBLEM_STATUS,
+  'gpd/ProblemJson@gpd-upload-v2.json.status.maximum': UPLOAD_PROBLEM_STATUS,
   ...uploadAlwaysSent('upload/UploadStatus', ['uploadID', 'processedItem', 'submittedItem', 'startTime']),
   ...uploadAlwaysSent('upload/UploadStatusDTO', ['fileId', 'processedItem', 'submittedItem', 'startTime', 'operationStatus']),
   ...uploadAlwaysSent('upload/UploadReport', ['uploadID', 'processedItem', 'submittedItem', 'responses', 'startTime']),
@@ -746,37 +783,60 @@ const ALLOWED_DIFFERENCES: Record<string, string> = {
   'upload/ResponseEntry.statusCode.maximum': 'an HTTP status',
   'upload/ResponseEntryDTO.statusCode.minimum': 'an HTTP status',
   'upload/ResponseEntryDTO.statusCode.maximum': 'an HTTP status',
-  'upload/UploadStatus.startTime.date-time': 'the status endpoint writes yyyy-MM-dd HH:mm:ss (notes §2.4): StatusTime.json',
-  'upload/UploadStatusDTO.startTime.date-time': 'the status endpoint writes yyyy-MM-dd HH:mm:ss (notes §2.4): StatusTime.json',
-  'upload/UploadReport.startTime.date-time': "the report writes yyyy-MM-dd'T'HH:mm:ss.SSS without zone (notes §2.4): ReportTime.json",
-  'upload/UploadReport.endTime.date-time': "the report writes yyyy-MM-dd'T'HH:mm:ss.SSS without zone (notes §2.4): ReportTime.json",
-  'upload/UploadReportDTO.startTime.date-time': "the report writes yyyy-MM-dd'T'HH:mm:ss.SSS without zone (notes §2.4): ReportTime.json",
-  'upload/UploadReportDTO.endTime.date-time': "the report writes yyyy-MM-dd'T'HH:mm:ss.SSS without zone (notes §2.4): ReportTime.json",
-  'upload/UploadStatusDTO.operationStatus.type': 'the contract $refs a string enum (OperationStatus); ours is the same enum in its own file',
+  'upload/UploadStatus.uploadID.pattern': FILE_ID_REASON,
+  'upload/UploadReport.uploadID.pattern': FILE_ID_REASON,
+  'upload/UploadStatusDTO.fileId.pattern': FILE_ID_REASON,
+  'upload/UploadReportDTO.fileId.pattern': FILE_ID_REASON,
+  'upload/UploadStatus.startTime.date-time': STATUS_TIME,
+  'upload/UploadStatusDTO.startTime.date-time': STATUS_TIME,
+  'upload/UploadReport.startTime.date-time': REPORT_TIME,
+  'upload/UploadReport.endTime.date-time': REPORT_TIME,
+  'upload/UploadReportDTO.startTime.date-time': REPORT_TIME,
+  'upload/UploadReportDTO.endTime.date-time': REPORT_TIME,
 };
 
-/** `<id>.<field>.required` entries for fields the upload service always sends. */
-function uploadAlwaysSent(id: SchemaId, fields: string[]): Record<string, string> {
-  const reason = 'the upload service always sends it (notes §2.4); the contract leaves response fields optional';
-  return Object.fromEntries(fields.map((field) => [`${id}.${field}.required`, reason]));
-}
-
 const COMPARED = ['enum', 'maxLength', 'minLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'uniqueItems', 'pattern', 'format'] as const;
+/** Our date schemas: a $ref to one of them stands for the contract's `format: date-time` (checked apart). */
+const DATE_SCHEMAS = new Set(['LocalDateTime.json', 'StatusTime.json', 'ReportTime.json']);
 
 function loadOurs(id: string): Json {
   return JSON.parse(readFileSync(new URL(`${id}.json`, SCHEMAS_DIR), 'utf8')) as Json;
 }
 
-/** Non-null JSON types of one of our property schemas, following a $ref to a sibling file. */
-function ourTypes(property: Json, family: string): string[] {
-  const own = ([] as string[]).concat((property.type as string | string[] | undefined) ?? []);
-  if (own.length === 0 && typeof property.$ref === 'string') {
-    return ourTypes(loadOurs(`${family}/${property.$ref.replace(/\.json$/, '')}`), family);
-  }
-  return own.filter((t) => t !== 'null').sort();
+/** Non-null JSON types of one of our schemas. */
+function typesOf(schema: Json): string[] {
+  return ([] as string[])
+    .concat((schema.type as string | string[] | undefined) ?? [])
+    .filter((t) => t !== 'null')
+    .sort();
 }
 
-/** JSON type of an official property (a $ref is an object schema there). */
+/** One of our property schemas with a $ref to a sibling non-object, non-date schema replaced by its target. */
+function resolveOurs(property: Json, family: string): Json {
+  if (typeof property.$ref !== 'string' || DATE_SCHEMAS.has(property.$ref)) return property;
+  const target = loadOurs(`${family}/${property.$ref.replace(/\.json$/, '')}`);
+  if (typesOf(target).includes('object')) return property;
+  const rest = { ...property };
+  delete rest.$ref;
+  return { ...target, ...rest };
+}
+
+/** Non-null JSON types of one of our property schemas, following a $ref to a sibling file. */
+function ourTypes(property: Json, family: string): string[] {
+  const own = typesOf(property);
+  if (own.length === 0 && typeof property.$ref === 'string') return ourTypes(loadOurs(`${family}/${property.$ref.replace(/\.json$/, '')}`), family);
+  return own;
+}
+
+/** An official property schema with a $ref to a non-object schema of the contract replaced by its target. */
+function resolveOfficial(property: Json, schemas: Record<string, Json>): Json {
+  if (typeof property.$ref !== 'string') return property;
+  const target = schemas[property.$ref.replace('#/components/schemas/', '')];
+  assert.ok(target, `unresolved ${property.$ref}`);
+  return (target.type ?? 'object') === 'object' ? property : target;
+}
+
+/** JSON type of an official property (a $ref left unresolved is an object schema). */
 function officialTypes(property: Json): string[] {
   if (typeof property.$ref === 'string') return ['object'];
   return ([] as string[]).concat((property.type as string | undefined) ?? []);
@@ -793,7 +853,7 @@ function constraints(property: Json, side: 'ours' | 'official'): Partial<Record<
   return picked;
 }
 
-describe('cross-check with the official v1 contracts', () => {
+describe('cross-check with the official contracts', () => {
   const used = new Set<string>();
   const contracts = new Map<string, Record<string, Json> | undefined>();
   const officialSchemas = (file: string): Record<string, Json> | undefined => {
@@ -815,13 +875,20 @@ describe('cross-check with the official v1 contracts', () => {
     return true;
   };
 
-  for (const [id, counterpart] of Object.entries(COUNTERPARTS) as Array<[SchemaId, { file: string; name: string }]>) {
-    test(`${id} matches ${counterpart.file} ${counterpart.name}`, (t) => {
-      if (missing(t, counterpart.file)) return;
-      const official = officialSchemas(counterpart.file)?.[counterpart.name];
-      assert.ok(official, `${counterpart.name} missing from ${counterpart.file}`);
+  for (const { id, file, name } of COMPARISONS) {
+    test(`${id} matches ${file} ${name}`, (t) => {
+      if (missing(t, file)) return;
+      const schemas = officialSchemas(file) ?? {};
+      const official = schemas[name];
+      assert.ok(official, `${name} missing from ${file}`);
       const ours = loadOurs(id);
       const family = id.split('/')[0] ?? '';
+      /** The allow-list entry for `<property>.<keyword>` in this comparison, marked as used. */
+      const allowed = (suffix: string): boolean => {
+        const key = [`${id}@${file}.${suffix}`, `${id}.${suffix}`].find((k) => ALLOWED_DIFFERENCES[k]);
+        if (key) used.add(key);
+        return !!key;
+      };
 
       const officialProps = (official.properties ?? {}) as Record<string, Json>;
       const ourProps = (ours.properties ?? {}) as Record<string, Json>;
@@ -830,43 +897,36 @@ describe('cross-check with the official v1 contracts', () => {
       const differences: string[] = [];
       const ourRequired = new Set((ours.required as string[] | undefined) ?? []);
       const officialRequired = new Set((official.required as string[] | undefined) ?? []);
-      for (const name of [...new Set([...ourRequired, ...officialRequired])].sort()) {
-        if (ourRequired.has(name) === officialRequired.has(name)) continue;
-        const key = `${id}.${name}.required`;
-        if (ALLOWED_DIFFERENCES[key]) {
-          used.add(key);
-          continue;
-        }
-        differences.push(`${key}: ours ${ourRequired.has(name)}, official ${officialRequired.has(name)}`);
+      for (const field of [...new Set([...ourRequired, ...officialRequired])].sort()) {
+        if (ourRequired.has(field) === officialRequired.has(field) || allowed(`${field}.required`)) continue;
+        differences.push(`${id}.${field}.required: ours ${ourRequired.has(field)}, official ${officialRequired.has(field)}`);
       }
-      for (const [name, off] of Object.entries(officialProps)) {
-        const our = ourProps[name] ?? {};
-        const key = `${id}.${name}`;
-        const [oursTypes, officialType] = [ourTypes(our, family), officialTypes(off)];
-        const allowed = (suffix: string) => !!ALLOWED_DIFFERENCES[`${key}.${suffix}`] && used.add(`${key}.${suffix}`);
-        if (JSON.stringify(oursTypes) !== JSON.stringify(officialType) && !allowed('type')) {
-          differences.push(`${key}.type: ours ${JSON.stringify(oursTypes)}, official ${JSON.stringify(officialType)}`);
+      const pairs: Array<[string, Json, Json]> = [
+        ['(root)', ours, official],
+        ...Object.entries(officialProps).map(([field, off]): [string, Json, Json] => [field, ourProps[field] ?? {}, off]),
+      ];
+      for (const [field, our, off] of pairs) {
+        const [oursResolved, officialResolved] = field === '(root)' ? [our, off] : [resolveOurs(our, family), resolveOfficial(off, schemas)];
+        const [oursTypes, officialType] = [ourTypes(oursResolved, family), officialTypes(officialResolved)];
+        if (JSON.stringify(oursTypes) !== JSON.stringify(officialType) && !allowed(`${field}.type`)) {
+          differences.push(`${id}.${field}.type: ours ${JSON.stringify(oursTypes)}, official ${JSON.stringify(officialType)}`);
         }
-        if (off.format === 'date-time' && our.$ref !== 'LocalDateTime.json' && !allowed('date-time')) {
-          differences.push(`${key}.date-time: a date-time in the contract, not a $ref to LocalDateTime.json`);
+        if (off.format === 'date-time' && our.$ref !== 'LocalDateTime.json' && !allowed(`${field}.date-time`)) {
+          differences.push(`${id}.${field}.date-time: a date-time in the contract, not a $ref to LocalDateTime.json`);
         }
-        const [mine, theirs] = [constraints(our, 'ours'), constraints(off, 'official')];
+        const [mine, theirs] = [constraints(oursResolved, 'ours'), constraints(officialResolved, 'official')];
         for (const keyword of COMPARED) {
-          if (JSON.stringify(mine[keyword]) === JSON.stringify(theirs[keyword])) continue;
-          if (ALLOWED_DIFFERENCES[`${key}.${keyword}`]) {
-            used.add(`${key}.${keyword}`);
-            continue;
-          }
-          differences.push(`${key}.${keyword}: ours ${JSON.stringify(mine[keyword])}, official ${JSON.stringify(theirs[keyword])}`);
+          if (JSON.stringify(mine[keyword]) === JSON.stringify(theirs[keyword]) || allowed(`${field}.${keyword}`)) continue;
+          differences.push(`${id}.${field}.${keyword}: ours ${JSON.stringify(mine[keyword])}, official ${JSON.stringify(theirs[keyword])}`);
         }
       }
-      assert.deepEqual(differences, [], `${id} drifted from the contract`);
+      assert.deepEqual(differences, [], `${id} drifted from ${file}`);
     });
   }
 
   // Declared after the per-schema tests, which node:test runs first, in order.
   test('every allowed difference is still needed', (t) => {
-    if (missing(t, 'gpd-debt-positions-v1.json')) return;
+    for (const file of new Set(COMPARISONS.map((c) => c.file))) if (missing(t, file)) return;
     assert.deepEqual(
       Object.keys(ALLOWED_DIFFERENCES).filter((k) => !used.has(k)),
       [],
@@ -874,54 +934,282 @@ describe('cross-check with the official v1 contracts', () => {
   });
 });
 
-describe('bulk and upload bodies', () => {
-  const fileId = '77777777777_77777777777_ac5617057f5149ffaf9525044878132f';
+// ---------------------------------------------------------------------------------------------
+// v2 bulk and upload service bodies (notes §2.2, §2.4).
 
-  test('v2 bulk bodies: 1..100 positions, 1..20 IUPDs', () => {
+const FILE_ID = '06188330150_03482920158_ac5617057f5149ffaf9525044878132f';
+const OPERATION_STATUSES = '("IN_PROGRESS", "COMPLETED", "COMPLETED_WITH_WARNINGS", "COMPLETED_UNSUCCESSFULLY")';
+
+/** A valid example of every bulk/upload schema; object ones list the properties they require. */
+const EXAMPLES: Array<{ schema: SchemaId; example: () => unknown; required?: string[] }> = [
+  {
+    schema: 'gpd/MultiplePaymentPositionModel',
+    example: () => ({ paymentPositions: [minimalCreateBody(), { ...minimalCreateBody(), iupd: '77777777777-2025-000002' }] }),
+    required: ['paymentPositions'],
+  },
+  {
+    schema: 'gpd/MultipleIUPDModel',
+    example: () => ({ paymentPositionIUPDs: ['77777777777-2025-000001', '77777777777-2025-000002'] }),
+    required: ['paymentPositionIUPDs'],
+  },
+  { schema: 'gpd/BulkDeletedMessage', example: () => 'The debt position was successfully deleted' },
+  { schema: 'upload/UploadPositionsFile', example: () => ({ paymentPositions: [minimalCreateBody()] }), required: ['paymentPositions'] },
+  { schema: 'upload/UploadIUPDsFile', example: () => ({ paymentPositionIUPDs: ['77777777777-2025-000001'] }), required: ['paymentPositionIUPDs'] },
+  {
+    schema: 'upload/UploadStatus',
+    example: () => ({ uploadID: FILE_ID, processedItem: 20, submittedItem: 40, startTime: '2026-11-28 10:00:00' }),
+    required: ['uploadID', 'processedItem', 'submittedItem', 'startTime'],
+  },
+  {
+    schema: 'upload/UploadStatusDTO',
+    example: () => ({ fileId: FILE_ID, processedItem: 20, submittedItem: 40, startTime: '2026-11-28 10:00:00', operationStatus: 'IN_PROGRESS' }),
+    required: ['fileId', 'processedItem', 'submittedItem', 'startTime', 'operationStatus'],
+  },
+  {
+    schema: 'upload/ResponseEntry',
+    example: () => ({ statusCode: 201, statusMessage: '201 - Debt position CREATED', requestIDs: ['77777777777-2025-000001'] }),
+    required: ['statusCode', 'statusMessage', 'requestIDs'],
+  },
+  {
+    schema: 'upload/ResponseEntryDTO',
+    example: () => ({ statusCode: 404, statusMessage: '404 - Debt position NOT FOUND', iupds: ['77777777777-2025-000001'] }),
+    required: ['statusCode', 'statusMessage', 'iupds'],
+  },
+  {
+    schema: 'upload/UploadReport',
+    example: () => ({
+      uploadID: FILE_ID,
+      processedItem: 2,
+      submittedItem: 2,
+      responses: [{ statusCode: 201, statusMessage: '201 - Debt position CREATED', requestIDs: ['77777777777-2025-000001', '77777777777-2025-000002'] }],
+      startTime: '2026-11-28T10:00:00.123',
+      endTime: '2026-11-28T10:00:01.456',
+    }),
+    required: ['uploadID', 'processedItem', 'submittedItem', 'responses', 'startTime'],
+  },
+  {
+    schema: 'upload/UploadReportDTO',
+    example: () => ({
+      fileId: FILE_ID,
+      processedItem: 2,
+      submittedItem: 2,
+      responses: [
+        { statusCode: 200, statusMessage: '200 - Debt position operation OK', iupds: ['77777777777-2025-000001'] },
+        { statusCode: 404, statusMessage: '404 - Debt position NOT FOUND', iupds: ['77777777777-2025-000002'] },
+      ],
+      startTime: '2026-11-28T10:00:00.000',
+      endTime: '2026-11-28T10:00:01.000',
+    }),
+    required: ['fileId', 'processedItem', 'submittedItem', 'responses', 'startTime', 'endTime'],
+  },
+  { schema: 'upload/FileIdListResponse', example: () => ({ fileIds: [FILE_ID], size: 1, hasMore: false }), required: ['fileIds', 'size', 'hasMore'] },
+  { schema: 'upload/FileId', example: () => FILE_ID },
+  { schema: 'upload/OperationStatus', example: () => 'COMPLETED_WITH_WARNINGS' },
+  { schema: 'upload/StatusTime', example: () => '2026-11-28 23:59:59' },
+  { schema: 'upload/ReportTime', example: () => '2026-11-28T23:59:59.999' },
+];
+
+describe('bulk and upload bodies', () => {
+  test('every bulk/upload schema has an example here', () => {
+    const covered = new Set(EXAMPLES.map((e) => e.schema));
+    const expected = (Object.keys(ALL_IDS) as SchemaId[]).filter((id) => id.startsWith('upload/') || /^gpd\/(Multiple|Bulk)/.test(id));
+    assert.deepEqual(
+      expected.filter((id) => !covered.has(id)),
+      [],
+    );
+  });
+
+  for (const { schema, example, required } of EXAMPLES) {
+    test(`${schema}: a valid example passes with no warnings`, () => {
+      assert.deepEqual(validateBody(schema, example()), { schema, valid: true, errors: [], warnings: [] });
+    });
+    if (!required) continue;
+
+    test(`${schema}: requires exactly ${required.join(', ')}`, () => {
+      const declared = (loadOurs(schema).required as string[] | undefined) ?? [];
+      assert.deepEqual([...declared].sort(), [...required].sort());
+    });
+    for (const field of required) {
+      test(`${schema}: missing /${field} is an error`, () => {
+        const body = example() as Json;
+        delete body[field];
+        assert.deepEqual(validateBody(schema, body), {
+          schema,
+          valid: false,
+          errors: [`/${field}: must have required property '${field}'`],
+          warnings: [],
+        });
+      });
+    }
+    test(`${schema}: an extra property is a warning, not an error`, () => {
+      assert.deepEqual(validateBody(schema, { ...(example() as Json), extra: 1 }), {
+        schema,
+        valid: true,
+        errors: [],
+        warnings: ['/extra: unexpected property'],
+      });
+    });
+  }
+
+  test('nested extra properties are warnings with their path', () => {
+    const report = copy(EXAMPLES.find((e) => e.schema === 'upload/UploadReportDTO')?.example() as Json);
+    report.responses[1].detail = 'x';
+    assert.deepEqual(validateBody('upload/UploadReportDTO', report).warnings, ['/responses/1/detail: unexpected property']);
+    // The upload service rejects unknown fields in the file (INVALID JSON): the verdict flags them.
+    const file = { paymentPositions: [{ ...minimalCreateBody(), aca: true }] };
+    assert.deepEqual(validateBody('upload/UploadPositionsFile', file), {
+      schema: 'upload/UploadPositionsFile',
+      valid: true,
+      errors: [],
+      warnings: ['/paymentPositions/0/aca: unexpected property'],
+    });
+  });
+
+  test('a missing field in a nested entry is an error at its path', () => {
+    const v1 = copy(EXAMPLES.find((e) => e.schema === 'upload/UploadReport')?.example() as Json);
+    delete v1.responses[0].requestIDs;
+    assert.deepEqual(validateBody('upload/UploadReport', v1).errors, ["/responses/0/requestIDs: must have required property 'requestIDs'"]);
+    const v2 = copy(EXAMPLES.find((e) => e.schema === 'upload/UploadReportDTO')?.example() as Json);
+    v2.responses[0] = { statusCode: 200, statusMessage: 'OK', requestIDs: ['a'] }; // a v1 entry in a v2 report
+    assert.deepEqual(validateBody('upload/UploadReportDTO', v2), {
+      schema: 'upload/UploadReportDTO',
+      valid: false,
+      errors: ["/responses/0/iupds: must have required property 'iupds'"],
+      warnings: ['/responses/0/requestIDs: unexpected property'],
+    });
+  });
+
+  test('v2 bulk bodies: 1..100 positions, 1..20 IUPDs, each position a PaymentPositionModel', () => {
     const positions = Array.from({ length: 100 }, () => minimalCreateBody());
     assert.deepEqual(validateBody('gpd/MultiplePaymentPositionModel', { paymentPositions: positions }).errors, []);
     assert.deepEqual(validateBody('gpd/MultiplePaymentPositionModel', { paymentPositions: [...positions, minimalCreateBody()] }).errors, [
       '/paymentPositions: must NOT have more than 100 items',
     ]);
+    assert.deepEqual(validateBody('gpd/MultiplePaymentPositionModel', { paymentPositions: [] }).errors, [
+      '/paymentPositions: must NOT have fewer than 1 items',
+    ]);
+    const invalid = copy(minimalCreateBody());
+    invalid.paymentOption[0].amount = 0;
+    assert.deepEqual(validateBody('gpd/MultiplePaymentPositionModel', { paymentPositions: [minimalCreateBody(), invalid] }).errors, [
+      '/paymentPositions/1/paymentOption/0/amount: must be >= 1',
+    ]);
+    assert.deepEqual(validateBody('gpd/MultipleIUPDModel', { paymentPositionIUPDs: Array.from({ length: 20 }, (_, i) => `I${i}`) }).errors, []);
     assert.deepEqual(validateBody('gpd/MultipleIUPDModel', { paymentPositionIUPDs: [] }).errors, ['/paymentPositionIUPDs: must NOT have fewer than 1 items']);
-    assert.equal(validateBody('gpd/MultipleIUPDModel', { paymentPositionIUPDs: Array.from({ length: 21 }, (_, i) => `I${i}`) }).valid, false);
+    assert.deepEqual(validateBody('gpd/MultipleIUPDModel', { paymentPositionIUPDs: Array.from({ length: 21 }, (_, i) => `I${i}`) }).errors, [
+      '/paymentPositionIUPDs: must NOT have more than 20 items',
+    ]);
+    assert.deepEqual(validateBody('gpd/MultipleIUPDModel', { paymentPositionIUPDs: [' '] }).errors, ['/paymentPositionIUPDs/0: must match pattern "\\S"']);
+    assert.deepEqual(validateBody('gpd/BulkDeletedMessage', { message: 'deleted' }).errors, ['(root): must be string']);
   });
 
-  test('upload files: unknown fields are flagged, IUPDs must be distinct', () => {
-    const verdict = validateBody('upload/UploadPositionsFile', { paymentPositions: [{ ...minimalCreateBody(), aca: true }] });
-    assert.deepEqual(verdict.warnings, ['/paymentPositions/0/aca: unexpected property']);
-    assert.deepEqual(validateBody('upload/UploadIUPDsFile', { paymentPositionIUPDs: ['a', 'a'] }).errors, [
-      '/paymentPositionIUPDs: must NOT have duplicate items (items ## 1 and 0 are identical)',
+  test('upload files: positions 1..no maximum, IUPDs 1..100 000 and distinct', () => {
+    const many = Array.from({ length: 250 }, (_, i) => ({ ...minimalCreateBody(), iupd: `77777777777-2025-${String(i).padStart(6, '0')}` }));
+    assert.deepEqual(validateBody('upload/UploadPositionsFile', { paymentPositions: many }).errors, []);
+    assert.deepEqual(validateBody('upload/UploadPositionsFile', { paymentPositions: [] }).errors, ['/paymentPositions: must NOT have fewer than 1 items']);
+    const invalid = copy(minimalCreateBody());
+    delete invalid.paymentOption[0].transfer[0].category;
+    assert.deepEqual(validateBody('upload/UploadPositionsFile', { paymentPositions: [invalid] }).errors, [
+      "/paymentPositions/0/paymentOption/0/transfer/0/category: must have required property 'category'",
+    ]);
+    const iupds = Array.from({ length: 100_000 }, (_, i) => `IUPD-${i}`);
+    assert.deepEqual(validateBody('upload/UploadIUPDsFile', { paymentPositionIUPDs: iupds }).errors, []);
+    assert.deepEqual(validateBody('upload/UploadIUPDsFile', { paymentPositionIUPDs: [...iupds, 'one more'] }).errors, [
+      '/paymentPositionIUPDs: must NOT have more than 100000 items',
+    ]);
+    assert.deepEqual(validateBody('upload/UploadIUPDsFile', { paymentPositionIUPDs: [] }).errors, ['/paymentPositionIUPDs: must NOT have fewer than 1 items']);
+    assert.deepEqual(validateBody('upload/UploadIUPDsFile', { paymentPositionIUPDs: ['a', 'b', 'a'] }).errors, [
+      '/paymentPositionIUPDs: must NOT have duplicate items (items ## 2 and 0 are identical)',
+    ]);
+    assert.deepEqual(validateBody('upload/UploadIUPDsFile', { paymentPositionIUPDs: [''] }).errors, ['/paymentPositionIUPDs/0: must match pattern "\\S"']);
+  });
+
+  test('operationStatus: every value of the enum passes, another is an error', () => {
+    const status = EXAMPLES.find((e) => e.schema === 'upload/UploadStatusDTO')?.example() as Json;
+    for (const value of ['IN_PROGRESS', 'COMPLETED', 'COMPLETED_WITH_WARNINGS', 'COMPLETED_UNSUCCESSFULLY']) {
+      assert.equal(validateBody('upload/UploadStatusDTO', { ...status, operationStatus: value }).valid, true, value);
+    }
+    for (const value of ['DONE', 'completed', null]) {
+      assert.deepEqual(
+        validateBody('upload/UploadStatusDTO', { ...status, operationStatus: value }).errors.filter((e) => !e.endsWith('must be string')),
+        [`/operationStatus: must be equal to one of the allowed values ${OPERATION_STATUSES}`],
+        String(value),
+      );
+    }
+  });
+
+  // [schema, field, value, expected error (undefined: valid)]
+  const dates: Array<[SchemaId, string, unknown, string | undefined]> = [
+    ['upload/UploadStatus', 'startTime', '2026-02-28 00:00:00', undefined],
+    ['upload/UploadStatus', 'startTime', '2026-11-28T10:00:00', '/startTime: must match pattern'],
+    ['upload/UploadStatus', 'startTime', '2024-10-08T14:55:16.302Z', '/startTime: must match pattern'], // the contract's example
+    ['upload/UploadStatus', 'startTime', '2026-11-28 10:00:00.123', '/startTime: must match pattern'],
+    ['upload/UploadStatus', 'startTime', '2026-11-28 24:00:00', '/startTime: must match pattern'],
+    ['upload/UploadStatus', 'startTime', '2026-11-28', '/startTime: must match pattern'],
+    ['upload/UploadStatus', 'startTime', null, '/startTime: must be string'],
+    ['upload/UploadStatusDTO', 'startTime', '2026-11-28T10:00:00.123', '/startTime: must match pattern'],
+    ['upload/UploadStatusDTO', 'startTime', '28/11/2026 10:00:00', '/startTime: must match pattern'],
+    ['upload/UploadReport', 'startTime', '2026-11-28 10:00:00', '/startTime: must match pattern'],
+    ['upload/UploadReport', 'startTime', '2026-11-28T10:00:00', '/startTime: must match pattern'],
+    ['upload/UploadReport', 'startTime', null, '/startTime: must be string'],
+    ['upload/UploadReport', 'endTime', null, undefined], // the v1 partial report while processing
+    ['upload/UploadReport', 'endTime', '2024-10-08T14:55:16.302Z', '/endTime: must match pattern'],
+    ['upload/UploadReport', 'endTime', '2026-11-28T10:00:00.1234', '/endTime: must match pattern'],
+    ['upload/UploadReportDTO', 'startTime', '2026-11-28T10:00:00.1', '/startTime: must match pattern'],
+    ['upload/UploadReportDTO', 'endTime', '2026-11-28T10:00:00.123+01:00', '/endTime: must match pattern'],
+    ['upload/UploadReportDTO', 'endTime', '2026-13-28T10:00:00.123', '/endTime: must match pattern'],
+    ['upload/UploadReportDTO', 'endTime', null, '/endTime: must be string'], // v2 answers 425 until the end
+  ];
+  for (const [schema, field, value, expected] of dates) {
+    test(`${schema} ${field} ${JSON.stringify(value)} is ${expected ? 'an error' : 'valid'}`, () => {
+      const body = { ...(EXAMPLES.find((e) => e.schema === schema)?.example() as Json), [field]: value };
+      const verdict = validateBody(schema, body);
+      if (!expected) return assert.deepEqual(verdict.errors, []);
+      assert.equal(verdict.errors.length, 1, JSON.stringify(verdict.errors));
+      assert.ok(verdict.errors[0]?.startsWith(expected), `expected ${expected}, got ${JSON.stringify(verdict.errors)}`);
+    });
+  }
+
+  test('file ids: {broker}_{11-digit EC}_{32 lowercase hex}', () => {
+    for (const id of [FILE_ID, '77777777777_77777777777_00000000000000000000000000000000', 'BRK1_77777777777_ac5617057f5149ffaf9525044878132f']) {
+      assert.deepEqual(validateBody('upload/FileIdListResponse', { fileIds: [id], size: 1, hasMore: false }).errors, [], id);
+    }
+    for (const id of [
+      'not-an-id',
+      '06188330150_0348292015_ac5617057f5149ffaf9525044878132f', // EC code of 10 digits
+      '06188330150_ABCDE920158_ac5617057f5149ffaf9525044878132f', // EC code not numeric
+      '06188330150_03482920158_AC5617057F5149FFAF9525044878132F', // uppercase hex
+      '06188330150_03482920158_ac561705-7f51-49ff-af95-25044878132f', // UUID with dashes
+      '06188330150_03482920158_ac5617057f5149ffaf9525044878132', // 31 hex
+      '_03482920158_ac5617057f5149ffaf9525044878132f', // no broker code
+    ]) {
+      assert.deepEqual(validateBody('upload/UploadStatus', { uploadID: id, processedItem: 0, submittedItem: 1, startTime: '2026-11-28 10:00:00' }).errors, [
+        '/uploadID: must match pattern "^[A-Za-z0-9]+_[0-9]{11}_[0-9a-f]{32}$"',
+      ]);
+    }
+  });
+
+  test('counts and status codes', () => {
+    const status = EXAMPLES.find((e) => e.schema === 'upload/UploadStatusDTO')?.example() as Json;
+    assert.deepEqual(validateBody('upload/UploadStatusDTO', { ...status, processedItem: -1, submittedItem: '40' }).errors, [
+      '/processedItem: must be >= 0',
+      '/submittedItem: must be integer',
+    ]);
+    const entry = EXAMPLES.find((e) => e.schema === 'upload/ResponseEntryDTO')?.example() as Json;
+    assert.deepEqual(validateBody('upload/ResponseEntryDTO', { ...entry, statusCode: 600 }).errors, ['/statusCode: must be <= 599']);
+    assert.deepEqual(validateBody('upload/ResponseEntryDTO', { ...entry, iupds: [1] }).errors, ['/iupds/0: must be string']);
+    assert.deepEqual(validateBody('upload/FileIdListResponse', { fileIds: [], size: -1, hasMore: 'false' }).errors, [
+      '/size: must be >= 0',
+      '/hasMore: must be boolean',
     ]);
   });
 
-  test('status: v1 and v2 shapes, the service date format, the operation status enum', () => {
-    const v2 = { fileId, processedItem: 20, submittedItem: 40, startTime: '2026-11-28 10:00:00', operationStatus: 'IN_PROGRESS' };
-    assert.deepEqual(validateBody('upload/UploadStatusDTO', v2).errors, []);
-    assert.deepEqual(validateBody('upload/UploadStatusDTO', { ...v2, startTime: '2026-11-28T10:00:00Z' }).errors.length, 1);
-    assert.match(
-      validateBody('upload/UploadStatusDTO', { ...v2, operationStatus: 'DONE' }).errors.join(),
-      /operationStatus: must be equal to one of the allowed values/,
-    );
-    assert.deepEqual(validateBody('upload/UploadStatus', { uploadID: fileId, processedItem: 1, submittedItem: 1 }).errors, [
-      "/startTime: must have required property 'startTime'",
-    ]);
-  });
-
-  test('reports: v1 partial (endTime null) and v2 complete', () => {
-    const responses = [{ statusCode: 201, statusMessage: '201 - Debt position CREATED', iupds: ['a'] }];
-    const v2 = { fileId, processedItem: 1, submittedItem: 1, responses, startTime: '2026-11-28T10:00:00.123', endTime: '2026-11-28T10:00:01.456' };
-    assert.deepEqual(validateBody('upload/UploadReportDTO', v2).errors, []);
-    assert.equal(validateBody('upload/UploadReportDTO', { ...v2, endTime: null }).valid, false);
-    const v1 = { uploadID: fileId, processedItem: 0, submittedItem: 1, responses: [], startTime: '2026-11-28T10:00:00.123', endTime: null };
-    assert.deepEqual(validateBody('upload/UploadReport', v1).errors, []);
-    assert.deepEqual(validateBody('upload/UploadReport', { ...v1, responses: [{ statusCode: 201, statusMessage: 'x' }] }).errors, [
-      "/responses/0/requestIDs: must have required property 'requestIDs'",
-    ]);
-  });
-
-  test('files listing and file ids', () => {
-    assert.deepEqual(validateBody('upload/FileIdListResponse', { fileIds: [fileId], size: 1, hasMore: false }).errors, []);
-    assert.equal(validateBody('upload/FileIdListResponse', { fileIds: ['not-an-id'], size: 1, hasMore: false }).valid, false);
+  test('upload service errors are GPD ProblemJson bodies', () => {
+    for (const problem of [
+      { title: 'NOT A ZIP FILE', status: 400, detail: 'Only ZIP files can be uploaded.' },
+      { title: 'STATUS NOT FOUND', status: 404, detail: 'x' },
+      { title: 'Too Early', status: 425, detail: 'The report has not been generated yet, wait for the operations to complete.' },
+    ]) {
+      assert.deepEqual(validateBody('gpd/ProblemJson', problem), { schema: 'gpd/ProblemJson', valid: true, errors: [], warnings: [] });
+    }
   });
 });

@@ -10,27 +10,22 @@ import type { DebtPosition } from '../gpd/model.ts';
 export const UPLOAD_ENTRY_NAME = 'debt-positions.json';
 const PIECE_BYTES = 64 * 1024;
 
-/** The pieces of `{"paymentPositions":[...]}`, one position at a time. */
-export function* positionsDocument(positions: Iterable<DebtPosition>): Generator<string> {
-  yield '{"paymentPositions":[';
+/** The pieces of `{"<field>":[...]}`, one item at a time. */
+function* arrayDocument(field: string, items: Iterable<unknown>): Generator<string> {
+  yield `{"${field}":[`;
   let first = true;
-  for (const position of positions) {
-    yield (first ? '' : ',') + JSON.stringify(position);
+  for (const item of items) {
+    yield (first ? '' : ',') + JSON.stringify(item);
     first = false;
   }
   yield ']}';
 }
 
-/** The pieces of `{"paymentPositionIUPDs":[...]}` (upload DELETE). */
-export function* iupdsDocument(iupds: Iterable<string>): Generator<string> {
-  yield '{"paymentPositionIUPDs":[';
-  let first = true;
-  for (const iupd of iupds) {
-    yield (first ? '' : ',') + JSON.stringify(iupd);
-    first = false;
-  }
-  yield ']}';
-}
+/** `{"paymentPositions":[...]}` (upload POST/PUT). */
+export const positionsDocument = (positions: Iterable<DebtPosition>) => arrayDocument('paymentPositions', positions);
+
+/** `{"paymentPositionIUPDs":[...]}` (upload DELETE). */
+export const iupdsDocument = (iupds: Iterable<string>) => arrayDocument('paymentPositionIUPDs', iupds);
 
 export interface ZipWritten {
   path: string;

@@ -27,9 +27,11 @@ export const bulkRoutes: FastifyPluginAsync<GpdRoutesOptions> = async (app, { se
   });
 
   app.delete(POSITIONS, async (request, reply) => {
-    // The v2 delete path enforces an 11-character organization code.
+    // The body is bound and validated first (argument resolution), then the method's
+    // @Pattern("\b\w{11}\b") on the organization code.
+    const iupds = readIupdsBody(jsonBody(request));
     if (!/^\w{11}$/.test(org(request))) throw badRequest('deleteMultipleDebtPositions.organizationFiscalCode: must match "\\b\\w{11}\\b"');
-    service.deleteMany(org(request), readIupdsBody(jsonBody(request)));
+    service.deleteMany(org(request), iupds);
     // Plain text, not the JSON string v1 answers.
     return reply.code(200).type('text/plain;charset=UTF-8').send(DELETED_MESSAGE);
   });

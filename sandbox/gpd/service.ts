@@ -40,12 +40,7 @@ export class GpdService {
   ) {}
 
   create(org: string, input: PositionInput, toPublish: boolean): PaymentPosition {
-    const now = this.clock.millis();
-    const pp = toEntity(org, input, now);
-    checkPositionData(pp, 'CREATE', now);
-    prepareForSave(pp, toPublish, now);
-    if (this.store.exists(org, pp.iupd)) throw appError('DEBT_POSITION_UNIQUE_VIOLATION', org);
-    return this.#save(pp);
+    return this.#insert(this.#prepareCreate(org, input, toPublish));
   }
 
   get(org: string, iupd: string): PaymentPosition {
@@ -69,6 +64,27 @@ export class GpdService {
     if (input.iupd !== iupd) {
       throw requestDataError(`IUPD mistmatch error: path variable IUPD [${iupd}] and request body IUPD [${input.iupd}] must be the same`);
     }
+    return this.#save(this.#prepareUpdate(org, input, toPublish));
+  }
+
+  /** Create without writing: entity, business checks, publish logic (the 400s of a create). */
+  #prepareCreate(org: string, input: PositionInput, toPublish: boolean): PaymentPosition {
+    const now = this.clock.millis();
+    const pp = toEntity(org, input, now);
+    checkPositionData(pp, 'CREATE', now);
+    prepareForSave(pp, toPublish, now);
+    return pp;
+  }
+
+  /** An insert: the IUPD must be new (the DB constraint), then the IUV/NAV indexes. */
+  #insert(pp: PaymentPosition): PaymentPosition {
+    if (this.store.exists(pp.organizationFiscalCode, pp.iupd)) throw appError('DEBT_POSITION_UNIQUE_VIOLATION', pp.organizationFiscalCode);
+    return this.#save(pp);
+  }
+
+  /** Update without writing: lookup (404), state (409), entity, business checks, publish logic. */
+  #prepareUpdate(org: string, input: PositionInput, toPublish: boolean): PaymentPosition {
+    const iupd = input.iupd;
     const old = this.get(org, iupd);
     if (NOT_UPDATABLE.has(old.status)) throw appError('DEBT_POSITION_NOT_UPDATABLE', org, iupd);
     const now = this.clock.millis();
@@ -82,7 +98,7 @@ export class GpdService {
     }
     checkPositionData(pp, 'UPDATE', now);
     prepareForSave(pp, toPublish, now);
-    return this.#save(pp);
+    return pp;
   }
 
   delete(org: string, iupd: string): void {
@@ -228,10 +244,13 @@ export class GpdService {
   }
 
   // ---- v2 bulk: all-or-nothing, through the same single-position logic ----
+  // As the platform's bulk service: every position is mapped and checked first (400/404/409 of the
+  // first failing one), then all are written in one transaction, where a uniqueness clash (also
+  // between two positions of the same batch) undoes every write and answers 409.
 
   createMany(org: string, inputs: PositionInput[], toPublish: boolean): PaymentPosition[] {
-    if (new Set(inputs.map((i) => i.iupd)).size !== inputs.length) throw appError('DEBT_POSITION_UNIQUE_VIOLATION', org);
-    return this.store.transaction(() => inputs.map((input) => this.create(org, input, toPublish)));
+    const prepared = inputs.map((input) => this.#prepareCreate(org, input, toPublish));
+    return this.store.transaction(() => prepared.map((pp) => this.#insert(pp)));
   }
 
   updateMany(org: string, inputs: PositionInput[], toPublish: boolean): PaymentPosition[] {
@@ -239,15 +258,19 @@ export class GpdService {
       org,
       inputs.map((i) => i.iupd),
     );
-    return this.store.transaction(() => inputs.map((input) => this.update(org, input.iupd, input, toPublish)));
+    const prepared = inputs.map((input) => this.#prepareUpdate(org, input, toPublish));
+    return this.store.transaction(() => prepared.map((pp) => this.#save(pp)));
   }
 
   deleteMany(org: string, iupds: string[]): void {
     this.#requireAll(org, iupds);
-    this.store.transaction(() => iupds.forEach((iupd) => this.delete(org, iupd)));
+    for (const iupd of iupds) {
+      if (ALREADY_PAID.has(this.get(org, iupd).status)) throw appError('DEBT_POSITION_PAYMENT_FOUND', org, iupd);
+    }
+    this.store.transaction(() => iupds.forEach((iupd) => this.store.delete(org, iupd)));
   }
 
-  /** 404 naming every missing IUPD, as the bulk service reports them. */
+  /** 404 naming every missing IUPD. */
   #requireAll(org: string, iupds: string[]): void {
     const missing = iupds.filter((iupd) => !this.store.exists(org, iupd));
     if (missing.length > 0) throw appError('DEBT_POSITION_NOT_FOUND', org, `[${missing.join(', ')}]`);

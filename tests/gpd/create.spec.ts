@@ -103,12 +103,10 @@ test('[GPD-CRE-09] option amount differs from the transfers total → 400', asyn
   expect(await gpd.get(body.iupd)).toHaveStatus(404);
 });
 
-test('[GPD-CRE-10] more than 5 transfers → 400', async ({ gpd, positions, factory }) => {
+test('[GPD-CRE-10] more than 5 transfers → 400', async ({ positions, factory }) => {
   const option = factory.option({ amount: 6_000 });
   option.transfer = ['1', '2', '3', '4', '5', '5'].map((idTransfer) => factory.transfer({ idTransfer, amount: 1_000 }));
-  const body = factory.position({ paymentOption: [option] });
-  positions.track(body.iupd);
-  const res = await gpd.create(body, {}, { invalidOnPurpose: true });
+  const res = await positions.create(factory.position({ paymentOption: [option] }), { invalidOnPurpose: true });
   expect(res).toBeProblem(
     400,
     DATA_ERROR,
@@ -136,12 +134,10 @@ test('[GPD-CRE-12] due date in the past → 400', async ({ positions, factory })
   );
 });
 
-test('[GPD-CRE-13] idTransfer outside 1..5 → 400', async ({ gpd, positions, factory }) => {
+test('[GPD-CRE-13] idTransfer outside 1..5 → 400', async ({ positions, factory }) => {
   const option = factory.option();
   option.transfer = [factory.transfer({ idTransfer: '6', amount: option.amount })];
-  const body = factory.position({ paymentOption: [option] });
-  positions.track(body.iupd);
-  const res = await gpd.create(body, {}, { invalidOnPurpose: true });
+  const res = await positions.create(factory.position({ paymentOption: [option] }), { invalidOnPurpose: true });
   expect(res).toBeProblem(
     400,
     DATA_ERROR,
