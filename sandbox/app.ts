@@ -87,7 +87,7 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
       jobs,
       retryAfterMs: options.upload?.retryAfterMs ?? 10_000,
       maxRequestBytes: options.upload?.maxRequestBytes ?? 100 * 1024 * 1024,
-      today: () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(clock.now()),
+      now: () => clock.millis(),
     });
   }
   await app.register(controlRoutes, { prefix: BASE_PATHS.control, clock, service });

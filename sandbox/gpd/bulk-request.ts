@@ -17,7 +17,9 @@ function parse<T>(text: string | undefined, bind: (body: Record<string, unknown>
     const value = parseJson(text);
     if (value === null) throw badRequest('Required request body is missing');
     if (typeof value !== 'object' || Array.isArray(value)) {
-      throw new JsonMappingError(`Cannot deserialize value of type \`it.gov.pagopa.debtposition.model.pd.Multiple\` from ${Array.isArray(value) ? 'Array' : 'scalar'} value`);
+      throw new JsonMappingError(
+        `Cannot deserialize value of type \`it.gov.pagopa.debtposition.model.pd.Multiple\` from ${Array.isArray(value) ? 'Array' : 'scalar'} value`,
+      );
     }
     return bind(value as Record<string, unknown>);
   } catch (error) {

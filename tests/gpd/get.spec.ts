@@ -105,9 +105,13 @@ test('[GPD-GET-05] list ordering by inserted date, ascending and descending', as
 });
 
 test('[GPD-GET-06] list pagination → consistent page_info, disjoint pages', async ({ gpd, positions, factory }) => {
-  for (let i = 0; i < 4; i += 1) await positions.createOk(factory.position());
-  const first = await gpd.list({ limit: 2, page: 0, orderby: 'IUPD', ordering: 'ASC' });
-  const second = await gpd.list({ limit: 2, page: 1, orderby: 'IUPD', ordering: 'ASC' });
+  // Paged inside a due-date window that only this case uses, so parallel cases creating and
+  // deleting positions cannot shift the pages between the two calls.
+  const day = gpdDate(new Date(Date.now() + 52 * DAY_MS));
+  for (let i = 0; i < 4; i += 1) await positions.createOk(factory.position({ paymentOption: [factory.option({ dueDate: `${day}T08:00:00` })] }));
+  const window = { due_date_from: day, due_date_to: day, limit: 2, orderby: 'IUPD', ordering: 'ASC' } as const;
+  const first = await gpd.list({ ...window, page: 0 });
+  const second = await gpd.list({ ...window, page: 1 });
   expect(first).toHaveStatus(200);
   expect(second).toHaveStatus(200);
   expect(list(first).page_info).toMatchObject({ page: 0, limit: 2, items_found: 2 });
@@ -116,6 +120,7 @@ test('[GPD-GET-06] list pagination → consistent page_info, disjoint pages', as
   expect(list(second).page_info.items_found).toBe(list(second).payment_position_list.length);
   const a = list(first).payment_position_list.map((i) => i.iupd);
   const b = list(second).payment_position_list.map((i) => i.iupd);
+  expect([...a, ...b], 'IUPD ascending across the two pages').toEqual([...a, ...b].sort());
   expect(
     a.filter((iupd) => b.includes(iupd)),
     'no position on both pages',
