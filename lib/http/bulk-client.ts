@@ -104,14 +104,6 @@ export class UploadClient {
       successSchema: this.version === 'v1' ? 'upload/UploadReport' : 'upload/UploadReportDTO',
     });
   }
-
-  files(query: { from?: string; to?: string; size?: number } = {}, continuationToken?: string): Promise<ApiExchange> {
-    return this.transport({
-      action: `List uploaded files (${this.version})`,
-      request: { method: 'GET', path: this.path('/files'), query, headers: continuationToken ? { 'x-continuation-token': continuationToken } : {} },
-      successSchema: 'upload/FileIdListResponse',
-    });
-  }
 }
 
 /** The file id from a 202's relative `Location: brokers/…/file/{fileId}/status`. */
