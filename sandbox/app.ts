@@ -8,6 +8,8 @@ import { internalRoutes } from './gpd/routes-internal.ts';
 import { ecRoutes } from './gpd/routes-v1.ts';
 import { bulkRoutes } from './gpd/routes-v2.ts';
 import { UploadJobs } from './upload/upload-jobs.ts';
+import { ReceiptStore } from './receipts/receipt-store.ts';
+import { receiptsRoutes } from './receipts/routes.ts';
 import { uploadRoutes } from './upload/routes.ts';
 import { GpdService } from './gpd/service.ts';
 import { GpdStore } from './gpd/store.ts';
@@ -33,6 +35,8 @@ export interface SandboxOptions {
   /** Upload service: the Retry-After its 202 announces (default 10 000 ms, as UAT), the pause between
    * chunks of 20 (default 200 ms) and the request size limit (default 100 MiB). */
   upload?: { retryAfterMs?: number; chunkIntervalMs?: number; maxRequestBytes?: number };
+  /** Who the receipts name as broker and station of an EC (default: the EC itself, station `<EC>_01`). */
+  receipts?: { brokerCode?: string; stationId?: string };
   /** Default false. */
   logger?: boolean;
 }
@@ -42,6 +46,7 @@ export const BASE_PATHS = {
   gpdV2: '/gpd/debt-positions-service/v2',
   uploadV1: '/upload/gpd/debt-positions-service/v1',
   uploadV2: '/upload/gpd/debt-positions-service/v2',
+  receipts: '/gpd/payments-receipts-service/v1',
   gpdInternal: '/gpd/api/v1',
   control: '/__sandbox',
 } as const;
@@ -52,6 +57,7 @@ const APIS: ProtectedApi[] = [
   // The upload API belongs to the same products as the debt-positions API: one GPD key serves both.
   { prefix: BASE_PATHS.uploadV1, product: 'gpd', rateLimit: 'upload' },
   { prefix: BASE_PATHS.uploadV2, product: 'gpd', rateLimit: 'upload' },
+  { prefix: BASE_PATHS.receipts, product: 'gpd-receipts' },
   { prefix: BASE_PATHS.gpdInternal, product: 'internal' },
   { prefix: BASE_PATHS.control, product: 'internal' },
 ];
@@ -74,7 +80,16 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
   const service = new GpdService(new GpdStore(), clock);
   await app.register(ecRoutes, { prefix: BASE_PATHS.gpdV1, service });
   await app.register(bulkRoutes, { prefix: BASE_PATHS.gpdV2, service });
-  await app.register(internalRoutes, { prefix: BASE_PATHS.gpdInternal, service });
+  const receipts = new ReceiptStore((organization) => ({
+    brokerCode: options.receipts?.brokerCode ?? organization,
+    stationId: options.receipts?.stationId ?? `${organization}_01`,
+  }));
+  await app.register(internalRoutes, {
+    prefix: BASE_PATHS.gpdInternal,
+    service,
+    onPaid: (position, option) => receipts.record(position, option, clock.millis()),
+  });
+  await app.register(receiptsRoutes, { prefix: BASE_PATHS.receipts, receipts, service, clock });
   const jobs = new UploadJobs(service, clock, { chunkIntervalMs: options.upload?.chunkIntervalMs ?? 200 });
   app.addHook('onClose', async () => jobs.close());
   for (const [version, prefix] of [

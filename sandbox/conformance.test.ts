@@ -16,6 +16,7 @@ const SPECS = {
   v2: 'gpd-debt-positions-v2.json',
   uploadV1: 'gpd-upload-v1.json',
   uploadV2: 'gpd-upload-v2.json',
+  receipts: 'gpd-receipts.json',
 } as const;
 type Api = keyof typeof SPECS;
 const available = Object.values(SPECS).every((file) => existsSync(`${SPEC_DIR}${file}`));
@@ -226,6 +227,17 @@ async function representativeRun(sb: TestSandbox): Promise<Recorded[]> {
     await rec(api, 'GET', `${T}/files`, sb.call('GET', `${base}/files`, { headers: gpdKey }));
     await rec(api, 'GET', '/info', sb.call('GET', `/upload/gpd/debt-positions-service/${version}/info`, { headers: gpdKey }));
   }
+
+  // GPD receipts (the XML document itself is checked field by field in receipts/receipts.test.ts).
+  const receiptsKey = { 'ocp-apim-subscription-key': KEYS.receipts };
+  const R = `/gpd/payments-receipts-service/v1/payments/${ORG}/receipts`;
+  const unpaid = positionBody();
+  await sb.ec('POST', '/debtpositions', { body: unpaid, query: { toPublish: 'true' } });
+  await rec('receipts', 'GET', '/info', sb.call('GET', '/gpd/payments-receipts-service/v1/info', { headers: receiptsKey }));
+  await rec('receipts', 'GET', '/payments/{organizationfiscalcode}/receipts', sb.call('GET', R, { headers: receiptsKey }));
+  await rec('receipts', 'GET', '/payments/{organizationfiscalcode}/receipts', sb.call('GET', R, { headers: receiptsKey, query: { pageSize: '0' } })); // 400
+  await rec('receipts', 'GET', '/payments/{organizationfiscalcode}/receipts/{iuv}', sb.call('GET', `${R}/01999999999999999`, { headers: receiptsKey })); // 404
+  await rec('receipts', 'GET', '/payments/{organizationfiscalcode}/receipts/{iuv}', sb.call('GET', `${R}/${unpaid.paymentOption[0]!.iuv}`, { headers: receiptsKey })); // 422
   return recorded;
 }
 
@@ -244,7 +256,7 @@ describe('conformance with the official OpenAPI', () => {
     try {
       const recorded = await representativeRun(sb);
       const statuses = new Set(recorded.map((r) => r.res.status));
-      assert.deepEqual([...statuses].sort(), [200, 201, 202, 400, 404, 409]);
+      assert.deepEqual([...statuses].sort(), [200, 201, 202, 400, 404, 409, 422]);
       const failures = recorded.flatMap((r) => validate(r).map((problem) => `${r.api} ${r.method} ${r.template} → ${r.res.status}: ${problem}`));
       assert.deepEqual(failures, []);
       // Every operation of the EC API v1 was exercised.

@@ -45,7 +45,8 @@ if (!Object.values(upload).every((v) => Number.isInteger(v) && v >= 0)) {
   console.error('SANDBOX_UPLOAD_RETRY_AFTER_MS and SANDBOX_UPLOAD_CHUNK_INTERVAL_MS must be integers ≥ 0 (milliseconds)');
   process.exit(2);
 }
-const app = await buildSandbox({ subscriptions, upload, logger: process.env.SANDBOX_LOG === 'true' });
+const receipts = { brokerCode: process.env.BROKER_CODE || undefined, stationId: process.env.STATION_ID || undefined };
+const app = await buildSandbox({ subscriptions, upload, receipts, logger: process.env.SANDBOX_LOG === 'true' });
 const address = await app.listen({ host, port });
 console.log(`pagoPA sandbox listening on ${address}`);
 console.log(`EC fiscal codes bound to the product keys: ${organizations.join(', ')}`);

@@ -5,11 +5,17 @@ import { jsonBody, param, sendJson } from '../http.ts';
 import { readPaymentBody } from './request.ts';
 import { paidPaymentOptionModel, paymentPositionBaseResponse, paymentsWithDebtorInfo, transferModelResponse } from './responses.ts';
 import { ecRoutes, type GpdRoutesOptions } from './routes-v1.ts';
+import type { PaymentOption, PaymentPosition } from './model.ts';
+
+export interface InternalRoutesOptions extends GpdRoutesOptions {
+  /** Called after a payment through pagoPA (the Node then sends the receipt). */
+  onPaid?: (position: PaymentPosition, option: PaymentOption) => void;
+}
 
 const OPTIONS = '/organizations/:organizationfiscalcode/paymentoptions';
 const org = (request: FastifyRequest) => param(request, 'organizationfiscalcode');
 
-export const internalRoutes: FastifyPluginAsync<GpdRoutesOptions> = async (app, options) => {
+export const internalRoutes: FastifyPluginAsync<InternalRoutesOptions> = async (app, options) => {
   const { service } = options;
   await app.register(ecRoutes, { service });
 
@@ -24,7 +30,8 @@ export const internalRoutes: FastifyPluginAsync<GpdRoutesOptions> = async (app, 
 
   app.post(`${OPTIONS}/:nav/pay`, async (request, reply) => {
     const payment = readPaymentBody(jsonBody(request));
-    const { option } = service.pay(org(request), param(request, 'nav'), payment);
+    const { position, option } = service.pay(org(request), param(request, 'nav'), payment);
+    options.onPaid?.(position, option);
     return sendJson(reply, 200, paidPaymentOptionModel(option));
   });
 

@@ -56,6 +56,11 @@ export class GpdService {
     return pp;
   }
 
+  /** The option with this IUV, if GPD knows it. */
+  findOption(org: string, iuv: string): PaymentOption | undefined {
+    return this.store.findByOption(org, (po) => po.iuv === iuv)?.paymentOption.find((po) => po.iuv === iuv);
+  }
+
   list(org: string, query: ListQuery): Page {
     return selectPage(this.store.list(org), query);
   }
