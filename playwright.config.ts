@@ -77,6 +77,7 @@ export default defineConfig({
     { name: 'api', testMatch: /(access|gpd)\/.*\.spec\.ts/, dependencies: ['setup'] },
     // An upload is processed asynchronously: allow for two of them per test within UPLOAD_TIMEOUT_MS.
     { name: 'bulk', testMatch: /bulk\/.*\.spec\.ts/, dependencies: ['setup'], timeout: 2 * (config?.bulk.uploadTimeoutMs ?? 900_000) + 60_000 },
+    { name: 'receipts', testMatch: /receipts\/.*\.spec\.ts/, dependencies: ['setup'] },
     { name: 'teardown', testMatch: /teardown\/.*\.spec\.ts/ },
   ],
   webServer: startSandbox

@@ -2,7 +2,7 @@
 // case id; fixtures turn the entry into Allure labels; `npm run evidence` (later) fills the plan.
 // Ids are ours: the official async test plan is not public (SPEC §3).
 
-export type Area = 'ACC' | 'GPD-CRE' | 'GPD-PUB' | 'GPD-UPD' | 'GPD-DEL' | 'GPD-INV' | 'GPD-GET' | 'BLK';
+export type Area = 'ACC' | 'GPD-CRE' | 'GPD-PUB' | 'GPD-UPD' | 'GPD-DEL' | 'GPD-INV' | 'GPD-GET' | 'BLK' | 'RIC';
 export type Severity = 'blocker' | 'critical' | 'normal' | 'minor';
 
 export interface TestCase {
@@ -26,6 +26,7 @@ export const AREAS: Record<Area, { it: string; en: string }> = {
   'GPD-INV': { it: 'Invalidazione posizione debitoria', en: 'Debt position invalidation' },
   'GPD-GET': { it: 'Consultazione posizioni debitorie', en: 'Debt position retrieval' },
   BLK: { it: 'Caricamenti massivi', en: 'Bulk loads' },
+  RIC: { it: 'Acquisizione ricevute', en: 'Receipt acquisition' },
 };
 
 type Row = [id: string, titleIt: string, titleEn: string, expectedIt: string, expectedEn: string, severity?: Severity];
@@ -75,6 +76,13 @@ export const CATALOGUE: readonly TestCase[] = [
       'HTTP 403 "You are not allowed to access this resource."',
       'HTTP 403 "You are not allowed to access this resource."',
       'critical',
+    ],
+    [
+      'ACC-05',
+      'La chiave "Recupero ricevute" funziona per l\'EC',
+      'The "receipts" key works for the EC',
+      "HTTP 200 sull'elenco ricevute dell'EC (caso saltato se la chiave non è configurata)",
+      "HTTP 200 on the EC's receipts list (skipped when the key is not configured)",
     ],
   ]),
   ...cases('GPD-CRE', '6a', [
@@ -410,6 +418,23 @@ export const CATALOGUE: readonly TestCase[] = [
     ],
     false,
   ),
+  // Receipt acquisition (onboarding step 9). Cases needing a payment on Checkout come with the browser project.
+  ...cases('RIC', '9', [
+    [
+      'RIC-04',
+      'Ricevuta di un avviso non pagato',
+      'Receipt of an unpaid notice',
+      'Errore documentato: 404 "Not found the receipt" o 422 "The receipts recovery is failed"',
+      'Documented error: 404 "Not found the receipt" or 422 "The receipts recovery is failed"',
+    ],
+    [
+      'RIC-05',
+      'Elenco ricevute: paginazione e regole dei filtri',
+      'Receipts list: paging and filter rules',
+      "HTTP 200 con la pagina richiesta; 400 per pagina oltre l'ultima, pageSize > 100, intervallo di date invertito",
+      'HTTP 200 with the requested page; 400 for a page past the last, pageSize > 100, an inverted date range',
+    ],
+  ]),
 ];
 
 const BY_ID = new Map(CATALOGUE.map((c) => [c.id, c]));

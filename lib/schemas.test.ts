@@ -33,6 +33,8 @@ const ALL_IDS: Record<SchemaId, true> = {
   'gpd/BulkDeletedMessage': true,
   'gpd/MultipleIUPDModel': true,
   'gpd/MultiplePaymentPositionModel': true,
+  'receipts/PaymentsResult': true,
+  'receipts/ReceiptModelResponse': true,
   'upload/FileId': true,
   'upload/FileIdListResponse': true,
   'upload/OperationStatus': true,
@@ -1211,5 +1213,18 @@ describe('bulk and upload bodies', () => {
     ]) {
       assert.deepEqual(validateBody('gpd/ProblemJson', problem), { schema: 'gpd/ProblemJson', valid: true, errors: [], warnings: [] });
     }
+  });
+});
+
+describe('receipts bodies', () => {
+  const item = { organizationFiscalCode: '77777777777', iuv: '01000000001234519', debtor: 'RSSMRA80A01H501U', paymentDateTime: '2026-11-28T10:00:00', status: 'PAID' };
+
+  test('a receipts page passes; a missing item field is an error at its path', () => {
+    assert.deepEqual(validateBody('receipts/PaymentsResult', { currentPageNumber: 0, length: 1, totalPages: 1, results: [item] }).errors, []);
+    const { iuv: _iuv, ...withoutIuv } = item;
+    assert.deepEqual(validateBody('receipts/PaymentsResult', { currentPageNumber: 0, length: 1, totalPages: 1, results: [withoutIuv] }).errors, [
+      "/results/0/iuv: must have required property 'iuv'",
+    ]);
+    assert.deepEqual(validateBody('receipts/ReceiptModelResponse', { ...item, amount: 1 }).warnings, ['/amount: unexpected property']);
   });
 });

@@ -32,6 +32,8 @@ export type SchemaId =
   | 'gpd/TransferModelResponse'
   | 'gpd/UpdateTransferIbanMassiveModel'
   | 'gpd/UpdateTransferIbanMassiveResponse'
+  | 'receipts/PaymentsResult'
+  | 'receipts/ReceiptModelResponse'
   | 'upload/FileId'
   | 'upload/FileIdListResponse'
   | 'upload/OperationStatus'

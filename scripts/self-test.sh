@@ -26,15 +26,16 @@ node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout
 # Canary secrets: the suite runs with these keys; none may appear in any output afterwards.
 canary_gpd=$(node -e "process.stdout.write(require('node:crypto').randomBytes(16).toString('hex'))")
 canary_internal=$(node -e "process.stdout.write(require('node:crypto').randomBytes(16).toString('hex'))")
+canary_receipts=$(node -e "process.stdout.write(require('node:crypto').randomBytes(16).toString('hex'))")
 
 step 'conformance suite on the sandbox (playwright test)'
-TARGET=sandbox GPD_SUBSCRIPTION_KEY=$canary_gpd SANDBOX_INTERNAL_KEY=$canary_internal npx playwright test --trace on || fail 'playwright suite'
+TARGET=sandbox GPD_SUBSCRIPTION_KEY=$canary_gpd GPD_RECEIPTS_SUBSCRIPTION_KEY=$canary_receipts SANDBOX_INTERNAL_KEY=$canary_internal npx playwright test --trace on || fail 'playwright suite'
 
 step 'Allure report (npm run report)'
 npm run --silent report || fail 'allure report'
 
 step 'secret scan of every output'
-SECRET_CANARIES="$canary_gpd,$canary_internal" node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout \
+SECRET_CANARIES="$canary_gpd,$canary_receipts,$canary_internal" node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination=reports/secret-scan.tap scripts/secret-scan.test.ts || fail 'secret scan'
 
 step 'summary'

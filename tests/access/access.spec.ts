@@ -25,3 +25,7 @@ test('[ACC-04] EC not bound to the key → 403', async ({ gpd, config }) => {
   const res = await gpd.list({ limit: 1 }, { organization: config.unboundEcFiscalCode });
   expect(res).toBeGatewayError(403, NOT_ALLOWED);
 });
+
+test('[ACC-05] the receipts key works for the EC → 200', async ({ receipts }) => {
+  expect(await receipts.list({ pageSize: 1 })).toHaveStatus(200);
+});
