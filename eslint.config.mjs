@@ -34,4 +34,32 @@ export default tseslint.config(
   // node:test's test() returns a promise the runner tracks itself.
   { files: ['**/*.test.ts'], rules: { '@typescript-eslint/no-floating-promises': 'off' } },
   { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  // The sandbox's browser scripts (Checkout pages, card gateway): plain scripts, browser globals.
+  {
+    files: ['sandbox/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'script',
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'location',
+          'history',
+          'navigator',
+          'sessionStorage',
+          'localStorage',
+          'fetch',
+          'AbortSignal',
+          'URL',
+          'URLSearchParams',
+          'Intl',
+          'atob',
+          'setTimeout',
+          'clearTimeout',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
 );

@@ -1,5 +1,6 @@
 // The sandbox: a local stand-in for pagoPA UAT (gateway + GPD debt positions v1 + the internal GPD
 // API used by the Node), plus a control API for tests. See docs/ARCHITECTURE.md.
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Clock } from './clock.ts';
 import { controlRoutes } from './control.ts';
@@ -10,12 +11,18 @@ import { bulkRoutes } from './gpd/routes-v2.ts';
 import { UploadJobs } from './upload/upload-jobs.ts';
 import { ReceiptStore } from './receipts/receipt-store.ts';
 import { receiptsRoutes } from './receipts/routes.ts';
+import { bizEventsRoutes } from './bizevents/routes.ts';
 import { uploadRoutes } from './upload/routes.ts';
 import { GpdService } from './gpd/service.ts';
 import { GpdStore } from './gpd/store.ts';
 import { BODY_LIMIT, installHttpBasics } from './http.ts';
+import { CardGateway } from './checkout/card-gateway.ts';
+import { ecommerceRoutes } from './checkout/ecommerce.ts';
+import { PaymentNode } from './checkout/node.ts';
+import { Transactions } from './checkout/transactions.ts';
+import { checkoutWebRoutes } from './checkout/web-routes.ts';
 
-export { Clock };
+export { CardGateway, Clock };
 
 export type Product = 'gpd' | 'gpd-receipts' | 'fdr' | 'biz' | 'internal';
 
@@ -37,6 +44,10 @@ export interface SandboxOptions {
   upload?: { retryAfterMs?: number; chunkIntervalMs?: number; maxRequestBytes?: number };
   /** Who the receipts name as broker and station of an EC (default: the EC itself, station `<EC>_01`). */
   receipts?: { brokerCode?: string; stationId?: string };
+  /** Checkout: the card gateway its pages use (default: one that is not listening; see
+   * buildCardGatewayApp), how long an outcome stays "in progress" after the payment closes
+   * (default 1 500 ms) and the front end's base polling delay (default 3 000 ms, as UAT). */
+  checkout?: { cardGateway?: CardGateway; outcomeDelayMs?: number; pollDelayMs?: number };
   /** Default false. */
   logger?: boolean;
 }
@@ -47,6 +58,7 @@ export const BASE_PATHS = {
   uploadV1: '/upload/gpd/debt-positions-service/v1',
   uploadV2: '/upload/gpd/debt-positions-service/v2',
   receipts: '/gpd/payments-receipts-service/v1',
+  bizEvents: '/bizevents/service/v1',
   gpdInternal: '/gpd/api/v1',
   control: '/__sandbox',
 } as const;
@@ -58,6 +70,7 @@ const APIS: ProtectedApi[] = [
   { prefix: BASE_PATHS.uploadV1, product: 'gpd', rateLimit: 'upload' },
   { prefix: BASE_PATHS.uploadV2, product: 'gpd', rateLimit: 'upload' },
   { prefix: BASE_PATHS.receipts, product: 'gpd-receipts' },
+  { prefix: BASE_PATHS.bizEvents, product: 'biz' },
   { prefix: BASE_PATHS.gpdInternal, product: 'internal' },
   { prefix: BASE_PATHS.control, product: 'internal' },
 ];
@@ -65,10 +78,13 @@ const APIS: ProtectedApi[] = [
 export async function buildSandbox(options: SandboxOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? new Clock();
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT });
+  // The Node reaches GPD through the internal API, with a key of its own.
+  const nodeKey = { key: `node-${randomUUID()}`, product: 'internal', organizations: ['*'] } satisfies Subscription;
+  const subscriptions = [...options.subscriptions, nodeKey];
 
   installHttpBasics(app);
   installGateway(app, {
-    subscriptions: options.subscriptions,
+    subscriptions,
     apis: APIS,
     rateLimits: {
       gpd: options.rateLimits?.gpd ?? { calls: 100, periodMs: 10_000 },
@@ -90,6 +106,7 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
     onPaid: (position, option) => receipts.record(position, option, clock.millis()),
   });
   await app.register(receiptsRoutes, { prefix: BASE_PATHS.receipts, receipts, service, clock });
+  await app.register(bizEventsRoutes, { prefix: BASE_PATHS.bizEvents, receipts });
   const jobs = new UploadJobs(service, clock, { chunkIntervalMs: options.upload?.chunkIntervalMs ?? 200 });
   app.addHook('onClose', async () => jobs.close());
   for (const [version, prefix] of [
@@ -106,5 +123,17 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
     });
   }
   await app.register(controlRoutes, { prefix: BASE_PATHS.control, clock, service });
+
+  const cardGateway = options.checkout?.cardGateway ?? new CardGateway();
+  const ecOrganizations = options.subscriptions.filter((s) => s.product === 'gpd').flatMap((s) => s.organizations);
+  const node = new PaymentNode(app, nodeKey.key, (fiscalCode) => ecOrganizations.includes('*') || ecOrganizations.includes(fiscalCode));
+  await app.register(ecommerceRoutes, {
+    node,
+    transactions: new Transactions(),
+    cardGateway,
+    now: () => clock.millis(),
+    outcomeDelayMs: options.checkout?.outcomeDelayMs ?? 1_500,
+  });
+  await app.register(checkoutWebRoutes, { cardGateway, pollDelayMs: options.checkout?.pollDelayMs ?? 3_000 });
   return app;
 }

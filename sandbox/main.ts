@@ -1,7 +1,8 @@
 // Standalone sandbox (`npm run sandbox`): configuration from the environment (same variables as the
 // suite), binds every product key to the EC, listens until SIGINT/SIGTERM. Never prints a key.
 import { config as loadDotenv } from 'dotenv';
-import { buildSandbox, type Product, type Subscription } from './app.ts';
+import { buildSandbox, CardGateway, type Product, type Subscription } from './app.ts';
+import { buildCardGatewayApp } from './checkout/card-gateway.ts';
 
 // Same `.env` as the suite when started by hand; variables already set (e.g. by Playwright) win.
 loadDotenv({ quiet: true, path: process.env.DOTENV_CONFIG_PATH ?? '.env' });
@@ -45,10 +46,27 @@ if (!Object.values(upload).every((v) => Number.isInteger(v) && v >= 0)) {
   console.error('SANDBOX_UPLOAD_RETRY_AFTER_MS and SANDBOX_UPLOAD_CHUNK_INTERVAL_MS must be integers ≥ 0 (milliseconds)');
   process.exit(2);
 }
+const checkoutTimes = {
+  outcomeDelayMs: Number(env('SANDBOX_CHECKOUT_OUTCOME_DELAY_MS', '1500')),
+  pollDelayMs: Number(env('SANDBOX_CHECKOUT_POLL_DELAY_MS', '3000')),
+};
+const gatewayPort = Number(env('SANDBOX_CARD_GATEWAY_PORT', '0'));
+if (!Object.values(checkoutTimes).every((v) => Number.isInteger(v) && v >= 0) || !Number.isInteger(gatewayPort) || gatewayPort < 0 || gatewayPort > 65535) {
+  console.error(
+    'SANDBOX_CHECKOUT_OUTCOME_DELAY_MS and SANDBOX_CHECKOUT_POLL_DELAY_MS must be integers ≥ 0 (milliseconds), SANDBOX_CARD_GATEWAY_PORT a TCP port (0 = any free one)',
+  );
+  process.exit(2);
+}
+const logger = process.env.SANDBOX_LOG === 'true';
+// The card gateway listens on its own port: its card fields are cross-origin to Checkout, as in UAT.
+const cardGateway = new CardGateway();
+const gatewayApp = await buildCardGatewayApp(cardGateway, { logger });
+cardGateway.origin = new URL(await gatewayApp.listen({ host, port: gatewayPort })).origin;
+
 const receipts = { brokerCode: process.env.BROKER_CODE || undefined, stationId: process.env.STATION_ID || undefined };
-const app = await buildSandbox({ subscriptions, upload, receipts, logger: process.env.SANDBOX_LOG === 'true' });
+const app = await buildSandbox({ subscriptions, upload, receipts, checkout: { cardGateway, ...checkoutTimes }, logger });
 const address = await app.listen({ host, port });
-console.log(`pagoPA sandbox listening on ${address}`);
+console.log(`pagoPA sandbox listening on ${address} (Checkout at ${address}/, card gateway at ${cardGateway.origin})`);
 console.log(`EC fiscal codes bound to the product keys: ${organizations.join(', ')}`);
 
 let closing = false;
@@ -57,7 +75,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (closing) return;
     closing = true;
     console.log(`${signal} received: closing the sandbox`);
-    app.close().then(
+    Promise.all([app.close(), gatewayApp.close()]).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(error);

@@ -1,0 +1,302 @@
+// The ecommerce backend behind Checkout, under the platform's own paths (`/ecommerce/checkout/v1|v2`,
+// `/checkout/feature-flags/v1`): verify, payment methods, card sessions, activation, fees, authorization
+// and outcomes, with the bodies and error shapes the real front end reads. reCAPTCHA-protected calls
+// need a non-empty `recaptchaResponse`; transaction calls need the activation's bearer token.
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { formatLocalDateTime } from '../dates.ts';
+import { jsonBody, param, sendJson } from '../http.ts';
+import { ProblemError } from '../problem.ts';
+import type { CardGateway } from './card-gateway.ts';
+import { NodeFault, RPT_ID, type Notice, type PaymentNode } from './node.ts';
+import { CARD_BUNDLES, totalAmount, type Transaction, type Transactions } from './transactions.ts';
+
+export interface EcommerceOptions {
+  node: PaymentNode;
+  transactions: Transactions;
+  cardGateway: CardGateway;
+  /** Sandbox time (payment dates on GPD). */
+  now: () => number;
+  /** How long the outcome stays "not final" after the payment closes (the front end polls meanwhile). */
+  outcomeDelayMs: number;
+}
+
+export const CHECKOUT_V1 = '/ecommerce/checkout/v1';
+export const CHECKOUT_V2 = '/ecommerce/checkout/v2';
+export const FEATURE_FLAGS = '/checkout/feature-flags/v1';
+/** The card method ("CP") of the sandbox's payment-methods list. */
+export const CARDS_METHOD_ID = '148ff003-46a5-4ef1-8a7f-0fd8a5d3f5d6';
+
+const FLAGS = {
+  isAuthenticationEnabled: false,
+  isPspPickerPageEnabled: true,
+  isMaintenancePageEnabled: false,
+  isScheduledMaintenanceBannerEnabled: false,
+  isPaymentMethodsHandlerEnabled: true,
+  isPaymentWalletEnabled: false,
+};
+
+const badRequest = (detail: string) => new ProblemError(400, 'Bad Request', detail);
+const unauthorized = (reply: FastifyReply) => reply.code(401).send({ statusCode: 401, message: 'Unauthorized' });
+
+function body<T>(request: FastifyRequest): Partial<T> {
+  const text = jsonBody(request);
+  if (!text) throw badRequest('Request body is required');
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badRequest('Request body must be a JSON object');
+    return value as Partial<T>;
+  } catch (error) {
+    if (error instanceof ProblemError) throw error;
+    throw badRequest('Malformed JSON request body');
+  }
+}
+
+const header = (request: FastifyRequest, name: string) => {
+  const value = request.headers[name];
+  return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+};
+const query = (request: FastifyRequest, name: string) => (request.query as Record<string, string | undefined>)[name]?.trim() || undefined;
+/** The Checkout page's origin (browsers send `Origin` on the POSTs that need it). */
+const clientOrigin = (request: FastifyRequest) => header(request, 'origin') ?? `${request.protocol}://${request.host}`;
+
+const isMethod = (id: string) => {
+  if (id !== CARDS_METHOD_ID) throw new ProblemError(404, 'Not Found', `Payment method with id ${id} not found`);
+};
+
+export const ecommerceRoutes: FastifyPluginAsync<EcommerceOptions> = async (app: FastifyInstance, options) => {
+  const { node, transactions, cardGateway } = options;
+
+  const fault = (reply: FastifyReply, error: unknown) => {
+    if (error instanceof NodeFault) return sendJson(reply, error.status, error.toJSON());
+    throw error;
+  };
+
+  /** The transaction a bearer token opens, or a 401 answer. */
+  const authorized = (request: FastifyRequest, reply: FastifyReply, transactionId: string): Transaction | undefined => {
+    const token = header(request, 'authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const transaction = transactions.get(transactionId);
+    if (!token || !transaction || transaction.authToken !== token) {
+      unauthorized(reply);
+      return undefined;
+    }
+    return transaction;
+  };
+
+  // Checkout is served from another origin in UAT: its API answers CORS preflights.
+  app.addHook('onSend', async (request, reply) => {
+    if (header(request, 'origin')) reply.header('access-control-allow-origin', header(request, 'origin')!).header('vary', 'Origin');
+  });
+  app.options('/ecommerce/checkout/*', async (_request, reply) =>
+    reply
+      .code(204)
+      .header('access-control-allow-methods', 'GET, POST, DELETE, OPTIONS')
+      .header(
+        'access-control-allow-headers',
+        'authorization, content-type, lang, x-correlation-id, x-client-id-from-client, x-transaction-id-from-client, x-rpt-ids',
+      )
+      .send(),
+  );
+
+  app.get(`${FEATURE_FLAGS}/features/values`, async (_request, reply) => sendJson(reply, 200, FLAGS));
+
+  app.get(`${CHECKOUT_V1}/payment-requests/:rptId`, async (request, reply) => {
+    if (!query(request, 'recaptchaResponse')) return unauthorized(reply);
+    const rptId = param(request, 'rptId');
+    if (!RPT_ID.test(rptId)) throw badRequest(`Invalid rptId: ${rptId}`);
+    try {
+      const notice = await node.verify(rptId);
+      const { paFiscalCode, paName, description, amount, dueDate } = notice;
+      return sendJson(reply, 200, { rptId, paFiscalCode, paName, description, amount, dueDate });
+    } catch (error) {
+      return fault(reply, error);
+    }
+  });
+
+  app.post(`${CHECKOUT_V2}/payment-methods`, async (request, reply) => {
+    const { totalAmount: amount } = body<{ totalAmount: number }>(request);
+    if (amount !== undefined && (!Number.isInteger(amount) || amount < 1)) throw badRequest('totalAmount must be a positive integer (euro cents)');
+    const fees = CARD_BUNDLES.map((b) => b.taxPayerFee);
+    return sendJson(reply, 200, {
+      paymentMethods: [
+        {
+          id: CARDS_METHOD_ID,
+          name: { IT: 'Carte', EN: 'Cards' },
+          description: { IT: 'Carta di credito, debito o prepagata', EN: 'Credit, debit or prepaid card' },
+          status: 'ENABLED',
+          validityDateFrom: '2023-01-01',
+          paymentTypeCode: 'CP',
+          paymentMethodTypes: ['CARTE'],
+          feeRange: { min: Math.min(...fees), max: Math.max(...fees) },
+          paymentMethodAsset: '',
+          methodManagement: 'ONBOARDABLE',
+          paymentMethodsBrandAssets: {},
+          metadata: {},
+        },
+      ],
+    });
+  });
+
+  app.post(`${CHECKOUT_V1}/payment-methods/:methodId/sessions`, async (request, reply) => {
+    isMethod(param(request, 'methodId'));
+    const session = cardGateway.open(clientOrigin(request), header(request, 'lang') ?? 'it');
+    return sendJson(reply, 200, {
+      orderId: session.orderId,
+      correlationId: session.correlationId,
+      paymentMethodData: { paymentMethod: 'CARDS', form: cardGateway.form(session) },
+    });
+  });
+
+  app.get(`${CHECKOUT_V1}/payment-methods/:methodId/sessions/:orderId`, async (request, reply) => {
+    isMethod(param(request, 'methodId'));
+    const transaction = authorized(request, reply, header(request, 'x-transaction-id-from-client') ?? '');
+    if (!transaction) return reply;
+    const session = cardGateway.byOrderId(param(request, 'orderId'));
+    const card = session && transaction.orderId === session.orderId ? cardGateway.masked(session) : undefined;
+    if (!session || !card) throw new ProblemError(404, 'Not Found', `Session with orderId ${param(request, 'orderId')} not found`);
+    return sendJson(reply, 200, { sessionId: session.sessionId, ...card });
+  });
+
+  app.post(`${CHECKOUT_V2}/transactions`, async (request, reply) => {
+    if (!query(request, 'recaptchaResponse')) return unauthorized(reply);
+    const input = body<{ paymentNotices: Array<{ rptId?: string; amount?: number }>; email: string; orderId: string }>(request);
+    const notices = input.paymentNotices;
+    if (!Array.isArray(notices) || notices.length < 1 || notices.length > 5) throw badRequest('paymentNotices must hold 1 to 5 notices');
+    if (notices.some((n) => typeof n.rptId !== 'string' || !RPT_ID.test(n.rptId) || !Number.isInteger(n.amount))) {
+      throw badRequest('Each payment notice needs an rptId of 29 digits and an amount in euro cents');
+    }
+    if (typeof input.email !== 'string' || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email)) throw badRequest('email is not a valid e-mail address');
+    if (typeof input.orderId !== 'string' || input.orderId === '') throw badRequest('orderId is required');
+    const verified: Notice[] = [];
+    try {
+      for (const n of notices) {
+        const notice = await node.verify(n.rptId!);
+        if (transactions.ongoingFor(notice.rptId)) throw new NodeFault('PPT_PAGAMENTO_IN_CORSO');
+        verified.push(notice);
+      }
+    } catch (error) {
+      return fault(reply, error);
+    }
+    const session = cardGateway.byOrderId(input.orderId);
+    const transaction = transactions.activate({
+      notices: verified,
+      email: input.email,
+      orderId: input.orderId,
+      clientId: header(request, 'x-client-id-from-client') ?? 'CHECKOUT',
+      correlationId: header(request, 'x-correlation-id') ?? session?.correlationId ?? '',
+    });
+    return sendJson(reply, 200, {
+      transactionId: transaction.transactionId,
+      status: transaction.status,
+      payments: transaction.payments.map(paymentInfo),
+      clientId: transaction.clientId,
+      authToken: transaction.authToken,
+    });
+  });
+
+  for (const version of [CHECKOUT_V1, CHECKOUT_V2]) {
+    app.get(`${version}/transactions/:transactionId`, async (request, reply) => {
+      const transaction = authorized(request, reply, param(request, 'transactionId'));
+      if (!transaction) return reply;
+      return sendJson(reply, 200, {
+        transactionId: transaction.transactionId,
+        status: transaction.status,
+        payments: transaction.payments.map(paymentInfo),
+        clientId: transaction.clientId,
+        feeTotal: transaction.authorization?.fee,
+        gatewayInfo: transaction.authorization
+          ? { gateway: 'NPG', authorizationStatus: transaction.status === 'NOTIFIED_OK' ? 'EXECUTED' : undefined }
+          : undefined,
+      });
+    });
+  }
+
+  app.delete(`${CHECKOUT_V1}/transactions/:transactionId`, async (request, reply) => {
+    const transaction = authorized(request, reply, param(request, 'transactionId'));
+    if (!transaction) return reply;
+    if (transaction.status !== 'ACTIVATED') throw new ProblemError(409, 'Conflict', `Transaction ${transaction.transactionId} is ${transaction.status}`);
+    transactions.settle(transaction, 'CANCELED', 0);
+    return reply.code(202).send();
+  });
+
+  app.post(`${CHECKOUT_V2}/payment-methods/:methodId/fees`, async (request, reply) => {
+    isMethod(param(request, 'methodId'));
+    const transaction = authorized(request, reply, header(request, 'x-transaction-id-from-client') ?? '');
+    if (!transaction) return reply;
+    const input = body<{ paymentNotices: unknown[] }>(request);
+    if (!Array.isArray(input.paymentNotices) || input.paymentNotices.length === 0) throw badRequest('paymentNotices is required');
+    return sendJson(reply, 200, {
+      paymentMethodName: 'CARDS',
+      paymentMethodDescription: 'Carte',
+      paymentMethodStatus: 'ENABLED',
+      belowThreshold: false,
+      bundles: CARD_BUNDLES.map(({ pspFiscalCode: _taxCode, ...b }) => ({ ...b, paymentMethod: 'CP', touchpoint: 'CHECKOUT' })),
+      asset: '',
+      brandAssets: {},
+    });
+  });
+
+  app.post(`${CHECKOUT_V1}/transactions/:transactionId/auth-requests`, async (request, reply) => {
+    const transaction = authorized(request, reply, param(request, 'transactionId'));
+    if (!transaction) return reply;
+    const input = body<{ amount: number; fee: number; pspId: string; paymentInstrumentId: string; details: { detailType?: string; orderId?: string } }>(
+      request,
+    );
+    const bundle = CARD_BUNDLES.find((b) => b.idPsp === input.pspId);
+    if (!bundle) throw badRequest(`Unknown pspId: ${String(input.pspId)}`);
+    if (input.paymentInstrumentId !== CARDS_METHOD_ID) throw badRequest('paymentInstrumentId is not a payment method of this transaction');
+    if (input.amount !== totalAmount(transaction)) throw badRequest(`amount must be ${totalAmount(transaction)} (the payments' total)`);
+    if (input.fee !== bundle.taxPayerFee) throw badRequest(`fee must be ${bundle.taxPayerFee} (the fee of ${bundle.idPsp})`);
+    if (input.details?.detailType !== 'cards' || input.details.orderId !== transaction.orderId)
+      throw badRequest('details must be cards details with the orderId of the transaction');
+    if (transaction.status !== 'ACTIVATED') throw new ProblemError(409, 'Conflict', `Transaction ${transaction.transactionId} is ${transaction.status}`);
+    const session = cardGateway.byOrderId(transaction.orderId);
+    if (!session || !cardGateway.masked(session)) throw new ProblemError(409, 'Conflict', 'The card data of this transaction are not complete');
+    transaction.status = 'AUTHORIZATION_REQUESTED';
+    transaction.authorization = { bundle, fee: bundle.taxPayerFee, amount: input.amount };
+    const gdi = Buffer.from(`${cardGateway.origin}/monetaweb/gdi/${encodeURIComponent(session.sessionId)}`).toString('base64url');
+    return sendJson(reply, 200, { authorizationUrl: `${session.checkoutOrigin}/gdi-check#gdiIframeUrl=${gdi}`, authorizationRequestId: transaction.orderId });
+  });
+
+  app.get(`${CHECKOUT_V1}/transactions/:transactionId/outcomes`, async (request, reply) => {
+    const transaction = authorized(request, reply, param(request, 'transactionId'));
+    if (!transaction) return reply;
+    return sendJson(reply, 200, transactions.outcome(transaction));
+  });
+
+  // The gateway authorized the card: the Node closes the payment on GPD (which yields the receipt).
+  cardGateway.onAuthorize(async (session, card) => {
+    const transaction = transactions.byOrderId(session.orderId);
+    if (!transaction?.authorization || transaction.status !== 'AUTHORIZATION_REQUESTED') throw new ProblemError(409, 'Conflict', 'No authorization requested');
+    transaction.authorization.card = card;
+    const { bundle, fee } = transaction.authorization;
+    try {
+      for (const payment of transaction.payments) {
+        await node.pay(payment.notice, {
+          paymentDate: formatLocalDateTime(options.now()),
+          paymentMethod: 'CP',
+          pspCode: bundle.idPsp,
+          pspTaxCode: bundle.pspFiscalCode,
+          pspCompany: bundle.pspBusinessName,
+          idReceipt: payment.paymentToken,
+          fee,
+        });
+      }
+      transactions.settle(transaction, 'NOTIFIED_OK', options.outcomeDelayMs);
+    } catch (error) {
+      app.log.warn(error);
+      transactions.settle(transaction, 'CLOSURE_ERROR', options.outcomeDelayMs);
+    }
+  });
+};
+
+function paymentInfo({ paymentToken, notice }: { paymentToken: string; notice: Notice }) {
+  return {
+    paymentToken,
+    rptId: notice.rptId,
+    reason: notice.description,
+    amount: notice.amount,
+    transferList: notice.transfers,
+    isAllCCP: false,
+    creditorReferenceId: notice.iuv,
+  };
+}
