@@ -26,6 +26,11 @@ try {
   browser = undefined; // only the browser projects need one; their fixture explains how to install it
 }
 
+// `TRACE_MODE=on` keeps every trace (the self-test scans them all); default: only failures'.
+const TRACE_MODES = ['on', 'off', 'retain-on-failure', 'on-first-retry', 'on-all-retries', 'retain-on-first-failure'] as const;
+type TraceMode = (typeof TRACE_MODES)[number];
+const traceMode: TraceMode = TRACE_MODES.find((mode) => mode === process.env.TRACE_MODE) ?? 'retain-on-failure';
+
 const version = (name: string) => (JSON.parse(readFileSync(name, 'utf8')) as { version: string }).version;
 const startSandbox = config?.target === 'sandbox' && !process.env.API_BASE_URL;
 
@@ -40,6 +45,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   outputDir: 'test-results',
   reporter: [
+    // First: it masks card data in each trace before any other reporter reads it.
+    ['./reporters/card-redaction.ts'],
     ['list'],
     ['html', { outputFolder: 'playwright-report', open: 'never' }],
     ['json', { outputFile: 'reports/playwright-results.json' }],
@@ -53,6 +60,8 @@ export default defineConfig({
           ? {
               target: config.target,
               api_base_url: config.apiBaseUrl,
+              checkout_url: config.checkout.url,
+              checkout_language: config.checkout.language,
               ec_fiscal_code: config.ecFiscalCode,
               broker_code: config.brokerCode,
               station_id: config.stationId,
@@ -68,7 +77,7 @@ export default defineConfig({
     ],
   ],
   use: {
-    trace: 'retain-on-failure',
+    trace: traceMode,
     screenshot: 'only-on-failure',
     launchOptions: browser?.executablePath ? { executablePath: browser.executablePath, args: browser.args } : undefined,
   },
@@ -78,6 +87,21 @@ export default defineConfig({
     // An upload is processed asynchronously: allow for two of them per test within UPLOAD_TIMEOUT_MS.
     { name: 'bulk', testMatch: /bulk\/.*\.spec\.ts/, dependencies: ['setup'], timeout: 2 * (config?.bulk.uploadTimeoutMs ?? 900_000) + 60_000 },
     { name: 'receipts', testMatch: /receipts\/.*\.spec\.ts/, dependencies: ['setup'] },
+    // The browser project: Checkout payments. UAT's outcome may take two minutes (pagoPA's own suites
+    // wait 120 s). No screencast in traces and no automatic screenshots: the card fields would show in
+    // them; the page objects attach screenshots with the card fields masked.
+    {
+      name: 'checkout',
+      testMatch: /checkout\/.*\.spec\.ts/,
+      dependencies: ['setup'],
+      timeout: 300_000,
+      use: {
+        viewport: { width: 1200, height: 907 },
+        screenshot: 'off',
+        video: 'off',
+        trace: { mode: traceMode, screenshots: false, snapshots: true, sources: true },
+      },
+    },
     { name: 'teardown', testMatch: /teardown\/.*\.spec\.ts/ },
   ],
   webServer: startSandbox
@@ -94,6 +118,9 @@ export default defineConfig({
           SANDBOX_PORT: process.env.SANDBOX_PORT!,
           SANDBOX_UPLOAD_RETRY_AFTER_MS: process.env.SANDBOX_UPLOAD_RETRY_AFTER_MS ?? '500',
           SANDBOX_UPLOAD_CHUNK_INTERVAL_MS: process.env.SANDBOX_UPLOAD_CHUNK_INTERVAL_MS ?? '10',
+          // Checkout keeps polling an outcome for a moment, as in UAT, only faster.
+          SANDBOX_CHECKOUT_OUTCOME_DELAY_MS: process.env.SANDBOX_CHECKOUT_OUTCOME_DELAY_MS ?? '600',
+          SANDBOX_CHECKOUT_POLL_DELAY_MS: process.env.SANDBOX_CHECKOUT_POLL_DELAY_MS ?? '300',
         },
       }
     : undefined,

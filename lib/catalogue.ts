@@ -2,7 +2,7 @@
 // case id; fixtures turn the entry into Allure labels; `npm run evidence` (later) fills the plan.
 // Ids are ours: the official async test plan is not public (SPEC §3).
 
-export type Area = 'ACC' | 'GPD-CRE' | 'GPD-PUB' | 'GPD-UPD' | 'GPD-DEL' | 'GPD-INV' | 'GPD-GET' | 'BLK' | 'RIC';
+export type Area = 'ACC' | 'GPD-CRE' | 'GPD-PUB' | 'GPD-UPD' | 'GPD-DEL' | 'GPD-INV' | 'GPD-GET' | 'BLK' | 'PAY' | 'RIC';
 export type Severity = 'blocker' | 'critical' | 'normal' | 'minor';
 
 export interface TestCase {
@@ -26,6 +26,7 @@ export const AREAS: Record<Area, { it: string; en: string }> = {
   'GPD-INV': { it: 'Invalidazione posizione debitoria', en: 'Debt position invalidation' },
   'GPD-GET': { it: 'Consultazione posizioni debitorie', en: 'Debt position retrieval' },
   BLK: { it: 'Caricamenti massivi', en: 'Bulk loads' },
+  PAY: { it: 'Pagamento su Checkout', en: 'Payment on Checkout' },
   RIC: { it: 'Acquisizione ricevute', en: 'Receipt acquisition' },
 };
 
@@ -418,8 +419,93 @@ export const CATALOGUE: readonly TestCase[] = [
     ],
     false,
   ),
-  // Receipt acquisition (onboarding step 9). Cases needing a payment on Checkout come with the browser project.
+  // Payment of a published position on Checkout (onboarding step 8), in the browser.
+  ...cases('PAY', '8', [
+    [
+      'PAY-01',
+      'Pagamento con carta di un avviso VALID',
+      'Card payment of a VALID notice',
+      'Pagina di esito "Hai pagato <importo + commissione>"; su GPD la posizione diventa PAID con data, PSP e ricevuta del pagamento',
+      'Outcome page "You have paid <amount + fee>"; on GPD the position becomes PAID with the payment date, PSP and receipt',
+      'blocker',
+    ],
+    ['PAY-02', 'Avviso sconosciuto', 'Unknown notice', 'Checkout mostra "Non riusciamo a trovare l’avviso"', 'Checkout shows "We can’t find the notice"'],
+    [
+      'PAY-03',
+      'Avviso di una posizione in bozza (DRAFT)',
+      'Notice of a draft (DRAFT) position',
+      'Checkout mostra "Non riusciamo a trovare l’avviso": una bozza non è pagabile',
+      'Checkout shows "We can’t find the notice": a draft is not payable',
+    ],
+    [
+      'PAY-04',
+      'Avviso di una posizione invalidata (INVALID)',
+      'Notice of an invalidated (INVALID) position',
+      'Checkout mostra "L’Ente Creditore ha revocato questo avviso"',
+      'Checkout shows "The payee revoked this notice"',
+    ],
+    [
+      'PAY-05',
+      'Avviso scaduto (EXPIRED)',
+      'Expired (EXPIRED) notice',
+      'Passata la scadenza di un avviso con switchToExpired, Checkout mostra "L’avviso è scaduto e non è più possibile pagarlo"',
+      'Past the due date of a notice with switchToExpired, Checkout shows "The notice has expired and it can no longer be paid"',
+    ],
+    [
+      'PAY-06',
+      'Avviso già pagato',
+      'Notice already paid',
+      'Checkout mostra "Questo avviso è stato già pagato!"',
+      'Checkout shows "This notice was already paid!"',
+    ],
+    [
+      'PAY-07',
+      'Accesso diretto da link o QR code (/<codice fiscale><codice avviso>)',
+      'Direct entry from a link or QR code (/<fiscal code><notice code>)',
+      'Checkout verifica subito l’avviso e mostra i dati del pagamento (ente, importo, codice avviso)',
+      'Checkout verifies the notice at once and shows the payment data (payee, amount, notice code)',
+    ],
+    [
+      'PAY-08',
+      'Checkout in inglese',
+      'Checkout in English',
+      'Con la lingua inglese dati del pagamento ed errori sono in inglese; importi in formato italiano',
+      'With English selected, payment data and errors are in English; amounts in Italian format',
+      'minor',
+    ],
+    [
+      'PAY-09',
+      'Controlli sui dati inseriti',
+      'Checks on the data entered',
+      'Messaggi "Campo obbligatorio", "Inserisci 18 cifre", "Inserisci 11 cifre"; "Continua" della carta disabilitato finché un campo non è valido',
+      '"Required field", "Enter 18 numbers", "Enter 11 numbers" messages; the card "Continue" disabled while a field is not valid',
+      'minor',
+    ],
+  ]),
+  // Receipt acquisition (onboarding step 9). RIC-01..03 read the receipt of a notice paid on Checkout.
   ...cases('RIC', '9', [
+    [
+      'RIC-01',
+      'Ricevuta per IUV di un avviso pagato su Checkout',
+      'Receipt by IUV of a notice paid on Checkout',
+      'Documento XML paSendRTReq coerente con la posizione: codice avviso, IUV, ente, importo in euro, debitore, trasferimenti, PSP, identificativo ricevuta',
+      'XML paSendRTReq document consistent with the position: notice number, IUV, EC, amount in euros, debtor, transfers, PSP, receipt id',
+      'critical',
+    ],
+    [
+      'RIC-02',
+      'Elenco ricevute: trova il pagamento',
+      'Receipts list: finds the payment',
+      'La ricevuta è nell’elenco filtrato per IUV e per debitore, con stato PAID e data del pagamento',
+      'The receipt is in the list filtered by IUV and by debtor, with status PAID and the payment date',
+    ],
+    [
+      'RIC-03',
+      'Ricevuta dai biz-events (JSON)',
+      'Receipt from biz-events (JSON)',
+      'HTTP 200 con la ricevuta JSON coerente con la posizione e con la ricevuta XML (se la chiave BIZ è configurata)',
+      'HTTP 200 with the JSON receipt consistent with the position and with the XML receipt (when the BIZ key is configured)',
+    ],
     [
       'RIC-04',
       'Ricevuta di un avviso non pagato',

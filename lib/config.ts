@@ -29,8 +29,21 @@ export interface SuiteConfig {
   bulk: { uploadPositions: number; uploadTimeoutMs: number };
   /** Sandbox-only: its listening port and the key of its internal/control API. */
   sandbox: { port: number; internalKey: string } | undefined;
+  /** Checkout (browser project): where it is, the test card, the PSP to choose, the payer's e-mail, the UI language. */
+  checkout: CheckoutConfig;
   runId: string;
   requestTimeoutMs: number;
+}
+
+export interface CheckoutConfig {
+  /** https://uat.checkout.pagopa.it, or the sandbox's Checkout. */
+  url: string;
+  /** The card is a secret of its own kind: never in any output (see lib/evidence/trace-redaction.ts). */
+  card: { number: string; expiry: string; cvv: string; holder: string };
+  /** PSP to choose on the PSP list (`#psp-radio-<id>`); the first one offered when unset. */
+  pspId: string | undefined;
+  payerEmail: string;
+  language: 'it' | 'en';
 }
 
 export class ConfigError extends Error {
@@ -44,6 +57,9 @@ export class ConfigError extends Error {
 }
 
 export const UAT_API_BASE_URL = 'https://api.uat.platform.pagopa.it';
+export const UAT_CHECKOUT_URL = 'https://uat.checkout.pagopa.it';
+/** The UAT test card documented in pagoPA's own Checkout e2e suite (public test data, not a real card). */
+const UAT_TEST_CARD = { number: '5255000260000014', expiry: '12/30', cvv: '123', holder: 'Test test' };
 const PRODUCTION_HOSTS = ['api.platform.pagopa.it', 'checkout.pagopa.it', 'api.checkout.pagopa.it'];
 
 const KEY_VARIABLES: Record<Product, string> = {
@@ -104,7 +120,8 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
   }
 
   const apiBaseUrl = (read('API_BASE_URL') ?? (isSandbox ? `http://127.0.0.1:${sandboxPort}` : UAT_API_BASE_URL)).replace(/\/+$/, '');
-  checkBaseUrl('API_BASE_URL', apiBaseUrl, target, problems);
+  checkBaseUrl('API_BASE_URL', apiBaseUrl, target, problems, UAT_API_BASE_URL);
+  const checkout = readCheckout(read, target, sandboxPort, problems);
 
   const ecFiscalCode = expect('EC_FISCAL_CODE', read('EC_FISCAL_CODE', isSandbox ? '77777777777' : undefined), /^\d{11}$/, 'the EC fiscal code, 11 digits');
   const brokerCode = expect(
@@ -195,6 +212,7 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
     uploadRateLimit: { calls: uploadCalls, periodMs: 1000 },
     bulk: { uploadPositions, uploadTimeoutMs },
     sandbox: isSandbox ? { port: sandboxPort, internalKey: internalKey! } : undefined,
+    checkout,
     runId,
     requestTimeoutMs,
   };
@@ -211,16 +229,52 @@ export function configError(env: Env = process.env): ConfigError | undefined {
   }
 }
 
-function checkBaseUrl(name: string, value: string, target: Target, problems: string[]): void {
+function readCheckout(read: (name: string, fallback?: string) => string | undefined, target: Target, sandboxPort: number, problems: string[]): CheckoutConfig {
+  const url = (read('CHECKOUT_URL') ?? (target === 'sandbox' ? `http://127.0.0.1:${sandboxPort}` : UAT_CHECKOUT_URL)).replace(/\/+$/, '');
+  checkBaseUrl('CHECKOUT_URL', url, target, problems, UAT_CHECKOUT_URL);
+  const card = {
+    number: (read('CHECKOUT_CARD_NUMBER') ?? UAT_TEST_CARD.number).replace(/\s/g, ''),
+    expiry: read('CHECKOUT_CARD_EXPIRY') ?? UAT_TEST_CARD.expiry,
+    cvv: read('CHECKOUT_CARD_CVV') ?? UAT_TEST_CARD.cvv,
+    holder: read('CHECKOUT_CARD_HOLDER') ?? UAT_TEST_CARD.holder,
+  };
+  // Card values are never echoed in the messages.
+  if (!/^\d{12,19}$/.test(card.number) || !luhn(card.number))
+    problems.push('CHECKOUT_CARD_NUMBER is invalid: expected a test card number (12-19 digits, Luhn-valid); the value is not shown.');
+  if (!/^(0[1-9]|1[0-2])\/\d{2}$/.test(card.expiry)) problems.push('CHECKOUT_CARD_EXPIRY is invalid: expected MM/YY (e.g. 12/30).');
+  if (!/^\d{3,4}$/.test(card.cvv)) problems.push('CHECKOUT_CARD_CVV is invalid: expected 3 or 4 digits; the value is not shown.');
+  if (card.holder.trim().length < 2) problems.push('CHECKOUT_CARD_HOLDER is invalid: expected the holder name as on the card.');
+  const pspId = read('CHECKOUT_PSP_ID');
+  if (pspId !== undefined && !/^[A-Z0-9_]{4,35}$/.test(pspId))
+    problems.push(`CHECKOUT_PSP_ID=${JSON.stringify(pspId)} is invalid: expected a PSP id such as BNLIITRR.`);
+  const payerEmail = read('CHECKOUT_PAYER_EMAIL', 'pagatore.conformance@example.org')!;
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(payerEmail))
+    problems.push(`CHECKOUT_PAYER_EMAIL=${JSON.stringify(payerEmail)} is invalid: expected an e-mail address (a mailbox you own).`);
+  const language = read('CHECKOUT_LANGUAGE', 'it')!;
+  if (language !== 'it' && language !== 'en') problems.push(`CHECKOUT_LANGUAGE=${JSON.stringify(language)} is invalid: expected "it" (default) or "en".`);
+  return { url, card, pspId, payerEmail, language: language === 'en' ? 'en' : 'it' };
+}
+
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+function checkBaseUrl(name: string, value: string, target: Target, problems: string[], uatUrl: string): void {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    problems.push(`${name}=${JSON.stringify(value)} is invalid: expected an absolute URL such as ${UAT_API_BASE_URL}.`);
+    problems.push(`${name}=${JSON.stringify(value)} is invalid: expected an absolute URL such as ${uatUrl}.`);
     return;
   }
   if (PRODUCTION_HOSTS.includes(url.hostname)) {
-    problems.push(`${name} points at the pagoPA PRODUCTION host ${url.hostname}: this suite never runs against production. Use ${UAT_API_BASE_URL}.`);
+    problems.push(`${name} points at the pagoPA PRODUCTION host ${url.hostname}: this suite never runs against production. Use ${uatUrl}.`);
   } else if (target === 'uat' && url.protocol !== 'https:') {
     problems.push(`${name} must use https when TARGET=uat.`);
   }
@@ -234,4 +288,9 @@ export function keyFingerprint(key: string): string {
 /** Every secret value of the configuration, for redaction. */
 export function secretValues(config: SuiteConfig): string[] {
   return [...Object.values(config.keys), config.sandbox?.internalKey].filter((v): v is string => !!v);
+}
+
+/** The card values no output may show: number and security code. */
+export function cardSecrets(config: SuiteConfig): { number: string; cvv: string } {
+  return { number: config.checkout.card.number, cvv: config.checkout.card.cvv };
 }

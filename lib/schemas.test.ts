@@ -7,6 +7,12 @@ type Json = Record<string, unknown>;
 
 // Every SchemaId, checked by tsc to be exhaustive; the test below compares it with the files on disk.
 const ALL_IDS: Record<SchemaId, true> = {
+  'bizevents/CtReceiptModelResponse': true,
+  'bizevents/Debtor': true,
+  'bizevents/LocalDateTime': true,
+  'bizevents/MapEntry': true,
+  'bizevents/Payer': true,
+  'bizevents/TransferPA': true,
   'gateway/GatewayError': true,
   'gpd/AlreadyPaidPaymentOptionModel': true,
   'gpd/AppInfo': true,
@@ -668,7 +674,10 @@ for (const name of ['UploadStatus', 'UploadReport', 'ResponseEntry', 'FileIdList
 for (const name of ['UploadStatusDTO', 'UploadReportDTO', 'ResponseEntryDTO', 'OperationStatus'] as const) {
   COUNTERPARTS[`upload/${name}`] = { file: 'gpd-upload-v2.json', name };
 }
-// No counterpart in components.schemas: gpd/LocalDateTime, upload/StatusTime, upload/ReportTime (our date
+for (const name of ['CtReceiptModelResponse', 'Debtor', 'Payer', 'TransferPA', 'MapEntry'] as const) {
+  COUNTERPARTS[`bizevents/${name}`] = { file: 'pagopa-api-bizevents-receipts.json', name };
+}
+// No counterpart in components.schemas: gpd/LocalDateTime, bizevents/LocalDateTime, upload/StatusTime, upload/ReportTime (our date
 // formats), gpd/DeletedMessage and gpd/BulkDeletedMessage (inline `type: string` in the DELETE responses),
 // upload/FileId (a plain string there), upload/UploadPositionsFile and upload/UploadIUPDsFile (inside the
 // multipart ZIP, which the contract types as binary), gateway/GatewayError (APIM body, not in the contract).
@@ -684,6 +693,8 @@ const REPEATED: Array<[SchemaId, string]> = [
   ['gpd/ProblemJson', 'gpd-upload-v2.json'],
   ['gpd/AppInfo', 'gpd-upload-v1.json'],
   ['gpd/AppInfo', 'gpd-upload-v2.json'],
+  ['gpd/ProblemJson', 'pagopa-api-bizevents-receipts.json'],
+  ['gpd/AppInfo', 'pagopa-api-bizevents-receipts.json'],
 ];
 const COMPARISONS: Array<{ id: SchemaId } & Counterpart> = [
   ...(Object.entries(COUNTERPARTS) as Array<[SchemaId, Counterpart]>).map(([id, counterpart]) => ({ id, ...counterpart })),
@@ -717,6 +728,8 @@ function uploadAlwaysSent(id: SchemaId, fields: string[]): Record<string, string
 const STATUS_TIME = 'the status endpoint writes @JsonFormat yyyy-MM-dd HH:mm:ss, no zone (notes §2.4): StatusTime.json';
 const REPORT_TIME = "the report writes @JsonFormat yyyy-MM-dd'T'HH:mm:ss.SSS, no zone (notes §2.4): ReportTime.json";
 const FILE_ID_REASON = 'the service builds it as {broker code}_{11-digit EC fiscal code}_{32 lowercase hex} (notes §2.4, §6): FileId.json';
+const IBAN_OR_MBD =
+  'a transfer credits an IBAN or a digital stamp (MBD), not both; the service writes null for the other (the conformance run relaxes the contract the same way)';
 const UPLOAD_PROBLEM_STATUS = 'the upload service answers the same ProblemJson as GPD with HTTP statuses; its contract only leaves status unbounded';
 
 /**
@@ -795,6 +808,10 @@ const ALLOWED_DIFFERENCES: Record<string, string> = {
   'upload/UploadReport.endTime.date-time': REPORT_TIME,
   'upload/UploadReportDTO.startTime.date-time': REPORT_TIME,
   'upload/UploadReportDTO.endTime.date-time': REPORT_TIME,
+  // biz-events receipts (notes §2.4)
+  'bizevents/TransferPA.idTransfer.required': 'a Java int in the service model: always written, never null',
+  'bizevents/TransferPA.iban.required': IBAN_OR_MBD,
+  'bizevents/TransferPA.mbdAttachment.required': IBAN_OR_MBD,
 };
 
 const COMPARED = ['enum', 'maxLength', 'minLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'uniqueItems', 'pattern', 'format'] as const;
@@ -1217,7 +1234,13 @@ describe('bulk and upload bodies', () => {
 });
 
 describe('receipts bodies', () => {
-  const item = { organizationFiscalCode: '77777777777', iuv: '01000000001234519', debtor: 'RSSMRA80A01H501U', paymentDateTime: '2026-11-28T10:00:00', status: 'PAID' };
+  const item = {
+    organizationFiscalCode: '77777777777',
+    iuv: '01000000001234519',
+    debtor: 'RSSMRA80A01H501U',
+    paymentDateTime: '2026-11-28T10:00:00',
+    status: 'PAID',
+  };
 
   test('a receipts page passes; a missing item field is an error at its path', () => {
     assert.deepEqual(validateBody('receipts/PaymentsResult', { currentPageNumber: 0, length: 1, totalPages: 1, results: [item] }).errors, []);
@@ -1226,5 +1249,164 @@ describe('receipts bodies', () => {
       "/results/0/iuv: must have required property 'iuv'",
     ]);
     assert.deepEqual(validateBody('receipts/ReceiptModelResponse', { ...item, amount: 1 }).warnings, ['/amount: unexpected property']);
+  });
+});
+
+describe('biz-events bodies', () => {
+  /** A receipt as the sandbox answers it (absent fields left out). */
+  const receipt = (): Body => ({
+    receiptId: 'c1a5b3e0f0e14c3f9d1a2b3c4d5e6f70',
+    noticeNumber: '301000000001234519',
+    fiscalCode: '77777777777',
+    outcome: 'OK',
+    creditorReferenceId: '01000000001234519',
+    paymentAmount: 123.45,
+    description: 'TARI 2025',
+    companyName: 'Comune di Test',
+    officeName: 'Ufficio Tributi',
+    debtor: { entityUniqueIdentifierType: 'F', entityUniqueIdentifierValue: 'RSSMRA80A01H501U', fullName: 'Mario Rossi', email: 'mario.rossi@example.com' },
+    transferList: [
+      {
+        idTransfer: 1,
+        transferAmount: 120,
+        fiscalCodePA: '77777777777',
+        iban: 'IT30N0103076271000001823603',
+        remittanceInformation: 'TARI',
+        transferCategory: '9/0101108TS/',
+      },
+      {
+        idTransfer: 2,
+        transferAmount: 3.45,
+        fiscalCodePA: '15376371009',
+        mbdAttachment: 'PG1hcmNhRGFCb2xsbz4=',
+        remittanceInformation: 'Bollo',
+        transferCategory: '9/0301116TS/',
+      },
+    ],
+    idPSP: 'ABI03069',
+    pspFiscalCode: '00799960158',
+    pspCompanyName: 'Banca di Test',
+    idChannel: 'ABI03069_01',
+    channelDescription: 'app',
+    paymentMethod: 'CP',
+    fee: 1.5,
+    paymentDateTime: '2025-03-01',
+    paymentDateTimeFormatted: '2025-03-01T14:30:00',
+    applicationDate: '2025-03-01',
+    transferDate: '2025-03-01',
+  });
+  const verdict = (body: unknown) => validateBody('bizevents/CtReceiptModelResponse', body);
+
+  test('a receipt passes with no warnings; so does the UAT form with nulls, a payer and metadata', () => {
+    assert.deepEqual(verdict(receipt()), { schema: 'bizevents/CtReceiptModelResponse', valid: true, errors: [], warnings: [] });
+    const uat = receipt();
+    Object.assign(uat, {
+      officeName: null,
+      pspPartitaIVA: null,
+      primaryCiIncurredFee: null,
+      idBundle: null,
+      idCiBundle: null,
+      payer: { entityUniqueIdentifierType: 'F', entityUniqueIdentifierValue: 'VRDGPP80A01H501X', fullName: 'Giuseppe Verdi', streetName: null, email: null },
+      metadata: [{ key: 'k', value: 'v' }],
+    });
+    Object.assign(uat.debtor, { streetName: null, civicNumber: null, postalCode: null, city: null, stateProvinceRegion: null, country: null });
+    Object.assign(uat.transferList[0], { mbdAttachment: null, metadata: null });
+    Object.assign(uat.transferList[1], { iban: null, metadata: [{ key: 'tk', value: null }] });
+    assert.deepEqual(verdict(uat), { schema: 'bizevents/CtReceiptModelResponse', valid: true, errors: [], warnings: [] });
+    assert.deepEqual(verdict({ ...receipt(), payer: null }).errors, []);
+  });
+
+  const REQUIRED: Record<string, string[]> = {
+    '': [
+      'receiptId',
+      'noticeNumber',
+      'fiscalCode',
+      'outcome',
+      'creditorReferenceId',
+      'paymentAmount',
+      'description',
+      'companyName',
+      'debtor',
+      'transferList',
+      'idPSP',
+      'pspCompanyName',
+      'idChannel',
+    ],
+    '/debtor': ['entityUniqueIdentifierType', 'entityUniqueIdentifierValue', 'fullName'],
+    '/transferList/0': ['idTransfer', 'transferAmount', 'fiscalCodePA', 'remittanceInformation', 'transferCategory'],
+  };
+  for (const [path, fields] of Object.entries(REQUIRED)) {
+    for (const field of fields) {
+      test(`missing ${path}/${field} is an error`, () => {
+        const body = receipt();
+        delete at(body, path)[field];
+        assert.deepEqual(verdict(body), {
+          schema: 'bizevents/CtReceiptModelResponse',
+          valid: false,
+          errors: [`${path}/${field}: must have required property '${field}'`],
+          warnings: [],
+        });
+      });
+    }
+  }
+
+  const violations: Array<[string, (b: Body) => void, string]> = [
+    ['amount as a string in euros', (b) => (b.paymentAmount = '123.45'), '/paymentAmount: must be number'],
+    ['transfer amount as a string', (b) => (b.transferList[0].transferAmount = '120.00'), '/transferList/0/transferAmount: must be number'],
+    ['fee as a string', (b) => (b.fee = '1.50'), '/fee: must be number,null'],
+    ['idTransfer as a string', (b) => (b.transferList[0].idTransfer = '1'), '/transferList/0/idTransfer: must be integer'],
+    ['idTransfer 6', (b) => (b.transferList[1].idTransfer = 6), '/transferList/1/idTransfer: must be <= 5'],
+    ['idTransfer 0', (b) => (b.transferList[0].idTransfer = 0), '/transferList/0/idTransfer: must be >= 1'],
+    ['paymentDateTime with the time', (b) => (b.paymentDateTime = '2025-03-01T14:30:00'), '/paymentDateTime: must match format "date"'],
+    [
+      'paymentDateTimeFormatted with a fraction',
+      (b) => (b.paymentDateTimeFormatted = '2025-03-01T14:30:00.250'),
+      '/paymentDateTimeFormatted: must match pattern',
+    ],
+    ['paymentDateTimeFormatted with a zone', (b) => (b.paymentDateTimeFormatted = '2025-03-01T14:30:00Z'), '/paymentDateTimeFormatted: must match pattern'],
+    ['applicationDate as a date-time', (b) => (b.applicationDate = '2025-03-01T00:00:00'), '/applicationDate: must match format "date"'],
+    [
+      'debtor type not F/G',
+      (b) => (b.debtor.entityUniqueIdentifierType = 'X'),
+      '/debtor/entityUniqueIdentifierType: must be equal to one of the allowed values ("F", "G")',
+    ],
+    ['blank receiptId', (b) => (b.receiptId = ' '), '/receiptId: must match pattern "\\S"'],
+    ['null idPSP', (b) => (b.idPSP = null), '/idPSP: must be string'],
+    ['null debtor', (b) => (b.debtor = null), '/debtor: must be object'],
+    ['transferList as an object', (b) => (b.transferList = b.transferList[0]), '/transferList: must be array'],
+    [
+      'payer without fullName',
+      (b) => (b.payer = { entityUniqueIdentifierType: 'F', entityUniqueIdentifierValue: 'X' }),
+      "/payer/fullName: must have required property 'fullName'",
+    ],
+  ];
+  for (const [what, change, expected] of violations) {
+    test(`${what} is an error`, () => {
+      const body = receipt();
+      change(body);
+      const { valid, errors, warnings } = verdict(body);
+      assert.equal(valid, false);
+      assert.equal(errors.length, 1, JSON.stringify(errors));
+      assert.ok(errors[0]!.startsWith(expected), `expected ${expected}, got ${JSON.stringify(errors)}`);
+      assert.deepEqual(warnings, []);
+    });
+  }
+
+  test('the XML field names are warnings: e-mail, IBAN, PSPCompanyName are not the JSON ones', () => {
+    const body = receipt();
+    body.PSPCompanyName = body.pspCompanyName;
+    body.debtor['e-mail'] = body.debtor.email;
+    body.transferList[0].IBAN = body.transferList[0].iban;
+    assert.deepEqual(verdict(body).warnings.sort(), [
+      '/PSPCompanyName: unexpected property',
+      '/debtor/e-mail: unexpected property',
+      '/transferList/0/IBAN: unexpected property',
+    ]);
+  });
+
+  test('errors are the GPD-shaped ProblemJson; the service code added `code` after the copied contract', () => {
+    const problem = { title: 'Biz Event not found', status: 404, detail: 'Not found a biz event for the Organization Fiscal Code 77777777777 and IUR x' };
+    assert.deepEqual(validateBody('gpd/ProblemJson', problem), { schema: 'gpd/ProblemJson', valid: true, errors: [], warnings: [] });
+    assert.deepEqual(validateBody('gpd/ProblemJson', { ...problem, code: 'BZ_404_002' }).warnings, ['/code: unexpected property']);
   });
 });

@@ -6,6 +6,12 @@ import { Ajv2020, type AnySchemaObject, type ErrorObject, type ValidateFunction 
 import addFormatsModule from 'ajv-formats';
 
 export type SchemaId =
+  | 'bizevents/CtReceiptModelResponse'
+  | 'bizevents/Debtor'
+  | 'bizevents/LocalDateTime'
+  | 'bizevents/MapEntry'
+  | 'bizevents/Payer'
+  | 'bizevents/TransferPA'
   | 'gateway/GatewayError'
   | 'gpd/AlreadyPaidPaymentOptionModel'
   | 'gpd/AppInfo'

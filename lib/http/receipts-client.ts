@@ -26,7 +26,11 @@ export class ReceiptsClient {
   }
 
   list(query: ReceiptsQuery = {}): Promise<ApiExchange> {
-    return this.transport({ action: 'List receipts', request: { method: 'GET', path: this.path(), query: { ...query } }, successSchema: 'receipts/PaymentsResult' });
+    return this.transport({
+      action: 'List receipts',
+      request: { method: 'GET', path: this.path(), query: { ...query } },
+      successSchema: 'receipts/PaymentsResult',
+    });
   }
 
   /** The receipt document (XML text in `response.text`). */

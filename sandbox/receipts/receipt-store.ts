@@ -1,8 +1,62 @@
 // The receipts the Node sends to GPD-payments (paSendRT) when a notice is paid through pagoPA,
-// stored by (EC fiscal code, IUV) with the XML document as the receipts API returns it.
-// Options "marked as paid" by the EC (paids) have no pagoPA receipt.
+// stored by (EC fiscal code, IUV). Each keeps the receipt's data (the ctReceipt fields, amounts in
+// cents) and the XML document built from it, as the GPD receipts API returns it; the biz-events API
+// renders the same data as JSON. Options "marked as paid" by the EC (paids) have no pagoPA receipt.
 import { XMLBuilder } from 'fast-xml-parser';
-import type { PaymentOption, PaymentPosition } from '../gpd/model.ts';
+import type { DebtorType, PaymentOption, PaymentPosition } from '../gpd/model.ts';
+
+export interface ReceiptTransfer {
+  /** '1'..'5'. */
+  idTransfer: string;
+  amountCents: number;
+  fiscalCodePA: string;
+  iban?: string;
+  remittanceInformation: string;
+  transferCategory: string;
+}
+
+export interface ReceiptSubject {
+  entityUniqueIdentifierType: DebtorType;
+  entityUniqueIdentifierValue: string;
+  fullName: string;
+  streetName?: string;
+  civicNumber?: string;
+  postalCode?: string;
+  city?: string;
+  stateProvinceRegion?: string;
+  country?: string;
+  email?: string;
+}
+
+/** The ctReceipt of a payment, as the Node builds it: the single source of the XML and of the biz event. */
+export interface ReceiptData {
+  /** The payment token (IUR). */
+  receiptId: string;
+  noticeNumber: string;
+  /** The primary EC (the one that issued the notice). */
+  fiscalCode: string;
+  outcome: 'OK';
+  creditorReferenceId: string;
+  paymentAmountCents: number;
+  description: string;
+  companyName: string;
+  officeName?: string;
+  debtor: ReceiptSubject;
+  transfers: ReceiptTransfer[];
+  idPSP?: string;
+  pspFiscalCode?: string;
+  pspCompanyName: string;
+  idChannel?: string;
+  channelDescription: string;
+  paymentMethod?: string;
+  feeCents: number;
+  /** ISO local date-time, seconds precision. */
+  paymentDateTime: string;
+  /** yyyy-MM-dd */
+  applicationDate: string;
+  /** yyyy-MM-dd */
+  transferDate: string;
+}
 
 export interface StoredReceipt {
   organizationFiscalCode: string;
@@ -12,6 +66,7 @@ export interface StoredReceipt {
   paymentDateTime: string;
   paymentMs: number;
   status: 'PAID';
+  receipt: ReceiptData;
   xml: string;
 }
 
@@ -26,6 +81,105 @@ const builder = new XMLBuilder({ format: true, indentBy: '    ', suppressEmptyNo
 export const euros = (cents: number) => (cents / 100).toFixed(2);
 const localDateTime = (ms: number) => new Date(ms).toISOString().slice(0, 19);
 
+function receiptData(position: PaymentPosition, option: PaymentOption, paymentMs: number): ReceiptData {
+  return {
+    receiptId: option.idReceipt ?? '',
+    noticeNumber: option.nav,
+    fiscalCode: position.organizationFiscalCode,
+    outcome: 'OK',
+    creditorReferenceId: option.iuv,
+    paymentAmountCents: option.amount,
+    description: option.description,
+    companyName: position.companyName,
+    officeName: position.officeName,
+    debtor: {
+      entityUniqueIdentifierType: position.type,
+      entityUniqueIdentifierValue: position.fiscalCode,
+      fullName: position.fullName,
+      streetName: position.streetName,
+      civicNumber: position.civicNumber,
+      postalCode: position.postalCode,
+      city: position.city,
+      stateProvinceRegion: position.province,
+      country: position.country,
+      email: position.email,
+    },
+    transfers: option.transfer.map((t) => ({
+      idTransfer: t.idTransfer,
+      amountCents: t.amount,
+      fiscalCodePA: t.organizationFiscalCode,
+      iban: t.iban,
+      remittanceInformation: t.remittanceInformation,
+      transferCategory: t.category,
+    })),
+    idPSP: option.pspCode,
+    pspFiscalCode: option.pspTaxCode,
+    pspCompanyName: option.pspCompany ?? '',
+    idChannel: option.pspCode ? `${option.pspCode}_01` : undefined,
+    channelDescription: 'app',
+    paymentMethod: option.paymentMethod,
+    feeCents: option.fee,
+    paymentDateTime: localDateTime(paymentMs),
+    applicationDate: localDateTime(paymentMs).slice(0, 10),
+    transferDate: localDateTime(paymentMs).slice(0, 10),
+  };
+}
+
+/** The paSendRTReq document (amounts in euros with two decimals; absent fields left out). */
+function paSendRTReq(receipt: ReceiptData, { brokerCode, stationId }: ReceiptContext): string {
+  const { debtor } = receipt;
+  const document = {
+    paSendRTReq: {
+      idPA: receipt.fiscalCode,
+      idBrokerPA: brokerCode,
+      idStation: stationId,
+      receipt: {
+        receiptId: receipt.receiptId,
+        noticeNumber: receipt.noticeNumber,
+        fiscalCode: receipt.fiscalCode,
+        outcome: receipt.outcome,
+        creditorReferenceId: receipt.creditorReferenceId,
+        paymentAmount: euros(receipt.paymentAmountCents),
+        description: receipt.description,
+        companyName: receipt.companyName,
+        officeName: receipt.officeName,
+        debtor: {
+          uniqueIdentifier: { entityUniqueIdentifierType: debtor.entityUniqueIdentifierType, entityUniqueIdentifierValue: debtor.entityUniqueIdentifierValue },
+          fullName: debtor.fullName,
+          streetName: debtor.streetName,
+          civicNumber: debtor.civicNumber,
+          postalCode: debtor.postalCode,
+          city: debtor.city,
+          stateProvinceRegion: debtor.stateProvinceRegion,
+          country: debtor.country,
+          'e-mail': debtor.email,
+        },
+        transferList: {
+          transfer: receipt.transfers.map((t) => ({
+            idTransfer: t.idTransfer,
+            transferAmount: euros(t.amountCents),
+            fiscalCodePA: t.fiscalCodePA,
+            IBAN: t.iban,
+            remittanceInformation: t.remittanceInformation,
+            transferCategory: t.transferCategory,
+          })),
+        },
+        idPSP: receipt.idPSP,
+        pspFiscalCode: receipt.pspFiscalCode,
+        PSPCompanyName: receipt.pspCompanyName,
+        idChannel: receipt.idChannel,
+        channelDescription: receipt.channelDescription,
+        paymentMethod: receipt.paymentMethod,
+        fee: euros(receipt.feeCents),
+        paymentDateTime: receipt.paymentDateTime,
+        applicationDate: receipt.applicationDate,
+        transferDate: receipt.transferDate,
+      },
+    },
+  };
+  return builder.build(document) as string;
+}
+
 export class ReceiptStore {
   readonly #receipts = new Map<string, StoredReceipt>();
 
@@ -39,69 +193,33 @@ export class ReceiptStore {
     return [...this.#receipts.values()].filter((r) => r.organizationFiscalCode === organization);
   }
 
+  /**
+   * The receipts whose receiptId (payment token) is `iur` and that `organization` may read: as the EC
+   * that issued the notice (`creditor`), or as the beneficiary of one of its transfers (`beneficiary`,
+   * which includes the issuing EC when a transfer is its own). Usually one; more when a token was reused.
+   */
+  getByReceiptId(organization: string, iur: string, as: 'creditor' | 'beneficiary' = 'creditor'): StoredReceipt[] {
+    return [...this.#receipts.values()].filter(
+      ({ receipt }) =>
+        receipt.receiptId === iur && (as === 'creditor' ? receipt.fiscalCode === organization : receipt.transfers.some((t) => t.fiscalCodePA === organization)),
+    );
+  }
+
   /** Records the receipt of a payment of `option` (already paid on GPD). */
   record(position: PaymentPosition, option: PaymentOption, at: number): StoredReceipt {
-    const { brokerCode, stationId } = this.context(position.organizationFiscalCode);
     const paymentMs = option.paymentDate ?? at;
-    const document = {
-      paSendRTReq: {
-        idPA: position.organizationFiscalCode,
-        idBrokerPA: brokerCode,
-        idStation: stationId,
-        receipt: {
-          receiptId: option.idReceipt,
-          noticeNumber: option.nav,
-          fiscalCode: position.organizationFiscalCode,
-          outcome: 'OK',
-          creditorReferenceId: option.iuv,
-          paymentAmount: euros(option.amount),
-          description: option.description,
-          companyName: position.companyName,
-          officeName: position.officeName,
-          debtor: {
-            uniqueIdentifier: { entityUniqueIdentifierType: position.type, entityUniqueIdentifierValue: position.fiscalCode },
-            fullName: position.fullName,
-            streetName: position.streetName,
-            civicNumber: position.civicNumber,
-            postalCode: position.postalCode,
-            city: position.city,
-            stateProvinceRegion: position.province,
-            country: position.country,
-            'e-mail': position.email,
-          },
-          transferList: {
-            transfer: option.transfer.map((t) => ({
-              idTransfer: t.idTransfer,
-              transferAmount: euros(t.amount),
-              fiscalCodePA: t.organizationFiscalCode,
-              IBAN: t.iban,
-              remittanceInformation: t.remittanceInformation,
-              transferCategory: t.category,
-            })),
-          },
-          idPSP: option.pspCode,
-          pspFiscalCode: option.pspTaxCode,
-          PSPCompanyName: option.pspCompany,
-          idChannel: option.pspCode ? `${option.pspCode}_01` : undefined,
-          channelDescription: 'app',
-          paymentMethod: option.paymentMethod,
-          fee: euros(option.fee),
-          paymentDateTime: localDateTime(paymentMs),
-          applicationDate: localDateTime(paymentMs).slice(0, 10),
-          transferDate: localDateTime(paymentMs).slice(0, 10),
-        },
-      },
-    };
-    const receipt: StoredReceipt = {
+    const receipt = receiptData(position, option, paymentMs);
+    const stored: StoredReceipt = {
       organizationFiscalCode: position.organizationFiscalCode,
       iuv: option.iuv,
       debtor: position.fiscalCode ?? '',
-      paymentDateTime: localDateTime(paymentMs),
+      paymentDateTime: receipt.paymentDateTime,
       paymentMs,
       status: 'PAID',
-      xml: builder.build(document) as string,
+      receipt,
+      xml: paSendRTReq(receipt, this.context(position.organizationFiscalCode)),
     };
-    this.#receipts.set(`${receipt.organizationFiscalCode}|${receipt.iuv}`, receipt);
-    return receipt;
+    this.#receipts.set(`${stored.organizationFiscalCode}|${stored.iuv}`, stored);
+    return stored;
   }
 }

@@ -1,0 +1,80 @@
+// Checkout as one object: the pages in the order a payer meets them, and the payment of a notice
+// from the home page to the outcome. Nothing in here knows whether it runs on the sandbox or UAT.
+import type { Page } from '@playwright/test';
+import type { CheckoutConfig } from '../../lib/config.ts';
+import { HomePage, NoticePage, SummaryPage } from './notice-pages.ts';
+import { CardPage, CheckPage, EmailPage, PaymentMethodPage, PspPage } from './payment-pages.ts';
+import { OutcomePage } from './outcome-page.ts';
+import { attachScreenshot, checkoutStep } from './step.ts';
+import type { Language } from './texts.ts';
+
+export interface NoticeRef {
+  fiscalCode: string;
+  noticeNumber: string;
+}
+
+export class CheckoutApp {
+  readonly home: HomePage;
+  readonly notice: NoticePage;
+  readonly summary: SummaryPage;
+  readonly email: EmailPage;
+  readonly method: PaymentMethodPage;
+  readonly card: CardPage;
+  readonly psp: PspPage;
+  readonly check: CheckPage;
+  readonly outcome: OutcomePage;
+
+  constructor(
+    readonly page: Page,
+    readonly settings: CheckoutConfig,
+  ) {
+    this.home = new HomePage(page, settings.url);
+    this.notice = new NoticePage(page);
+    this.summary = new SummaryPage(page);
+    this.email = new EmailPage(page);
+    this.method = new PaymentMethodPage(page);
+    this.card = new CardPage(page);
+    this.psp = new PspPage(page);
+    this.check = new CheckPage(page);
+    this.outcome = new OutcomePage(page);
+  }
+
+  get language(): Language {
+    return this.settings.language;
+  }
+
+  /** Home → "Inserisci tu i dati" → notice code and EC fiscal code → Continue. */
+  async enterNotice(notice: NoticeRef, language: Language = this.language): Promise<void> {
+    await this.home.open(language);
+    await this.home.chooseManualEntry();
+    await this.notice.submit(notice.fiscalCode, notice.noticeNumber);
+  }
+
+  /** The QR-code / deep-link entry: `/<fiscal code><notice number>` verifies at once. */
+  async openDeepLink(notice: NoticeRef, language: Language = this.language): Promise<void> {
+    await checkoutStep(this.page, `Open the deep link /${notice.fiscalCode}${notice.noticeNumber} (${language})`, async () => {
+      // The language is chosen on the home page first: the deep link keeps it (stored by Checkout).
+      await this.page.goto(`${this.settings.url}/`);
+      await this.page.locator('#languageMenu').selectOption(language);
+      await this.page.goto(`${this.settings.url}/${notice.fiscalCode}${notice.noticeNumber}`);
+    });
+  }
+
+  /** From the payment data page to the outcome: e-mail, card, PSP, "Paga". Answers the total paid, in cents. */
+  async payVerifiedNotice(): Promise<number> {
+    await this.summary.goToPayment();
+    await this.email.submit(this.settings.payerEmail);
+    await this.method.chooseCard();
+    await this.card.enter(this.settings.card);
+    await this.card.expectSubmitEnabled(true);
+    await this.card.submit();
+    await this.psp.choose(this.settings.pspId);
+    const total = await this.check.pay(this.language);
+    await this.outcome.expectPaid(total, this.language);
+    return total;
+  }
+
+  async screenshot(title: string): Promise<void> {
+    await attachScreenshot(this.page, title);
+  }
+}
