@@ -71,7 +71,7 @@ const KEY_VARIABLES: Record<Product, string> = {
 
 /** Names of the environment variables that carry secrets (for redaction). */
 export const SECRET_VARIABLES = [...Object.values(KEY_VARIABLES), 'SANDBOX_INTERNAL_KEY'];
-const SANDBOX_GENERATED_KEYS = [KEY_VARIABLES.gpd, KEY_VARIABLES['gpd-receipts'], 'SANDBOX_INTERNAL_KEY'];
+const SANDBOX_GENERATED_KEYS = [KEY_VARIABLES.gpd, KEY_VARIABLES['gpd-receipts'], KEY_VARIABLES.biz, 'SANDBOX_INTERNAL_KEY'];
 
 type Env = Record<string, string | undefined>;
 

@@ -2,7 +2,8 @@
 // its outputs: Allure results and report, Playwright traces, HTML report, test results.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findSecrets, listFiles } from '../lib/evidence/secret-scan.ts';
+import { findInOutputs, findSecrets, listFiles } from '../lib/evidence/secret-scan.ts';
+import { redactCardData } from '../lib/evidence/trace-redaction.ts';
 
 const canaries = (process.env.SECRET_CANARIES ?? '').split(',').filter(Boolean);
 
@@ -21,5 +22,13 @@ test('the run produced outputs to scan, traces included', () => {
 test('no canary key in any output file', () => {
   const { scanned, leaks } = findSecrets(['reports', 'test-results', 'playwright-report'], canaries);
   assert.ok(scanned > 0);
+  assert.deepEqual(leaks, []);
+});
+
+test('no canary security code where outputs keep typed or sent values', () => {
+  const cvv = process.env.CARD_CVV_CANARY ?? '';
+  assert.match(cvv, /^\d{3,4}$/, 'CARD_CVV_CANARY must be the CVV the run used');
+  // Too short to search blindly: looked for as a value in call arguments, DOM snapshots and bodies.
+  const leaks = findInOutputs(['reports', 'test-results', 'playwright-report'], (text) => redactCardData(text, { number: '', cvv }) !== text);
   assert.deepEqual(leaks, []);
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's own tests, in one command (`npm test`): typecheck, lint, unit and sandbox tests,
-# the whole suite on the sandbox with canary keys, the Allure report, and a scan proving the
-# canary keys reached none of the outputs. Ends with one line: "N passed, N failed".
+# the whole suite on the sandbox with canary keys and a canary card, the Allure report, and a scan
+# proving the canaries reached none of the outputs. Ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,15 +27,20 @@ node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout
 canary_gpd=$(node -e "process.stdout.write(require('node:crypto').randomBytes(16).toString('hex'))")
 canary_internal=$(node -e "process.stdout.write(require('node:crypto').randomBytes(16).toString('hex'))")
 canary_receipts=$(node -e "process.stdout.write(require('node:crypto').randomBytes(16).toString('hex'))")
+canary_biz=$(node -e "process.stdout.write(require('node:crypto').randomBytes(16).toString('hex'))")
+# A canary card: a random Luhn-valid VISA number and CVV, to prove no output shows the card.
+read -r canary_card canary_cvv < <(npx tsx scripts/canary-card.ts)
 
-step 'conformance suite on the sandbox (playwright test)'
-TARGET=sandbox GPD_SUBSCRIPTION_KEY=$canary_gpd GPD_RECEIPTS_SUBSCRIPTION_KEY=$canary_receipts SANDBOX_INTERNAL_KEY=$canary_internal npx playwright test --trace on || fail 'playwright suite'
+step 'conformance suite on the sandbox (playwright test, every trace kept)'
+TARGET=sandbox TRACE_MODE=on GPD_SUBSCRIPTION_KEY=$canary_gpd GPD_RECEIPTS_SUBSCRIPTION_KEY=$canary_receipts BIZ_SUBSCRIPTION_KEY=$canary_biz \
+  SANDBOX_INTERNAL_KEY=$canary_internal CHECKOUT_CARD_NUMBER=$canary_card CHECKOUT_CARD_CVV=$canary_cvv \
+  npx playwright test || fail 'playwright suite'
 
 step 'Allure report (npm run report)'
 npm run --silent report || fail 'allure report'
 
 step 'secret scan of every output'
-SECRET_CANARIES="$canary_gpd,$canary_receipts,$canary_internal" node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout \
+SECRET_CANARIES="$canary_gpd,$canary_receipts,$canary_biz,$canary_internal,$canary_card" CARD_CVV_CANARY=$canary_cvv node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination=reports/secret-scan.tap scripts/secret-scan.test.ts || fail 'secret scan'
 
 step 'summary'

@@ -30,3 +30,20 @@ export function findSecrets(dirs: string[], secrets: string[]): { scanned: numbe
   }
   return { scanned, leaks };
 }
+
+/** `file` or `file!entry` of every output (images excepted) whose text, read byte for byte, `matches`. */
+export function findInOutputs(dirs: string[], matches: (text: string) => boolean): string[] {
+  const found: string[] = [];
+  const check = (where: string, data: Uint8Array) => {
+    if (/\.(jpe?g|png|webp|gif)$/i.test(where)) return;
+    if (matches(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1'))) found.push(where);
+  };
+  for (const file of dirs.flatMap(listFiles)) {
+    const data = readFileSync(file);
+    check(file, data);
+    if (data.subarray(0, 4).equals(ZIP_MAGIC)) {
+      for (const [entry, content] of Object.entries(unzipSync(data))) check(`${file}!${entry}`, content);
+    }
+  }
+  return found;
+}
