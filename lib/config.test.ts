@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadConfig, ConfigError, keyFingerprint, makeRunId, UAT_API_BASE_URL } from './config.ts';
+import { loadConfig, ConfigError, keyFingerprint, makeRunId, UAT_API_BASE_URL, UAT_CHECKOUT_URL } from './config.ts';
 
 const KEY = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const uat = {
@@ -78,4 +78,51 @@ test('run ids are short, valid for IUPDs and distinct', () => {
   const a = makeRunId(new Date('2026-11-28T12:34:56Z'));
   assert.match(a, /^R261128123456[0-9A-F]{4}$/);
   assert.notEqual(makeRunId(), makeRunId());
+});
+
+test('Checkout defaults: UAT Checkout and its documented test card; the sandbox its own Checkout', () => {
+  const config = loadConfig(uat);
+  assert.equal(config.checkout.url, UAT_CHECKOUT_URL);
+  assert.deepEqual(config.checkout.card, { number: '5255000260000014', expiry: '12/30', cvv: '123', holder: 'Test test' });
+  assert.equal(config.checkout.language, 'it');
+  assert.equal(config.checkout.pspId, undefined);
+  const sandbox = loadConfig({ SANDBOX_PORT: '6123', SANDBOX_INTERNAL_KEY: KEY, GPD_SUBSCRIPTION_KEY: KEY, RUN_ID: 'R1' + 'A'.repeat(5) });
+  assert.equal(sandbox.checkout.url, 'http://127.0.0.1:6123');
+});
+
+test('Checkout settings are validated without echoing card data; production Checkout is refused', () => {
+  const problems = problemsOf({
+    ...uat,
+    CHECKOUT_URL: 'https://checkout.pagopa.it',
+    CHECKOUT_CARD_NUMBER: '4242424242424241',
+    CHECKOUT_CARD_EXPIRY: '13/30',
+    CHECKOUT_CARD_CVV: '98',
+    CHECKOUT_PSP_ID: 'bad id',
+    CHECKOUT_PAYER_EMAIL: 'nobody',
+    CHECKOUT_LANGUAGE: 'fr',
+  });
+  for (const name of [
+    'CHECKOUT_URL',
+    'CHECKOUT_CARD_NUMBER',
+    'CHECKOUT_CARD_EXPIRY',
+    'CHECKOUT_CARD_CVV',
+    'CHECKOUT_PSP_ID',
+    'CHECKOUT_PAYER_EMAIL',
+    'CHECKOUT_LANGUAGE',
+  ]) {
+    assert.ok(
+      problems.some((p) => p.startsWith(name)),
+      `${name} reported`,
+    );
+  }
+  assert.ok(problems.some((p) => p.includes('PRODUCTION host checkout.pagopa.it')));
+  assert.ok(!problems.join('\n').includes('4242424242424241'), 'the card number is not shown');
+  assert.ok(!problems.join('\n').includes('"98"'), 'the CVV is not shown');
+});
+
+test('a spaced card number is accepted and kept as digits', () => {
+  const config = loadConfig({ ...uat, CHECKOUT_CARD_NUMBER: '4242 4242 4242 4242', CHECKOUT_LANGUAGE: 'en', CHECKOUT_PSP_ID: 'BNLIITRR' });
+  assert.equal(config.checkout.card.number, '4242424242424242');
+  assert.equal(config.checkout.language, 'en');
+  assert.equal(config.checkout.pspId, 'BNLIITRR');
 });

@@ -3,6 +3,7 @@
 // so a wrong `.env` fails the `setup` project with one actionable message.
 import { randomBytes, createHash } from 'node:crypto';
 import { config as loadDotenv } from 'dotenv';
+import { isLuhnValid } from './ids.ts';
 
 export type Target = 'sandbox' | 'uat';
 export type Product = 'gpd' | 'gpd-receipts' | 'fdr' | 'biz';
@@ -239,7 +240,7 @@ function readCheckout(read: (name: string, fallback?: string) => string | undefi
     holder: read('CHECKOUT_CARD_HOLDER') ?? UAT_TEST_CARD.holder,
   };
   // Card values are never echoed in the messages.
-  if (!/^\d{12,19}$/.test(card.number) || !luhn(card.number))
+  if (!/^\d{12,19}$/.test(card.number) || !isLuhnValid(card.number))
     problems.push('CHECKOUT_CARD_NUMBER is invalid: expected a test card number (12-19 digits, Luhn-valid); the value is not shown.');
   if (!/^(0[1-9]|1[0-2])\/\d{2}$/.test(card.expiry)) problems.push('CHECKOUT_CARD_EXPIRY is invalid: expected MM/YY (e.g. 12/30).');
   if (!/^\d{3,4}$/.test(card.cvv)) problems.push('CHECKOUT_CARD_CVV is invalid: expected 3 or 4 digits; the value is not shown.');
@@ -253,16 +254,6 @@ function readCheckout(read: (name: string, fallback?: string) => string | undefi
   const language = read('CHECKOUT_LANGUAGE', 'it')!;
   if (language !== 'it' && language !== 'en') problems.push(`CHECKOUT_LANGUAGE=${JSON.stringify(language)} is invalid: expected "it" (default) or "en".`);
   return { url, card, pspId, payerEmail, language: language === 'en' ? 'en' : 'it' };
-}
-
-function luhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return sum % 10 === 0;
 }
 
 function checkBaseUrl(name: string, value: string, target: Target, problems: string[], uatUrl: string): void {

@@ -8,7 +8,9 @@ import {
   isValidOrganizationFiscalCode,
   isValidPersonalFiscalCode,
   italianCin,
+  isLuhnValid,
   iuvCheckDigits,
+  luhnCheckDigit,
   makeItalianIban,
   makeIuv,
   makePersonalFiscalCode,
@@ -263,4 +265,14 @@ describe('IBAN', () => {
     assert.throws(() => italianCin('0542', '11101', '000000123456'), /ABI/);
     assert.throws(() => ibanCheckDigits('it', 'X0542811101000000123456'), /country/);
   });
+});
+
+test('Luhn: check digits of known test cards, and single-digit errors caught', () => {
+  for (const card of ['5255000260000014', '4242424242424242', '4349940199004549', '4333334000098346']) {
+    assert.equal(luhnCheckDigit(card.slice(0, -1)), card.slice(-1), card);
+    assert.ok(isLuhnValid(card));
+    const wrong = `${card.slice(0, -1)}${(Number(card.at(-1)) + 1) % 10}`;
+    assert.ok(!isLuhnValid(wrong), wrong);
+  }
+  assert.ok(!isLuhnValid('42a2'));
 });

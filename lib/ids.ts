@@ -202,3 +202,20 @@ export function isValidIban(iban: string): boolean {
   const [, cin = '', abi = '', cab = '', account = ''] = italian;
   return italianCin(abi, cab, account) === cin;
 }
+
+/** The Luhn (mod 10) check digit of a card number's body. */
+export function luhnCheckDigit(body: string): string {
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    // Doubling starts from the digit next to the check digit.
+    let d = Number(body[body.length - 1 - i]);
+    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return String((10 - (sum % 10)) % 10);
+}
+
+/** Whether a card number (digits only) passes the Luhn check. */
+export function isLuhnValid(number: string): boolean {
+  return /^\d{2,}$/.test(number) && luhnCheckDigit(number.slice(0, -1)) === number.slice(-1);
+}
