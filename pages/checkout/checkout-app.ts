@@ -8,6 +8,16 @@ import { OutcomePage } from './outcome-page.ts';
 import { attachScreenshot, checkoutStep } from './step.ts';
 import type { Language } from './texts.ts';
 
+/** A call of Checkout's front end to its backend, as evidence of the call sequence (onboarding step 8). */
+export interface BackendCall {
+  method: string;
+  /** Path without query (the reCAPTCHA token stays out). */
+  path: string;
+  status: number;
+}
+
+const BACKEND_PATHS = /^\/(ecommerce\/checkout|checkout\/feature-flags)\//;
+
 export interface NoticeRef {
   fiscalCode: string;
   noticeNumber: string;
@@ -23,6 +33,7 @@ export class CheckoutApp {
   readonly psp: PspPage;
   readonly check: CheckPage;
   readonly outcome: OutcomePage;
+  readonly #calls: BackendCall[] = [];
 
   constructor(
     readonly page: Page,
@@ -37,6 +48,15 @@ export class CheckoutApp {
     this.psp = new PspPage(page);
     this.check = new CheckPage(page);
     this.outcome = new OutcomePage(page);
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (BACKEND_PATHS.test(url.pathname)) this.#calls.push({ method: response.request().method(), path: url.pathname, status: response.status() });
+    });
+  }
+
+  /** The backend calls the page has made so far, in order. */
+  get backendCalls(): readonly BackendCall[] {
+    return [...this.#calls];
   }
 
   get language(): Language {

@@ -75,12 +75,7 @@ export class SummaryPage {
       await expect(this.page).toHaveURL(/\/dati-pagamento$/);
       await expect(this.page.getByRole('heading', { level: 1 })).toHaveText(TEXTS.summaryTitle[language]);
       const body = this.page.locator('body');
-      for (const text of [
-        TEXTS.payee[language],
-        notice.payee,
-        TEXTS.amount[language],
-        checkoutAmount(notice.amountCents),
-      ]) {
+      for (const text of [TEXTS.payee[language], notice.payee, TEXTS.amount[language], checkoutAmount(notice.amountCents)]) {
         await expect(body).toContainText(text);
       }
       // Codes may be shown grouped by spaces.

@@ -1,4 +1,4 @@
-import { test, expect } from '../../fixtures/index.ts';
+import { test, expect, CARD_PAYMENT_SEQUENCE } from '../../fixtures/index.ts';
 import { gpdDateTime } from '../../lib/gpd/model.ts';
 import { navFromIuv } from '../../lib/ids.ts';
 import { TEXTS } from '../../pages/checkout/texts.ts';
@@ -12,8 +12,19 @@ interface PaidOption {
   fee?: number;
 }
 
-test('[PAY-01] card payment of a VALID notice → outcome page, position PAID on GPD', async ({ payOnCheckout }) => {
+test('[PAY-01] card payment of a VALID notice → outcome page, position PAID on GPD', async ({ payOnCheckout, checkout }) => {
   const paid = await payOnCheckout();
+
+  await test.step('Checkout called its backend in the documented order, each call answered 200', async () => {
+    const calls = checkout.backendCalls;
+    let next = 0;
+    for (const [method, path] of CARD_PAYMENT_SEQUENCE) {
+      const index = calls.findIndex((c, i) => i >= next && c.method === method && path.test(c.path) && c.status === 200);
+      expect(index, `${method} ${path.source} among calls ${next}.. of ${JSON.stringify(calls)}`).toBeGreaterThanOrEqual(next);
+      next = index + 1;
+    }
+  });
+
   const option = paid.paid.paymentOption[0] as unknown as PaidOption;
 
   await test.step('GPD holds the payment data', async () => {
