@@ -24,7 +24,7 @@ export interface Res {
   raw: string;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'OPTIONS';
 interface CallOptions {
   body?: unknown;
   /** Raw payload, sent as is. */
