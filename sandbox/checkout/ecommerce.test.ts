@@ -307,6 +307,8 @@ describe('refusals', () => {
     const good = { paymentNotices: [{ rptId: rptId(nav), amount: 10000 }], email: 'payer@example.org', orderId: 'E1' };
     const bodies: unknown[] = [
       { ...good, paymentNotices: [] },
+      { ...good, paymentNotices: [null] },
+      { ...good, paymentNotices: 'all' },
       { ...good, paymentNotices: [{ rptId: '123', amount: 10000 }] },
       { ...good, paymentNotices: [{ rptId: rptId(nav), amount: 'ten' }] },
       { ...good, email: 'not-an-email' },
@@ -377,6 +379,29 @@ describe('refusals', () => {
       body: { amount: 10000, fee: 95, paymentInstrumentId: CARDS_METHOD_ID, pspId: 'BNLIITRR', isAllCCP: false, details: { detailType: 'cards', orderId } },
     });
     assert.equal(res.status, 409, res.raw);
+  });
+
+  it('malformed bodies on every POST get a 4xx, never a 500', async () => {
+    const { sb } = env;
+    const { nav } = await reachState(sb, 'VALID');
+    const { orderId } = await cardSession(env);
+    const { transactionId, authToken } = (await activate(sb, nav, orderId)).body;
+    const posts = [
+      [`${V2}/payment-methods`, {}],
+      [`${V2}/transactions`, {}],
+      [`${V2}/payment-methods/${CARDS_METHOD_ID}/fees`, bearer(authToken, transactionId)],
+      [`${V1}/transactions/${transactionId}/auth-requests`, bearer(authToken)],
+    ] as const;
+    for (const [url, headers] of posts) {
+      for (const payload of [undefined, 'null', '[]', '"x"', '42', '{"a":1}', '{bad', '{"paymentNotices":[null],"details":null,"totalAmount":"x"}']) {
+        const res = await sb.call('POST', url, {
+          query: { recaptchaResponse: 't' },
+          headers: payload === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+          ...(payload === undefined ? {} : { payload }),
+        });
+        assert.ok(res.status >= 400 && res.status < 500, `${url} ${String(payload)} → ${res.status} ${res.raw}`);
+      }
+    }
   });
 
   it('an unknown payment method → 404', async () => {

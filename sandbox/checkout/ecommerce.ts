@@ -114,7 +114,7 @@ export const ecommerceRoutes: FastifyPluginAsync<EcommerceOptions> = async (app:
 
   app.post(`${CHECKOUT_V2}/payment-methods`, async (request, reply) => {
     const { totalAmount: amount } = body<{ totalAmount: number }>(request);
-    if (amount !== undefined && (!Number.isInteger(amount) || amount < 1)) throw badRequest('totalAmount must be a positive integer (euro cents)');
+    if (!Number.isInteger(amount) || amount! < 1) throw badRequest('totalAmount is required: a positive integer (euro cents)');
     const fees = CARD_BUNDLES.map((b) => b.taxPayerFee);
     return sendJson(reply, 200, {
       paymentMethods: [
@@ -161,7 +161,7 @@ export const ecommerceRoutes: FastifyPluginAsync<EcommerceOptions> = async (app:
     const input = body<{ paymentNotices: Array<{ rptId?: string; amount?: number }>; email: string; orderId: string }>(request);
     const notices = input.paymentNotices;
     if (!Array.isArray(notices) || notices.length < 1 || notices.length > 5) throw badRequest('paymentNotices must hold 1 to 5 notices');
-    if (notices.some((n) => typeof n.rptId !== 'string' || !RPT_ID.test(n.rptId) || !Number.isInteger(n.amount))) {
+    if (notices.some((n) => typeof n !== 'object' || n === null || typeof n.rptId !== 'string' || !RPT_ID.test(n.rptId) || !Number.isInteger(n.amount))) {
       throw badRequest('Each payment notice needs an rptId of 29 digits and an amount in euro cents');
     }
     if (typeof input.email !== 'string' || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email)) throw badRequest('email is not a valid e-mail address');
