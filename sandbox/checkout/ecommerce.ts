@@ -222,8 +222,12 @@ export const ecommerceRoutes: FastifyPluginAsync<EcommerceOptions> = async (app:
     isMethod(param(request, 'methodId'));
     const transaction = authorized(request, reply, header(request, 'x-transaction-id-from-client') ?? '');
     if (!transaction) return reply;
-    const input = body<{ paymentNotices: unknown[] }>(request);
-    if (!Array.isArray(input.paymentNotices) || input.paymentNotices.length === 0) throw badRequest('paymentNotices is required');
+    const input = body<{ paymentNotices: Array<{ paymentAmount?: unknown; primaryCreditorInstitution?: unknown } | null> }>(request);
+    const notices = input.paymentNotices;
+    if (!Array.isArray(notices) || notices.length === 0) throw badRequest('paymentNotices is required');
+    if (notices.some((n) => typeof n !== 'object' || n === null || !Number.isInteger(n.paymentAmount) || typeof n.primaryCreditorInstitution !== 'string')) {
+      throw badRequest('Each payment notice needs paymentAmount (euro cents) and primaryCreditorInstitution');
+    }
     return sendJson(reply, 200, {
       paymentMethodName: 'CARDS',
       paymentMethodDescription: 'Carte',
