@@ -1,58 +1,9 @@
-// The card gateway stand-in: its validation rules, the SDK and field pages it serves, and the card
+// The card gateway stand-in (its rules: card-rules.test.ts): the SDK and field pages it serves, and the card
 // store behind the hosted fields (values checked again on the server, session ready only when complete).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { buildCardGatewayApp, CardGateway, type CardSession } from './card-gateway.ts';
-import { cardBrand, fieldError, luhn } from './card-rules.ts';
-
-const NOW = new Date(Date.UTC(2026, 10, 28, 12)); // November 2026
-
-describe('card rules', () => {
-  it('Luhn accepts test cards and refuses a changed digit', () => {
-    for (const pan of ['4242424242424242', '5255000260000014', '378282246310005']) {
-      assert.ok(luhn(pan), pan);
-      assert.ok(!luhn(`${pan.slice(0, -1)}${(Number(pan.at(-1)) + 1) % 10}`), pan);
-    }
-  });
-
-  it('brands by prefix; unknown circuits are HF0005', () => {
-    assert.equal(cardBrand('4242424242424242'), 'VISA');
-    assert.equal(cardBrand('5255000260000014'), 'MASTERCARD');
-    assert.equal(cardBrand('2221000000000009'), 'MASTERCARD');
-    assert.equal(cardBrand('378282246310005'), 'AMEX');
-    assert.equal(cardBrand('9999999999999995'), undefined);
-    assert.equal(fieldError('CARD_NUMBER', '9999999999999995', NOW), 'HF0005');
-  });
-
-  it('card number: 12-19 digits, Luhn-valid, spaces allowed', () => {
-    assert.equal(fieldError('CARD_NUMBER', '4242 4242 4242 4242', NOW), undefined);
-    assert.equal(fieldError('CARD_NUMBER', '4242424242424241', NOW), 'HF0004');
-    assert.equal(fieldError('CARD_NUMBER', '42424242', NOW), 'HF0004');
-    assert.equal(fieldError('CARD_NUMBER', '', NOW), 'HF0004');
-  });
-
-  it('expiry: MM/YY or MMYY, valid through the last day of its month', () => {
-    assert.equal(fieldError('EXPIRATION_DATE', '12/30', NOW), undefined);
-    assert.equal(fieldError('EXPIRATION_DATE', '1230', NOW), undefined);
-    assert.equal(fieldError('EXPIRATION_DATE', '11/26', NOW), undefined, 'this month is still valid');
-    assert.equal(fieldError('EXPIRATION_DATE', '10/26', NOW), 'HF0006', 'last month has expired');
-    assert.equal(fieldError('EXPIRATION_DATE', '11/26', new Date(Date.UTC(2026, 11, 1))), 'HF0006', 'expired once the month is over');
-    assert.equal(fieldError('EXPIRATION_DATE', '13/30', NOW), 'HF0006');
-    assert.equal(fieldError('EXPIRATION_DATE', '00/30', NOW), 'HF0006');
-    assert.equal(fieldError('EXPIRATION_DATE', '12-30', NOW), 'HF0006');
-  });
-
-  it('CVV 3 or 4 digits; holder as on the card', () => {
-    assert.equal(fieldError('SECURITY_CODE', '123', NOW), undefined);
-    assert.equal(fieldError('SECURITY_CODE', '1234', NOW), undefined);
-    assert.equal(fieldError('SECURITY_CODE', '12', NOW), 'HF0001');
-    assert.equal(fieldError('SECURITY_CODE', '12a', NOW), 'HF0001');
-    assert.equal(fieldError('CARDHOLDER_NAME', "Maria D'Amico", NOW), undefined);
-    assert.equal(fieldError('CARDHOLDER_NAME', 'X', NOW), 'HF0007');
-    assert.equal(fieldError('CARDHOLDER_NAME', '1234', NOW), 'HF0007');
-  });
-});
 
 describe('card gateway app', () => {
   let gateway: CardGateway;
@@ -165,5 +116,26 @@ describe('card gateway app', () => {
     }
     assert.equal(authorized, 1, 'a reload of the GDI page does not pay twice');
     assert.equal((await app.inject({ method: 'POST', url: '/monetaweb/gdi/unknown/authorize' })).statusCode, 404);
+  });
+});
+
+describe('card sessions', () => {
+  it('have distinct 18-character order ids, and a refused request stores none of its values', () => {
+    const gateway = new CardGateway();
+    const ids = new Set(Array.from({ length: 1000 }, () => gateway.open('http://checkout.test', 'it').orderId));
+    assert.equal(ids.size, 1000);
+    assert.ok([...ids].every((id) => id.length === 18));
+    const session = gateway.open('http://checkout.test', 'it');
+    assert.throws(() =>
+      gateway.store(
+        session,
+        [
+          { id: 'CARD_NUMBER', value: '4242424242424242' },
+          { id: 'SECURITY_CODE', value: '1' },
+        ],
+        new Date(),
+      ),
+    );
+    assert.deepEqual(session.values, {});
   });
 });

@@ -46,7 +46,8 @@ export class CardGateway {
 
   open(checkoutOrigin: string, lang: string): CardSession {
     const session: CardSession = {
-      orderId: `E${Date.now()}${randomUUID().replaceAll('-', '').slice(0, 6)}`.slice(0, 18),
+      // 18 characters, unique: a random part, not the time, tells sessions apart.
+      orderId: `E${randomUUID().replaceAll('-', '').slice(0, 17).toUpperCase()}`,
       sessionId: randomUUID(),
       correlationId: randomUUID(),
       checkoutOrigin,
@@ -89,12 +90,13 @@ export class CardGateway {
 
   /** Stores field values; the session is ready for payment once all four are stored and valid. */
   store(session: CardSession, fieldValues: Array<{ id: string; value: string }>, now: Date): SessionState {
+    // All checked before any is kept: a refused request stores nothing.
     for (const { id, value } of fieldValues) {
       if (!(CARD_FIELDS as readonly string[]).includes(id)) throw new ProblemError(400, 'Bad Request', `Unknown field ${id}`);
       const error = fieldError(id as CardField, value, now);
       if (error) throw new ProblemError(400, 'Bad Request', `${id}: ${error}`);
-      session.values[id as CardField] = value;
     }
+    for (const { id, value } of fieldValues) session.values[id as CardField] = value;
     if (session.state === 'CARD_DATA_COLLECTION' && CARD_FIELDS.every((f) => session.values[f] !== undefined)) session.state = 'READY_FOR_PAYMENT';
     return session.state;
   }
@@ -138,9 +140,18 @@ export async function buildCardGatewayApp(gateway: CardGateway, options: { logge
   app.post('/fe/build/text/', async (request, reply) => {
     const session = gateway.bySessionId(String(request.headers.session ?? ''));
     if (!session) throw new ProblemError(401, 'Unauthorized', 'Unknown session');
-    const body = JSON.parse(jsonBody(request) ?? '{}') as { fieldValues?: Array<{ id: string; value: string }> };
-    if (!Array.isArray(body.fieldValues)) throw new ProblemError(400, 'Bad Request', 'fieldValues is required');
-    return sendJson(reply, 200, { state: gateway.store(session, body.fieldValues, new Date()) });
+    let body: unknown;
+    try {
+      body = JSON.parse(jsonBody(request) ?? '{}');
+    } catch {
+      throw new ProblemError(400, 'Bad Request', 'Malformed JSON request body');
+    }
+    const fieldValues = (body as { fieldValues?: unknown } | null)?.fieldValues;
+    if (!Array.isArray(fieldValues)) throw new ProblemError(400, 'Bad Request', 'fieldValues is required');
+    const isFieldValue = (v: unknown): v is { id: string; value: string } =>
+      typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string' && typeof (v as { value?: unknown }).value === 'string';
+    if (!fieldValues.every(isFieldValue)) throw new ProblemError(400, 'Bad Request', 'Each of fieldValues needs a string id and a string value');
+    return sendJson(reply, 200, { state: gateway.store(session, fieldValues, new Date()) });
   });
 
   app.get('/monetaweb/gdi/:sessionId', async (request, reply) => {

@@ -16,7 +16,7 @@ export function luhn(digits: string): boolean {
 
 export function cardBrand(digits: string): string | undefined {
   if (/^4/.test(digits)) return 'VISA';
-  if (/^(5[1-5]|2(2[2-9]|[3-6]\d|7[01]|720))/.test(digits)) return 'MASTERCARD';
+  if (/^(5[1-5]|222[1-9]|22[3-9]\d|2[3-6]\d\d|27[01]\d|2720)/.test(digits)) return 'MASTERCARD';
   if (/^3[47]/.test(digits)) return 'AMEX';
   if (/^(50|5[6-9]|6\d)/.test(digits)) return 'MAESTRO';
   return undefined;

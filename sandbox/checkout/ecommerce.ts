@@ -269,8 +269,8 @@ export const ecommerceRoutes: FastifyPluginAsync<EcommerceOptions> = async (app:
 
   // The gateway authorized the card: the Node closes the payment on GPD (which yields the receipt).
   cardGateway.onAuthorize(async (session, card) => {
-    const transaction = transactions.byOrderId(session.orderId);
-    if (!transaction?.authorization || transaction.status !== 'AUTHORIZATION_REQUESTED') throw new ProblemError(409, 'Conflict', 'No authorization requested');
+    const transaction = transactions.byOrderId(session.orderId, 'AUTHORIZATION_REQUESTED');
+    if (!transaction?.authorization) throw new ProblemError(409, 'Conflict', 'No authorization requested');
     transaction.authorization.card = card;
     const { bundle, fee } = transaction.authorization;
     try {

@@ -1,0 +1,303 @@
+// More Checkout backend and card gateway cases, beyond ecommerce.test.ts and card-gateway.test.ts:
+// verify on a plan and along the sandbox clock, the activation lock across deletion and authorization,
+// carts, malformed card-field bodies, and the SDK run in a VM (foreign origins ignored).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { runInNewContext } from 'node:vm';
+import type { FastifyInstance } from 'fastify';
+import { DAY, ORG, T0, reachState, positionBody, startSandbox, type Res, type TestSandbox } from '../test-helpers.ts';
+import { formatLocalDateTime } from '../dates.ts';
+import { buildCardGatewayApp, CardGateway } from './card-gateway.ts';
+import { CARDS_METHOD_ID } from './ecommerce.ts';
+import { CARD_BUNDLES } from './transactions.ts';
+
+const V1 = '/ecommerce/checkout/v1';
+const V2 = '/ecommerce/checkout/v2';
+const CHECKOUT_ORIGIN = 'http://checkout.sandbox.test';
+const GATEWAY_ORIGIN = 'http://cards.sandbox.test';
+const VISA = { CARD_NUMBER: '4242 4242 4242 4242', EXPIRATION_DATE: '12/39', SECURITY_CODE: '123', CARDHOLDER_NAME: 'Mario Rossi' };
+
+const rptId = (nav: string, org = ORG) => `${org}${nav}`;
+
+interface Env {
+  sb: TestSandbox;
+  gateway: CardGateway;
+  gw: FastifyInstance;
+}
+
+async function setup(outcomeDelayMs = 0): Promise<Env> {
+  const gateway = new CardGateway();
+  gateway.origin = GATEWAY_ORIGIN;
+  const gw = await buildCardGatewayApp(gateway);
+  const sb = await startSandbox({ checkout: { cardGateway: gateway, outcomeDelayMs } });
+  return { sb, gateway, gw };
+}
+const teardown = async (env: Env) => {
+  await env.sb.close();
+  await env.gw.close();
+};
+
+const verify = (sb: TestSandbox, id: string, query: Record<string, string> = { recaptchaResponse: 'x' }) =>
+  sb.call('GET', `${V1}/payment-requests/${id}`, { query });
+
+/** The Nodo fault of an ecommerce error body, checked to be exactly `{title, faultCodeCategory, faultCodeDetail}`. */
+function fault(res: Res): [number, string, string] {
+  assert.deepEqual(Object.keys(res.body).sort(), ['faultCodeCategory', 'faultCodeDetail', 'title'], res.raw);
+  assert.ok(res.body.title.length > 0);
+  return [res.status, res.body.faultCodeCategory, res.body.faultCodeDetail];
+}
+
+/** A VALID position of one option, created and published by the EC (amount in cents). */
+async function validNotice(sb: TestSandbox, amount = 10000, companyName = 'Comune di Test') {
+  const body = positionBody({ amount, companyName });
+  const res = await sb.ec('POST', '/debtpositions', { body, query: { toPublish: 'true' } });
+  assert.equal(res.status, 201, res.raw);
+  const option = body.paymentOption[0]!;
+  return { body, iupd: body.iupd, iuv: option.iuv, nav: `3${option.iuv}`, rptId: rptId(`3${option.iuv}`) };
+}
+
+const openSession = async (sb: TestSandbox) => {
+  const res = await sb.call('POST', `${V1}/payment-methods/${CARDS_METHOD_ID}/sessions`, { headers: { origin: CHECKOUT_ORIGIN, lang: 'it' } });
+  assert.equal(res.status, 200, res.raw);
+  const sessionId = new URL(res.body.paymentMethodData.form[0].src).searchParams.get('sessionid')!;
+  return { orderId: res.body.orderId as string, sessionId, res };
+};
+
+/** The hosted fields posting their values to the gateway. */
+const storeFields = (gw: FastifyInstance, sessionId: string, fieldValues: Array<{ id: string; value: string }>) =>
+  gw.inject({
+    method: 'POST',
+    url: '/fe/build/text/',
+    headers: { session: sessionId, 'content-type': 'application/json' },
+    payload: JSON.stringify({ fieldValues }),
+  });
+
+async function storeCard(gw: FastifyInstance, sessionId: string, card: Record<string, string> = VISA) {
+  for (const [id, value] of Object.entries(card)) {
+    const res = await storeFields(gw, sessionId, [{ id, value }]);
+    assert.equal(res.statusCode, 200, res.body);
+  }
+}
+
+const activate = (sb: TestSandbox, notices: Array<{ rptId: string; amount: number }>, orderId: string) =>
+  sb.call('POST', `${V2}/transactions`, {
+    query: { recaptchaResponse: 'x' },
+    headers: { 'x-client-id-from-client': 'CHECKOUT' },
+    body: { paymentNotices: notices, email: 'mario.rossi@example.org', orderId },
+  });
+
+const bearer = (authToken: string, transactionId?: string): Record<string, string> => ({
+  authorization: `Bearer ${authToken}`,
+  ...(transactionId === undefined ? {} : { 'x-transaction-id-from-client': transactionId }),
+});
+
+const authRequest = (sb: TestSandbox, t: { transactionId: string; authToken: string }, body: Record<string, unknown>) =>
+  sb.call('POST', `${V1}/transactions/${t.transactionId}/auth-requests`, { headers: bearer(t.authToken), body });
+
+const goodAuth = (orderId: string, amount = 10000, psp = CARD_BUNDLES[0]!) => ({
+  amount,
+  fee: psp.taxPayerFee,
+  paymentInstrumentId: CARDS_METHOD_ID,
+  pspId: psp.idPsp,
+  isAllCCP: false,
+  language: 'IT',
+  details: { detailType: 'cards', orderId },
+});
+
+const outcome = (sb: TestSandbox, t: { transactionId: string; authToken: string }) =>
+  sb.call('GET', `${V1}/transactions/${t.transactionId}/outcomes`, { headers: bearer(t.authToken) });
+
+/** Activates `notice` with a fresh card session whose card data are stored. */
+async function activated(env: Env, notice: { rptId: string }, amount = 10000) {
+  const { orderId, sessionId } = await openSession(env.sb);
+  await storeCard(env.gw, sessionId);
+  const res = await activate(env.sb, [{ rptId: notice.rptId, amount }], orderId);
+  assert.equal(res.status, 200, res.raw);
+  return { orderId, sessionId, transactionId: res.body.transactionId as string, authToken: res.body.authToken as string, body: res.body };
+}
+
+describe('verify (GET payment-requests/{rptId})', () => {
+  let sb: TestSandbox;
+  before(async () => {
+    sb = await startSandbox();
+  });
+  after(() => sb.close());
+
+  it('PARTIALLY_PAID plan: the unpaid installment is payable, the paid one → 409 PAYMENT_DUPLICATED, the single option → 404 PAYMENT_UNKNOWN', async () => {
+    const plan = await reachState(sb, 'PARTIALLY_PAID');
+    const [, paid, unpaid] = plan.body.paymentOption.map((o) => rptId(`3${o.iuv}`));
+    assert.equal(rptId(plan.nav), unpaid);
+    const payable = await verify(sb, unpaid!);
+    assert.equal(payable.status, 200, payable.raw);
+    assert.equal(payable.body.amount, 5000);
+    assert.deepEqual(fault(await verify(sb, paid!)), [409, 'PAYMENT_DUPLICATED', 'PAA_PAGAMENTO_DUPLICATO']);
+    assert.deepEqual(fault(await verify(sb, rptId(plan.singleNav!))), [404, 'PAYMENT_UNKNOWN', 'PAA_PAGAMENTO_SCONOSCIUTO']);
+  });
+});
+
+describe('verify follows the sandbox clock', () => {
+  let sb: TestSandbox;
+  before(async () => {
+    sb = await startSandbox();
+  });
+  after(() => sb.close());
+
+  it('switchToExpired + due date passed → 409 PAYMENT_EXPIRED PAA_PAGAMENTO_SCADUTO (without waiting for the batch); without switchToExpired it stays payable', async () => {
+    const expiring = positionBody({ switchToExpired: true, dueInMs: DAY });
+    const lasting = positionBody({ switchToExpired: false, dueInMs: DAY });
+    const published = positionBody({ validityInMs: DAY, dueInMs: 10 * DAY });
+    for (const body of [expiring, lasting, published]) {
+      assert.equal((await sb.ec('POST', '/debtpositions', { body, query: { toPublish: 'true' } })).status, 201);
+    }
+    const id = (body: typeof expiring) => rptId(`3${body.paymentOption[0]!.iuv}`);
+    assert.equal((await verify(sb, id(expiring))).status, 200, 'before its due date');
+    assert.deepEqual(fault(await verify(sb, id(published))), [404, 'PAYMENT_UNKNOWN', 'PAA_PAGAMENTO_SCONOSCIUTO'], 'before its validity date');
+
+    sb.clock.advance(2 * DAY);
+    assert.deepEqual(fault(await verify(sb, id(expiring))), [409, 'PAYMENT_EXPIRED', 'PAA_PAGAMENTO_SCADUTO']);
+    const late = await verify(sb, id(lasting));
+    assert.equal(late.status, 200, late.raw);
+    assert.equal(late.body.dueDate, formatLocalDateTime(T0 + DAY).slice(0, 10));
+    assert.equal((await verify(sb, id(published))).status, 200, 'its validity date has come');
+  });
+});
+
+describe('activation and transaction rules', () => {
+  let env: Env;
+  before(async () => {
+    env = await setup(0);
+  });
+  after(() => teardown(env));
+
+  it('after a deletion, the same card session can activate and pay the notice', async () => {
+    const { sb, gw } = env;
+    const notice = await validNotice(sb);
+    const first = await activated(env, notice);
+    assert.equal((await sb.call('DELETE', `${V1}/transactions/${first.transactionId}`, { headers: bearer(first.authToken) })).status, 202);
+
+    const res = await activate(sb, [{ rptId: notice.rptId, amount: 10000 }], first.orderId);
+    assert.equal(res.status, 200, res.raw);
+    const t = { transactionId: res.body.transactionId as string, authToken: res.body.authToken as string };
+    assert.equal((await authRequest(sb, t, goodAuth(first.orderId))).status, 200);
+    const authorized = await gw.inject({ method: 'POST', url: `/monetaweb/gdi/${first.sessionId}/authorize` });
+    assert.equal(authorized.statusCode, 200, authorized.body);
+    assert.equal((await outcome(sb, t)).body.outcome, 0);
+    assert.equal((await sb.ec('GET', `/debtpositions/${notice.iupd}`)).body.status, 'PAID');
+    assert.deepEqual((await outcome(sb, first)).body, { outcome: 8, isFinalStatus: true }, 'the canceled one stays canceled');
+  });
+
+  it('the lock holds while the authorization is in progress too, and a transaction in progress cannot be deleted', async () => {
+    const { sb } = env;
+    const notice = await validNotice(sb);
+    const first = await activated(env, notice);
+    assert.equal((await authRequest(sb, first, goodAuth(first.orderId))).status, 200);
+    const { orderId } = await openSession(sb);
+    assert.deepEqual(fault(await activate(sb, [{ rptId: notice.rptId, amount: 10000 }], orderId)), [409, 'PAYMENT_ONGOING', 'PPT_PAGAMENTO_IN_CORSO']);
+    assert.equal((await sb.call('DELETE', `${V1}/transactions/${first.transactionId}`, { headers: bearer(first.authToken) })).status, 409);
+  });
+
+  it('activation maps GPD states like verify (INVALID → 409 PAYMENT_CANCELED, unknown → 404); a refused cart locks none of its notices', async () => {
+    const { sb } = env;
+    const invalid = await reachState(sb, 'INVALID');
+    const { orderId } = await openSession(sb);
+    assert.deepEqual(fault(await activate(sb, [{ rptId: rptId(invalid.nav), amount: 10000 }], orderId)), [409, 'PAYMENT_CANCELED', 'PAA_PAGAMENTO_ANNULLATO']);
+    const unknown = await activate(sb, [{ rptId: rptId('301000000000000099'), amount: 10000 }], orderId);
+    assert.deepEqual(fault(unknown), [404, 'PAYMENT_UNKNOWN', 'PAA_PAGAMENTO_SCONOSCIUTO']);
+
+    const good = await validNotice(sb);
+    const cart = await activate(
+      sb,
+      [
+        { rptId: good.rptId, amount: 10000 },
+        { rptId: rptId(invalid.nav), amount: 10000 },
+      ],
+      orderId,
+    );
+    assert.deepEqual(fault(cart), [409, 'PAYMENT_CANCELED', 'PAA_PAGAMENTO_ANNULLATO']);
+    assert.equal((await activate(sb, [{ rptId: good.rptId, amount: 10000 }], orderId)).status, 200, 'the valid notice was not locked');
+  });
+});
+
+describe('card gateway app', () => {
+  let env: Env;
+  before(async () => {
+    env = await setup(0);
+  });
+  after(() => teardown(env));
+
+  it('/fe/build/text/ refuses invalid values with 400 and the gateway error code, accepts valid ones', async () => {
+    const { sb, gw, gateway } = env;
+    const { sessionId, orderId } = await openSession(sb);
+    const refusals: Array<[{ id: string; value: string }, RegExp]> = [
+      [{ id: 'CARD_NUMBER', value: '4242424242424241' }, /HF0004/],
+      [{ id: 'CARD_NUMBER', value: '0000000000000000' }, /HF0005/],
+      [{ id: 'EXPIRATION_DATE', value: '01/20' }, /HF0006/],
+      [{ id: 'EXPIRATION_DATE', value: '13/39' }, /HF0006/],
+      [{ id: 'SECURITY_CODE', value: '12' }, /HF0001/],
+      [{ id: 'CARDHOLDER_NAME', value: '1' }, /HF0007/],
+      [{ id: 'PIN', value: '12345' }, /PIN/],
+    ];
+    for (const [fieldValue, code] of refusals) {
+      const res = await storeFields(gw, sessionId, [fieldValue]);
+      assert.equal(res.statusCode, 400, `${JSON.stringify(fieldValue)} → ${res.body}`);
+      assert.match(res.json<{ detail: string }>().detail, code);
+    }
+    assert.deepEqual(gateway.byOrderId(orderId)!.values, {}, 'nothing refused was stored');
+
+    for (const payload of [
+      '{"fieldValues":',
+      'null',
+      '{}',
+      '{"fieldValues":{}}',
+      '{"fieldValues":[null]}',
+      '{"fieldValues":[{"id":"SECURITY_CODE","value":123}]}',
+      '{"fieldValues":[{"id":"CARDHOLDER_NAME"}]}',
+    ]) {
+      const res = await gw.inject({ method: 'POST', url: '/fe/build/text/', headers: { session: sessionId, 'content-type': 'application/json' }, payload });
+      assert.equal(res.statusCode, 400, `${payload} → ${res.statusCode} ${res.body}`);
+    }
+    const unknown = await gw.inject({
+      method: 'POST',
+      url: '/fe/build/text/',
+      headers: { session: 'unknown', 'content-type': 'application/json' },
+      payload: JSON.stringify({ fieldValues: [{ id: 'SECURITY_CODE', value: '123' }] }),
+    });
+    assert.equal(unknown.statusCode, 401);
+
+    const ok = await storeFields(gw, sessionId, [{ id: 'SECURITY_CODE', value: '1234' }]);
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal(gateway.byOrderId(orderId)!.values.SECURITY_CODE, '1234');
+  });
+
+  it('serves the SDK as JavaScript defining the global Build, which reports the fields of its own origin only', async () => {
+    const { gw } = env;
+    const res = await gw.inject({ method: 'GET', url: '/monetaweb/resources/hfsdk.js' });
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /^text\/javascript/);
+
+    const listeners: Array<(event: { origin: string; data: unknown }) => void> = [];
+    const window = { addEventListener: (_type: string, listener: (typeof listeners)[number]) => listeners.push(listener) } as Record<string, unknown>;
+    const document = { currentScript: { src: `${GATEWAY_ORIGIN}/monetaweb/resources/hfsdk.js` }, querySelectorAll: () => [] };
+    runInNewContext(res.body, { window, document, URL });
+    const Build = window.Build as new (config: Record<string, unknown>) => { confirmData(callback?: () => void): void };
+    assert.equal(typeof Build, 'function');
+
+    const seen: string[] = [];
+    const build = new Build({
+      onAllFieldsLoaded: () => seen.push('all loaded'),
+      onBuildSuccess: ({ id }: { id: string }) => seen.push(`valid ${id}`),
+      onBuildError: ({ id, errorCode }: { id: string; errorCode: string }) => seen.push(`invalid ${id} ${errorCode}`),
+      onBuildFlowStateChange: (_event: unknown, state: string) => seen.push(state),
+    });
+    const send = (origin: string, data: Record<string, unknown>) =>
+      listeners.forEach((listener) => listener({ origin, data: { source: 'sandbox-card-gateway', ...data } }));
+    const fields = ['CARD_NUMBER', 'EXPIRATION_DATE', 'SECURITY_CODE', 'CARDHOLDER_NAME'];
+    send(CHECKOUT_ORIGIN, { type: 'validity', id: 'CARD_NUMBER', valid: false, errorCode: 'HF0004' }); // not the gateway: ignored
+    for (const id of fields) send(GATEWAY_ORIGIN, { type: 'loaded', id });
+    send(GATEWAY_ORIGIN, { type: 'validity', id: 'SECURITY_CODE', valid: false, errorCode: 'HF0001' });
+    send(GATEWAY_ORIGIN, { type: 'validity', id: 'SECURITY_CODE', valid: true });
+    build.confirmData();
+    for (const id of fields) send(GATEWAY_ORIGIN, { type: 'stored', id, state: id === 'CARDHOLDER_NAME' ? 'READY_FOR_PAYMENT' : 'CARD_DATA_COLLECTION' });
+    assert.deepEqual(seen, ['all loaded', 'invalid SECURITY_CODE HF0001', 'valid SECURITY_CODE', 'READY_FOR_PAYMENT']);
+  });
+});
