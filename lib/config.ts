@@ -285,3 +285,13 @@ export function secretValues(config: SuiteConfig): string[] {
 export function cardSecrets(config: SuiteConfig): { number: string; cvv: string } {
   return { number: config.checkout.card.number, cvv: config.checkout.card.cvv };
 }
+
+/** The card values of the current environment, or undefined when the configuration is invalid (no Checkout case runs then). */
+export function configuredCardSecrets(env: Env = process.env): { number: string; cvv: string } | undefined {
+  try {
+    return cardSecrets(loadConfig(env));
+  } catch (error) {
+    if (error instanceof ConfigError) return undefined;
+    throw error;
+  }
+}

@@ -2,20 +2,11 @@
 // Listed first in playwright.config.ts: its onTestEnd is synchronous, so the other reporters
 // (HTML, Allure, JSON) only ever see redacted traces.
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
-import { cardSecrets, ConfigError, loadConfig } from '../lib/config.ts';
+import { configuredCardSecrets } from '../lib/config.ts';
 import { redactTraceFile, type CardSecrets } from '../lib/evidence/trace-redaction.ts';
 
 export default class CardRedactionReporter implements Reporter {
-  readonly #secrets: CardSecrets | undefined;
-
-  constructor() {
-    try {
-      this.#secrets = cardSecrets(loadConfig());
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      this.#secrets = undefined; // an invalid configuration runs no Checkout case
-    }
-  }
+  readonly #secrets: CardSecrets | undefined = configuredCardSecrets();
 
   onTestEnd(_test: TestCase, result: TestResult): void {
     if (!this.#secrets) return;

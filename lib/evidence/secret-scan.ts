@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
+import { IMAGE_ENTRY } from './trace-redaction.ts';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -11,39 +12,35 @@ export function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
+/** Calls `visit` with every file of `dirs` and every entry of the ZIPs among them (`file!entry`); answers the file count. */
+function eachOutput(dirs: string[], visit: (where: string, data: Buffer) => void): number {
+  const files = dirs.flatMap(listFiles);
+  for (const file of files) {
+    const data = readFileSync(file);
+    visit(file, data);
+    if (data.subarray(0, 4).equals(ZIP_MAGIC)) {
+      for (const [entry, content] of Object.entries(unzipSync(data)))
+        visit(`${file}!${entry}`, Buffer.from(content.buffer, content.byteOffset, content.byteLength));
+    }
+  }
+  return files.length;
+}
+
 /** `file` or `file!entry` for every place a secret occurs. */
 export function findSecrets(dirs: string[], secrets: string[]): { scanned: number; leaks: string[] } {
   const needles = secrets.filter((s) => s.length >= 8).map((s) => Buffer.from(s));
   const leaks: string[] = [];
-  let scanned = 0;
-  const check = (where: string, data: Uint8Array) => {
-    const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    if (needles.some((needle) => buffer.includes(needle))) leaks.push(where);
-  };
-  for (const file of dirs.flatMap(listFiles)) {
-    scanned += 1;
-    const data = readFileSync(file);
-    check(file, data);
-    if (data.subarray(0, 4).equals(ZIP_MAGIC)) {
-      for (const [entry, content] of Object.entries(unzipSync(data))) check(`${file}!${entry}`, content);
-    }
-  }
+  const scanned = eachOutput(dirs, (where, data) => {
+    if (needles.some((needle) => data.includes(needle))) leaks.push(where);
+  });
   return { scanned, leaks };
 }
 
 /** `file` or `file!entry` of every output (images excepted) whose text, read byte for byte, `matches`. */
 export function findInOutputs(dirs: string[], matches: (text: string) => boolean): string[] {
   const found: string[] = [];
-  const check = (where: string, data: Uint8Array) => {
-    if (/\.(jpe?g|png|webp|gif)$/i.test(where)) return;
-    if (matches(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1'))) found.push(where);
-  };
-  for (const file of dirs.flatMap(listFiles)) {
-    const data = readFileSync(file);
-    check(file, data);
-    if (data.subarray(0, 4).equals(ZIP_MAGIC)) {
-      for (const [entry, content] of Object.entries(unzipSync(data))) check(`${file}!${entry}`, content);
-    }
-  }
+  eachOutput(dirs, (where, data) => {
+    if (!IMAGE_ENTRY.test(where) && matches(data.toString('latin1'))) found.push(where);
+  });
   return found;
 }

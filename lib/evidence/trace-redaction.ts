@@ -30,7 +30,7 @@ export function redactCardData(text: string, secrets: CardSecrets): string {
 }
 
 /** Screencast frames and screenshots: pixels, not text (the suite's own screenshots mask the card fields). */
-const IMAGE_ENTRY = /\.(jpe?g|png|webp|gif)$/i;
+export const IMAGE_ENTRY = /\.(jpe?g|png|webp|gif)$/i;
 
 /** Rewrites a trace ZIP in place; answers whether anything was masked. */
 export function redactTraceFile(path: string, secrets: CardSecrets): boolean {

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { buildCardGatewayApp, CardGateway, type CardSession } from './card-gateway.ts';
+import { storeFields } from './checkout-test-helpers.ts';
 
 describe('card gateway app', () => {
   let gateway: CardGateway;
@@ -16,13 +17,7 @@ describe('card gateway app', () => {
   });
   after(() => app.close());
 
-  const store = (s: CardSession, fieldValues: Array<{ id: string; value: string }>) =>
-    app.inject({
-      method: 'POST',
-      url: '/fe/build/text/',
-      headers: { session: s.sessionId, 'content-type': 'application/json' },
-      payload: JSON.stringify({ fieldValues }),
-    });
+  const store = (s: CardSession, fieldValues: Array<{ id: string; value: string }>) => storeFields(app, s.sessionId, fieldValues);
 
   it('serves the SDK defining the global Build class', async () => {
     const res = await app.inject({ method: 'GET', url: '/monetaweb/resources/hfsdk.js' });

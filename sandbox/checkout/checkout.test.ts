@@ -4,117 +4,28 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { runInNewContext } from 'node:vm';
-import type { FastifyInstance } from 'fastify';
-import { DAY, ORG, T0, reachState, positionBody, startSandbox, type Res, type TestSandbox } from '../test-helpers.ts';
+import { DAY, T0, reachState, positionBody, startSandbox, type TestSandbox } from '../test-helpers.ts';
 import { formatLocalDateTime } from '../dates.ts';
-import { buildCardGatewayApp, CardGateway } from './card-gateway.ts';
-import { CARDS_METHOD_ID } from './ecommerce.ts';
-import { CARD_BUNDLES } from './transactions.ts';
-
-const V1 = '/ecommerce/checkout/v1';
-const V2 = '/ecommerce/checkout/v2';
-const CHECKOUT_ORIGIN = 'http://checkout.sandbox.test';
-const GATEWAY_ORIGIN = 'http://cards.sandbox.test';
-const VISA = { CARD_NUMBER: '4242 4242 4242 4242', EXPIRATION_DATE: '12/39', SECURITY_CODE: '123', CARDHOLDER_NAME: 'Mario Rossi' };
-
-const rptId = (nav: string, org = ORG) => `${org}${nav}`;
-
-interface Env {
-  sb: TestSandbox;
-  gateway: CardGateway;
-  gw: FastifyInstance;
-}
-
-async function setup(outcomeDelayMs = 0): Promise<Env> {
-  const gateway = new CardGateway();
-  gateway.origin = GATEWAY_ORIGIN;
-  const gw = await buildCardGatewayApp(gateway);
-  const sb = await startSandbox({ checkout: { cardGateway: gateway, outcomeDelayMs } });
-  return { sb, gateway, gw };
-}
-const teardown = async (env: Env) => {
-  await env.sb.close();
-  await env.gw.close();
-};
-
-const verify = (sb: TestSandbox, id: string, query: Record<string, string> = { recaptchaResponse: 'x' }) =>
-  sb.call('GET', `${V1}/payment-requests/${id}`, { query });
-
-/** The Nodo fault of an ecommerce error body, checked to be exactly `{title, faultCodeCategory, faultCodeDetail}`. */
-function fault(res: Res): [number, string, string] {
-  assert.deepEqual(Object.keys(res.body).sort(), ['faultCodeCategory', 'faultCodeDetail', 'title'], res.raw);
-  assert.ok(res.body.title.length > 0);
-  return [res.status, res.body.faultCodeCategory, res.body.faultCodeDetail];
-}
-
-/** A VALID position of one option, created and published by the EC (amount in cents). */
-async function validNotice(sb: TestSandbox, amount = 10000, companyName = 'Comune di Test') {
-  const body = positionBody({ amount, companyName });
-  const res = await sb.ec('POST', '/debtpositions', { body, query: { toPublish: 'true' } });
-  assert.equal(res.status, 201, res.raw);
-  const option = body.paymentOption[0]!;
-  return { body, iupd: body.iupd, iuv: option.iuv, nav: `3${option.iuv}`, rptId: rptId(`3${option.iuv}`) };
-}
-
-const openSession = async (sb: TestSandbox) => {
-  const res = await sb.call('POST', `${V1}/payment-methods/${CARDS_METHOD_ID}/sessions`, { headers: { origin: CHECKOUT_ORIGIN, lang: 'it' } });
-  assert.equal(res.status, 200, res.raw);
-  const sessionId = new URL(res.body.paymentMethodData.form[0].src).searchParams.get('sessionid')!;
-  return { orderId: res.body.orderId as string, sessionId, res };
-};
-
-/** The hosted fields posting their values to the gateway. */
-const storeFields = (gw: FastifyInstance, sessionId: string, fieldValues: Array<{ id: string; value: string }>) =>
-  gw.inject({
-    method: 'POST',
-    url: '/fe/build/text/',
-    headers: { session: sessionId, 'content-type': 'application/json' },
-    payload: JSON.stringify({ fieldValues }),
-  });
-
-async function storeCard(gw: FastifyInstance, sessionId: string, card: Record<string, string> = VISA) {
-  for (const [id, value] of Object.entries(card)) {
-    const res = await storeFields(gw, sessionId, [{ id, value }]);
-    assert.equal(res.statusCode, 200, res.body);
-  }
-}
-
-const activate = (sb: TestSandbox, notices: Array<{ rptId: string; amount: number }>, orderId: string) =>
-  sb.call('POST', `${V2}/transactions`, {
-    query: { recaptchaResponse: 'x' },
-    headers: { 'x-client-id-from-client': 'CHECKOUT' },
-    body: { paymentNotices: notices, email: 'mario.rossi@example.org', orderId },
-  });
-
-const bearer = (authToken: string, transactionId?: string): Record<string, string> => ({
-  authorization: `Bearer ${authToken}`,
-  ...(transactionId === undefined ? {} : { 'x-transaction-id-from-client': transactionId }),
-});
-
-const authRequest = (sb: TestSandbox, t: { transactionId: string; authToken: string }, body: Record<string, unknown>) =>
-  sb.call('POST', `${V1}/transactions/${t.transactionId}/auth-requests`, { headers: bearer(t.authToken), body });
-
-const goodAuth = (orderId: string, amount = 10000, psp = CARD_BUNDLES[0]!) => ({
-  amount,
-  fee: psp.taxPayerFee,
-  paymentInstrumentId: CARDS_METHOD_ID,
-  pspId: psp.idPsp,
-  isAllCCP: false,
-  language: 'IT',
-  details: { detailType: 'cards', orderId },
-});
-
-const outcome = (sb: TestSandbox, t: { transactionId: string; authToken: string }) =>
-  sb.call('GET', `${V1}/transactions/${t.transactionId}/outcomes`, { headers: bearer(t.authToken) });
-
-/** Activates `notice` with a fresh card session whose card data are stored. */
-async function activated(env: Env, notice: { rptId: string }, amount = 10000) {
-  const { orderId, sessionId } = await openSession(env.sb);
-  await storeCard(env.gw, sessionId);
-  const res = await activate(env.sb, [{ rptId: notice.rptId, amount }], orderId);
-  assert.equal(res.status, 200, res.raw);
-  return { orderId, sessionId, transactionId: res.body.transactionId as string, authToken: res.body.authToken as string, body: res.body };
-}
+import {
+  CHECKOUT_ORIGIN,
+  GATEWAY_ORIGIN,
+  V1,
+  activate,
+  bearer,
+  activated,
+  authRequest,
+  fault,
+  goodAuth,
+  openSession,
+  outcome,
+  rptId,
+  setup,
+  storeFields,
+  teardown,
+  validNotice,
+  verify,
+  type Env,
+} from './checkout-test-helpers.ts';
 
 describe('verify (GET payment-requests/{rptId})', () => {
   let sb: TestSandbox;
@@ -170,7 +81,7 @@ describe('activation and transaction rules', () => {
   after(() => teardown(env));
 
   it('after a deletion, the same card session can activate and pay the notice', async () => {
-    const { sb, gw } = env;
+    const { sb, gatewayApp } = env;
     const notice = await validNotice(sb);
     const first = await activated(env, notice);
     assert.equal((await sb.call('DELETE', `${V1}/transactions/${first.transactionId}`, { headers: bearer(first.authToken) })).status, 202);
@@ -179,7 +90,7 @@ describe('activation and transaction rules', () => {
     assert.equal(res.status, 200, res.raw);
     const t = { transactionId: res.body.transactionId as string, authToken: res.body.authToken as string };
     assert.equal((await authRequest(sb, t, goodAuth(first.orderId))).status, 200);
-    const authorized = await gw.inject({ method: 'POST', url: `/monetaweb/gdi/${first.sessionId}/authorize` });
+    const authorized = await gatewayApp.inject({ method: 'POST', url: `/monetaweb/gdi/${first.sessionId}/authorize` });
     assert.equal(authorized.statusCode, 200, authorized.body);
     assert.equal((await outcome(sb, t)).body.outcome, 0);
     assert.equal((await sb.ec('GET', `/debtpositions/${notice.iupd}`)).body.status, 'PAID');
@@ -226,7 +137,7 @@ describe('card gateway app', () => {
   after(() => teardown(env));
 
   it('/fe/build/text/ refuses invalid values with 400 and the gateway error code, accepts valid ones', async () => {
-    const { sb, gw, gateway } = env;
+    const { sb, gatewayApp, gateway } = env;
     const { sessionId, orderId } = await openSession(sb);
     const refusals: Array<[{ id: string; value: string }, RegExp]> = [
       [{ id: 'CARD_NUMBER', value: '4242424242424241' }, /HF0004/],
@@ -238,7 +149,7 @@ describe('card gateway app', () => {
       [{ id: 'PIN', value: '12345' }, /PIN/],
     ];
     for (const [fieldValue, code] of refusals) {
-      const res = await storeFields(gw, sessionId, [fieldValue]);
+      const res = await storeFields(gatewayApp, sessionId, [fieldValue]);
       assert.equal(res.statusCode, 400, `${JSON.stringify(fieldValue)} → ${res.body}`);
       assert.match(res.json<{ detail: string }>().detail, code);
     }
@@ -253,10 +164,15 @@ describe('card gateway app', () => {
       '{"fieldValues":[{"id":"SECURITY_CODE","value":123}]}',
       '{"fieldValues":[{"id":"CARDHOLDER_NAME"}]}',
     ]) {
-      const res = await gw.inject({ method: 'POST', url: '/fe/build/text/', headers: { session: sessionId, 'content-type': 'application/json' }, payload });
+      const res = await gatewayApp.inject({
+        method: 'POST',
+        url: '/fe/build/text/',
+        headers: { session: sessionId, 'content-type': 'application/json' },
+        payload,
+      });
       assert.equal(res.statusCode, 400, `${payload} → ${res.statusCode} ${res.body}`);
     }
-    const unknown = await gw.inject({
+    const unknown = await gatewayApp.inject({
       method: 'POST',
       url: '/fe/build/text/',
       headers: { session: 'unknown', 'content-type': 'application/json' },
@@ -264,14 +180,14 @@ describe('card gateway app', () => {
     });
     assert.equal(unknown.statusCode, 401);
 
-    const ok = await storeFields(gw, sessionId, [{ id: 'SECURITY_CODE', value: '1234' }]);
+    const ok = await storeFields(gatewayApp, sessionId, [{ id: 'SECURITY_CODE', value: '1234' }]);
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal(gateway.byOrderId(orderId)!.values.SECURITY_CODE, '1234');
   });
 
   it('serves the SDK as JavaScript defining the global Build, which reports the fields of its own origin only', async () => {
-    const { gw } = env;
-    const res = await gw.inject({ method: 'GET', url: '/monetaweb/resources/hfsdk.js' });
+    const { gatewayApp } = env;
+    const res = await gatewayApp.inject({ method: 'GET', url: '/monetaweb/resources/hfsdk.js' });
     assert.equal(res.statusCode, 200);
     assert.match(String(res.headers['content-type']), /^text\/javascript/);
 

@@ -3,64 +3,29 @@
 // outcome) ending with the position PAID and its receipt, and the refusals on the way.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
-import { KEYS, ORG, reachState, startSandbox, type Res, type State, type TestSandbox } from '../test-helpers.ts';
-import { buildCardGatewayApp, CardGateway } from './card-gateway.ts';
+import { KEYS, ORG, reachState, startSandbox, type State, type TestSandbox } from '../test-helpers.ts';
 import { CARDS_METHOD_ID } from './ecommerce.ts';
+import {
+  CHECKOUT_ORIGIN,
+  GATEWAY_ORIGIN,
+  V1,
+  V2,
+  activate,
+  authRequest,
+  bearer,
+  goodAuth,
+  cardSession,
+  rptId,
+  setup,
+  teardown,
+  verify,
+  type Env,
+} from './checkout-test-helpers.ts';
 
-const V1 = '/ecommerce/checkout/v1';
-const V2 = '/ecommerce/checkout/v2';
-const ORIGIN = 'http://checkout.test';
 const CARD = { CARD_NUMBER: '4242424242424242', EXPIRATION_DATE: '12/30', SECURITY_CODE: '123', CARDHOLDER_NAME: 'Mario Rossi' };
 
-const rptId = (nav: string, org = ORG) => `${org}${nav}`;
-/** `recaptcha: null` sends no token at all. */
-const verify = (sb: TestSandbox, id: string, recaptcha: string | null = 'token') =>
-  sb.call('GET', `${V1}/payment-requests/${id}`, { query: recaptcha === null ? {} : { recaptchaResponse: recaptcha } });
-
-interface Env {
-  sb: TestSandbox;
-  gateway: CardGateway;
-  gatewayApp: FastifyInstance;
-}
-
-async function setup(outcomeDelayMs: number): Promise<Env> {
-  const gateway = new CardGateway();
-  gateway.origin = 'http://gateway.test';
-  const gatewayApp = await buildCardGatewayApp(gateway);
-  const sb = await startSandbox({ checkout: { cardGateway: gateway, outcomeDelayMs } });
-  return { sb, gateway, gatewayApp };
-}
-
-/** Opens a card session and stores the card on the gateway, as the hosted fields do. */
-async function cardSession({ sb, gatewayApp }: Env, card: Record<string, string> = CARD): Promise<{ orderId: string; sessionId: string; form: Res }> {
-  const form = await sb.call('POST', `${V1}/payment-methods/${CARDS_METHOD_ID}/sessions`, { headers: { origin: ORIGIN, lang: 'it' } });
-  assert.equal(form.status, 200, form.raw);
-  const src = new URL(form.body.paymentMethodData.form[0].src);
-  const sessionId = src.searchParams.get('sessionid')!;
-  for (const [id, value] of Object.entries(card)) {
-    const stored = await gatewayApp.inject({
-      method: 'POST',
-      url: '/fe/build/text/',
-      headers: { session: sessionId, 'content-type': 'application/json' },
-      payload: JSON.stringify({ fieldValues: [{ id, value }] }),
-    });
-    assert.equal(stored.statusCode, 200, stored.body);
-  }
-  return { orderId: form.body.orderId, sessionId, form };
-}
-
-const activate = (sb: TestSandbox, nav: string, orderId: string, amount = 10000) =>
-  sb.call('POST', `${V2}/transactions`, {
-    query: { recaptchaResponse: 'token' },
-    headers: { 'x-client-id-from-client': 'CHECKOUT', 'x-correlation-id': 'c0ffee' },
-    body: { paymentNotices: [{ rptId: rptId(nav), amount }], email: 'payer@example.org', orderId },
-  });
-
-const bearer = (token: string, transactionId?: string) => ({
-  authorization: `Bearer ${token}`,
-  ...(transactionId ? { 'x-transaction-id-from-client': transactionId } : {}),
-});
+/** Activates one notice of 100,00 €. */
+const activateNav = (sb: TestSandbox, nav: string, orderId: string) => activate(sb, [{ rptId: rptId(nav), amount: 10000 }], orderId);
 
 describe('verify: GPD states as Checkout sees them', () => {
   let sb: TestSandbox;
@@ -119,8 +84,8 @@ describe('verify: GPD states as Checkout sees them', () => {
 
   it('without reCAPTCHA token → 401; a malformed rptId → 400, not 500', async () => {
     const { nav } = await reachState(sb, 'VALID');
-    assert.equal((await verify(sb, rptId(nav), null)).status, 401);
-    assert.equal((await verify(sb, rptId(nav), '')).status, 401);
+    assert.equal((await verify(sb, rptId(nav), {})).status, 401);
+    assert.equal((await verify(sb, rptId(nav), { recaptchaResponse: '' })).status, 401);
     for (const bad of ['123', `${ORG}30100000000000000X`, `${rptId(nav)}0`]) {
       const res = await verify(sb, bad);
       assert.equal(res.status, 400, `${bad}: ${res.raw}`);
@@ -141,10 +106,7 @@ describe('a card payment through the API', () => {
   before(async () => {
     env = await setup(0);
   });
-  after(async () => {
-    await env.sb.close();
-    await env.gatewayApp.close();
-  });
+  after(() => teardown(env));
 
   it('ends with outcome 0, the position PAID with the payment data and its receipt', async () => {
     const { sb } = env;
@@ -159,15 +121,15 @@ describe('a card payment through the API', () => {
     assert.equal(cards.status, 'ENABLED');
     assert.ok(cards.feeRange.min <= cards.feeRange.max);
 
-    const { orderId, sessionId, form } = await cardSession(env);
+    const { orderId, sessionId, res: form } = await cardSession(env, CARD);
     const fields = form.body.paymentMethodData.form as Array<{ id: string; src: string; class: string }>;
     assert.deepEqual(
       fields.map((f) => f.id),
       ['CARD_NUMBER', 'EXPIRATION_DATE', 'SECURITY_CODE', 'CARDHOLDER_NAME'],
     );
-    assert.ok(fields.every((f) => f.src.startsWith('http://gateway.test/') && f.class === 'CARD_FIELD'));
+    assert.ok(fields.every((f) => f.src.startsWith(`${GATEWAY_ORIGIN}/`) && f.class === 'CARD_FIELD'));
 
-    const activation = await activate(sb, nav, orderId);
+    const activation = await activateNav(sb, nav, orderId);
     assert.equal(activation.status, 200, activation.raw);
     const { transactionId, authToken, payments } = activation.body;
     assert.equal(activation.body.status, 'ACTIVATED');
@@ -204,16 +166,16 @@ describe('a card payment through the API', () => {
     assert.equal(auth.status, 200, auth.raw);
     assert.equal(auth.body.authorizationRequestId, orderId);
     const authorizationUrl = new URL(auth.body.authorizationUrl);
-    assert.equal(`${authorizationUrl.origin}${authorizationUrl.pathname}`, `${ORIGIN}/gdi-check`);
+    assert.equal(`${authorizationUrl.origin}${authorizationUrl.pathname}`, `${CHECKOUT_ORIGIN}/gdi-check`);
     const gdi = Buffer.from(new URLSearchParams(authorizationUrl.hash.slice(1)).get('gdiIframeUrl')!, 'base64url').toString();
-    assert.equal(gdi, `http://gateway.test/monetaweb/gdi/${sessionId}`);
+    assert.equal(gdi, `${GATEWAY_ORIGIN}/monetaweb/gdi/${sessionId}`);
 
     const pending = await sb.call('GET', `${V1}/transactions/${transactionId}/outcomes`, { headers: bearer(authToken) });
     assert.deepEqual(pending.body, { outcome: 17, isFinalStatus: false }, 'not final before the gateway authorizes');
 
     const authorized = await env.gatewayApp.inject({ method: 'POST', url: `/monetaweb/gdi/${sessionId}/authorize` });
     assert.equal(authorized.statusCode, 200, authorized.body);
-    assert.match(authorized.json<{ redirectUrl: string }>().redirectUrl, new RegExp(`^${ORIGIN}/esito\\?t=\\d+$`));
+    assert.match(authorized.json<{ redirectUrl: string }>().redirectUrl, new RegExp(`^${CHECKOUT_ORIGIN}/esito\\?t=\\d+$`));
 
     const outcome = await sb.call('GET', `${V1}/transactions/${transactionId}/outcomes`, { headers: bearer(authToken) });
     assert.deepEqual(outcome.body, { outcome: 0, isFinalStatus: true, totalAmount: 10000 + bundle.taxPayerFee, fees: bundle.taxPayerFee });
@@ -246,18 +208,14 @@ describe('outcome polling', () => {
     try {
       const { nav } = await reachState(env.sb, 'VALID');
       const { orderId, sessionId } = await cardSession(env);
-      const { transactionId, authToken } = (await activate(env.sb, nav, orderId)).body;
-      const auth = await env.sb.call('POST', `${V1}/transactions/${transactionId}/auth-requests`, {
-        headers: bearer(authToken),
-        body: { amount: 10000, fee: 95, paymentInstrumentId: CARDS_METHOD_ID, pspId: 'BNLIITRR', isAllCCP: false, details: { detailType: 'cards', orderId } },
-      });
+      const { transactionId, authToken } = (await activateNav(env.sb, nav, orderId)).body;
+      const auth = await authRequest(env.sb, { transactionId, authToken }, goodAuth(orderId));
       assert.equal(auth.status, 200, auth.raw);
       assert.equal((await env.gatewayApp.inject({ method: 'POST', url: `/monetaweb/gdi/${sessionId}/authorize` })).statusCode, 200);
       const outcome = await env.sb.call('GET', `${V1}/transactions/${transactionId}/outcomes`, { headers: bearer(authToken) });
       assert.deepEqual(outcome.body, { outcome: 17, isFinalStatus: false });
     } finally {
-      await env.sb.close();
-      await env.gatewayApp.close();
+      await teardown(env);
     }
   });
 });
@@ -267,17 +225,14 @@ describe('refusals', () => {
   before(async () => {
     env = await setup(0);
   });
-  after(async () => {
-    await env.sb.close();
-    await env.gatewayApp.close();
-  });
+  after(() => teardown(env));
 
   it('one open transaction per notice: a second activation is PAYMENT_ONGOING until the first is deleted', async () => {
     const { sb } = env;
     const { nav } = await reachState(sb, 'VALID');
-    const first = await activate(sb, nav, (await cardSession(env)).orderId);
+    const first = await activateNav(sb, nav, (await cardSession(env)).orderId);
     assert.equal(first.status, 200, first.raw);
-    const second = await activate(sb, nav, (await cardSession(env)).orderId);
+    const second = await activateNav(sb, nav, (await cardSession(env)).orderId);
     assert.deepEqual([second.status, second.body.faultCodeCategory, second.body.faultCodeDetail], [409, 'PAYMENT_ONGOING', 'PPT_PAGAMENTO_IN_CORSO']);
 
     const { transactionId, authToken } = first.body;
@@ -285,14 +240,14 @@ describe('refusals', () => {
     assert.equal((await sb.call('DELETE', `${V1}/transactions/${transactionId}`, { headers: bearer(authToken) })).status, 202);
     const outcome = await sb.call('GET', `${V1}/transactions/${transactionId}/outcomes`, { headers: bearer(authToken) });
     assert.deepEqual(outcome.body, { outcome: 8, isFinalStatus: true }, 'canceled by the user');
-    const third = await activate(sb, nav, (await cardSession(env)).orderId);
+    const third = await activateNav(sb, nav, (await cardSession(env)).orderId);
     assert.equal(third.status, 200, third.raw);
   });
 
   it('activation maps the GPD state like verify, and needs the reCAPTCHA token', async () => {
     const { sb } = env;
     const invalid = await reachState(sb, 'INVALID');
-    const res = await activate(sb, invalid.nav, (await cardSession(env)).orderId);
+    const res = await activateNav(sb, invalid.nav, (await cardSession(env)).orderId);
     assert.deepEqual([res.status, res.body.faultCodeCategory, res.body.faultCodeDetail], [409, 'PAYMENT_CANCELED', 'PAA_PAGAMENTO_ANNULLATO']);
     const { nav } = await reachState(sb, 'VALID');
     const noToken = await sb.call('POST', `${V2}/transactions`, {
@@ -332,8 +287,8 @@ describe('refusals', () => {
     const { sb } = env;
     const { nav } = await reachState(sb, 'VALID');
     const { orderId } = await cardSession(env);
-    const { transactionId, authToken } = (await activate(sb, nav, orderId)).body;
-    const other = (await activate(sb, (await reachState(sb, 'VALID')).nav, (await cardSession(env)).orderId)).body;
+    const { transactionId, authToken } = (await activateNav(sb, nav, orderId)).body;
+    const other = (await activateNav(sb, (await reachState(sb, 'VALID')).nav, (await cardSession(env)).orderId)).body;
     for (const headers of [{}, bearer('nope', transactionId), bearer(other.authToken, transactionId)]) {
       assert.equal((await sb.call('GET', `${V1}/transactions/${transactionId}/outcomes`, { headers })).status, 401);
       assert.equal((await sb.call('GET', `${V1}/payment-methods/${CARDS_METHOD_ID}/sessions/${orderId}`, { headers })).status, 401);
@@ -345,15 +300,8 @@ describe('refusals', () => {
     const { sb } = env;
     const { nav } = await reachState(sb, 'VALID');
     const { orderId } = await cardSession(env);
-    const { transactionId, authToken } = (await activate(sb, nav, orderId)).body;
-    const good = {
-      amount: 10000,
-      fee: 95,
-      paymentInstrumentId: CARDS_METHOD_ID,
-      pspId: 'BNLIITRR',
-      isAllCCP: false,
-      details: { detailType: 'cards', orderId },
-    };
+    const { transactionId, authToken } = (await activateNav(sb, nav, orderId)).body;
+    const good = goodAuth(orderId);
     const url = `${V1}/transactions/${transactionId}/auth-requests`;
     for (const body of [
       { ...good, amount: 9999 },
@@ -373,11 +321,8 @@ describe('refusals', () => {
     const { sb } = env;
     const { nav } = await reachState(sb, 'VALID');
     const { orderId } = await cardSession(env, { CARD_NUMBER: CARD.CARD_NUMBER });
-    const { transactionId, authToken } = (await activate(sb, nav, orderId)).body;
-    const res = await sb.call('POST', `${V1}/transactions/${transactionId}/auth-requests`, {
-      headers: bearer(authToken),
-      body: { amount: 10000, fee: 95, paymentInstrumentId: CARDS_METHOD_ID, pspId: 'BNLIITRR', isAllCCP: false, details: { detailType: 'cards', orderId } },
-    });
+    const { transactionId, authToken } = (await activateNav(sb, nav, orderId)).body;
+    const res = await authRequest(sb, { transactionId, authToken }, goodAuth(orderId));
     assert.equal(res.status, 409, res.raw);
   });
 
@@ -385,7 +330,7 @@ describe('refusals', () => {
     const { sb } = env;
     const { nav } = await reachState(sb, 'VALID');
     const { orderId } = await cardSession(env);
-    const { transactionId, authToken } = (await activate(sb, nav, orderId)).body;
+    const { transactionId, authToken } = (await activateNav(sb, nav, orderId)).body;
     const posts = [
       [`${V2}/payment-methods`, {}],
       [`${V2}/transactions`, {}],
@@ -405,7 +350,7 @@ describe('refusals', () => {
   });
 
   it('an unknown payment method → 404', async () => {
-    const res = await env.sb.call('POST', `${V1}/payment-methods/not-a-method/sessions`, { headers: { origin: ORIGIN } });
+    const res = await env.sb.call('POST', `${V1}/payment-methods/not-a-method/sessions`, { headers: { origin: CHECKOUT_ORIGIN } });
     assert.equal(res.status, 404);
   });
 });
