@@ -56,6 +56,59 @@ test('production hosts are refused', () => {
   }
 });
 
+test('production is refused in every spelling of its host, on every URL setting and target', () => {
+  const spellings = [
+    'https://api.platform.pagopa.it.',
+    'https://api.platform.pagopa.it..',
+    'https://api.platform.pagopa.it%2e',
+    'https://API.Platform.PagoPA.IT',
+    'https://api%2eplatform%2epagopa%2eit',
+    'https://\uff41pi.platform.pagopa.it', // fullwidth "a": IDNA maps it to "a"
+    'https://api.platform.pagopa.it\u3002', // ideographic full stop
+    'https://api.platform.pagopa.it:443/gpd',
+    'https://checkout.pagopa.it.',
+    'https://CHECKOUT.pagopa.it%2E/',
+    // Any other host under the platform's domains that is not a known UAT host.
+    'https://pagopa.it',
+    'https://api.prod.platform.pagopa.it',
+    'https://api.uat.platform.pagopa.it.evil.pagopa.it',
+  ];
+  for (const url of spellings) {
+    for (const name of ['API_BASE_URL', 'CHECKOUT_URL']) {
+      for (const target of [uat, { ...uat, TARGET: 'sandbox', SANDBOX_INTERNAL_KEY: KEY }]) {
+        const problems = problemsOf({ ...target, [name]: url });
+        assert.ok(
+          problems.some((p) => p.startsWith(`${name} points at`) && p.includes('never runs against production')),
+          `${name}=${url} (TARGET=${target.TARGET}) must be refused: ${problems.join(' | ')}`,
+        );
+      }
+    }
+  }
+});
+
+test('the known UAT hosts are accepted in any spelling and used in their normal form', () => {
+  const config = loadConfig({ ...uat, API_BASE_URL: 'https://API.uat.platform.pagopa.it./', CHECKOUT_URL: 'https://uat.checkout.pagopa.it.' });
+  assert.equal(config.apiBaseUrl, UAT_API_BASE_URL);
+  assert.equal(config.checkout.url, UAT_CHECKOUT_URL);
+});
+
+test('a URL with credentials in it is refused without echoing them', () => {
+  const problems = problemsOf({ ...uat, API_BASE_URL: 'https://user:s3cr3tpass@api.uat.platform.pagopa.it' });
+  assert.equal(problems.length, 1);
+  assert.match(problems[0]!, /^API_BASE_URL must not carry a user name or password/);
+  assert.ok(!problems[0]!.includes('s3cr3tpass'));
+});
+
+test('TARGET=prod is one problem, saying production is never a target', () => {
+  for (const value of ['prod', 'production', 'PROD']) {
+    const problems = problemsOf({ TARGET: value });
+    assert.equal(problems.length, 1, problems.join(' | '));
+    assert.match(problems[0]!, new RegExp(`^TARGET="${value}" is invalid: .*never runs against production.*"sandbox".*"uat"`));
+  }
+  const other = problemsOf({ TARGET: 'staging' });
+  assert.deepEqual(other.length, 1);
+});
+
 test('UAT must use https and a known target', () => {
   assert.match(problemsOf({ ...uat, API_BASE_URL: 'http://api.uat.platform.pagopa.it' }).join(), /must use https/);
   assert.match(problemsOf({ ...uat, TARGET: 'prod' }).join(), /TARGET="prod" is invalid/);

@@ -4,6 +4,7 @@
 import { randomBytes, createHash } from 'node:crypto';
 import { config as loadDotenv } from 'dotenv';
 import { isLuhnValid } from './ids.ts';
+import { guardUrl } from './production-guard.ts';
 
 export type Target = 'sandbox' | 'uat';
 export type Product = 'gpd' | 'gpd-receipts' | 'fdr' | 'biz';
@@ -61,7 +62,6 @@ export const UAT_API_BASE_URL = 'https://api.uat.platform.pagopa.it';
 export const UAT_CHECKOUT_URL = 'https://uat.checkout.pagopa.it';
 /** The UAT test card documented in pagoPA's own Checkout e2e suite (public test data, not a real card). */
 const UAT_TEST_CARD = { number: '5255000260000014', expiry: '12/30', cvv: '123', holder: 'Test test' };
-const PRODUCTION_HOSTS = ['api.platform.pagopa.it', 'checkout.pagopa.it', 'api.checkout.pagopa.it'];
 
 const KEY_VARIABLES: Record<Product, string> = {
   gpd: 'GPD_SUBSCRIPTION_KEY',
@@ -110,9 +110,10 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
 
   const targetRaw = read('TARGET', 'sandbox')!;
   if (targetRaw !== 'sandbox' && targetRaw !== 'uat') {
-    problems.push(`TARGET=${JSON.stringify(targetRaw)} is invalid: expected "sandbox" (default) or "uat".`);
+    // Every other setting depends on the target: checking them against a guessed one would only mislead.
+    throw new ConfigError([`TARGET=${JSON.stringify(targetRaw)} is invalid: this suite never runs against production; expected "sandbox" (default) or "uat".`]);
   }
-  const target: Target = targetRaw === 'uat' ? 'uat' : 'sandbox';
+  const target: Target = targetRaw;
   const isSandbox = target === 'sandbox';
 
   const sandboxPort = Number(read('SANDBOX_PORT', '5800'));
@@ -120,8 +121,13 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
     problems.push(`SANDBOX_PORT=${JSON.stringify(read('SANDBOX_PORT'))} is invalid: expected a TCP port (1-65535).`);
   }
 
-  const apiBaseUrl = (read('API_BASE_URL') ?? (isSandbox ? `http://127.0.0.1:${sandboxPort}` : UAT_API_BASE_URL)).replace(/\/+$/, '');
-  checkBaseUrl('API_BASE_URL', apiBaseUrl, target, problems, UAT_API_BASE_URL);
+  const apiBaseUrl = checkBaseUrl(
+    'API_BASE_URL',
+    read('API_BASE_URL') ?? (isSandbox ? `http://127.0.0.1:${sandboxPort}` : UAT_API_BASE_URL),
+    target,
+    problems,
+    UAT_API_BASE_URL,
+  );
   const checkout = readCheckout(read, target, sandboxPort, problems);
 
   const ecFiscalCode = expect('EC_FISCAL_CODE', read('EC_FISCAL_CODE', isSandbox ? '77777777777' : undefined), /^\d{11}$/, 'the EC fiscal code, 11 digits');
@@ -231,8 +237,13 @@ export function configError(env: Env = process.env): ConfigError | undefined {
 }
 
 function readCheckout(read: (name: string, fallback?: string) => string | undefined, target: Target, sandboxPort: number, problems: string[]): CheckoutConfig {
-  const url = (read('CHECKOUT_URL') ?? (target === 'sandbox' ? `http://127.0.0.1:${sandboxPort}` : UAT_CHECKOUT_URL)).replace(/\/+$/, '');
-  checkBaseUrl('CHECKOUT_URL', url, target, problems, UAT_CHECKOUT_URL);
+  const url = checkBaseUrl(
+    'CHECKOUT_URL',
+    read('CHECKOUT_URL') ?? (target === 'sandbox' ? `http://127.0.0.1:${sandboxPort}` : UAT_CHECKOUT_URL),
+    target,
+    problems,
+    UAT_CHECKOUT_URL,
+  );
   const card = {
     number: (read('CHECKOUT_CARD_NUMBER') ?? UAT_TEST_CARD.number).replace(/\s/g, ''),
     expiry: read('CHECKOUT_CARD_EXPIRY') ?? UAT_TEST_CARD.expiry,
@@ -256,19 +267,15 @@ function readCheckout(read: (name: string, fallback?: string) => string | undefi
   return { url, card, pspId, payerEmail, language: language === 'en' ? 'en' : 'it' };
 }
 
-function checkBaseUrl(name: string, value: string, target: Target, problems: string[], uatUrl: string): void {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    problems.push(`${name}=${JSON.stringify(value)} is invalid: expected an absolute URL such as ${uatUrl}.`);
-    return;
+/** The URL setting in normal form; a problem when it is malformed, carries credentials or is not UAT under pagoPA's domain. */
+function checkBaseUrl(name: string, value: string, target: Target, problems: string[], uatUrl: string): string {
+  const verdict = guardUrl(name, value, uatUrl);
+  if (!verdict.ok) {
+    problems.push(verdict.problem);
+    return value;
   }
-  if (PRODUCTION_HOSTS.includes(url.hostname)) {
-    problems.push(`${name} points at the pagoPA PRODUCTION host ${url.hostname}: this suite never runs against production. Use ${uatUrl}.`);
-  } else if (target === 'uat' && url.protocol !== 'https:') {
-    problems.push(`${name} must use https when TARGET=uat.`);
-  }
+  if (target === 'uat' && !verdict.url.startsWith('https:')) problems.push(`${name} must use https when TARGET=uat.`);
+  return verdict.url;
 }
 
 /** A short, non-reversible fingerprint of a key, safe to show in evidence. */
