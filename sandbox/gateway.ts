@@ -13,6 +13,7 @@ export interface RateLimit {
 
 /** Which product's keys an API accepts, and which rate limit applies to it. */
 export interface ProtectedApi {
+  /** The prefix its routes are registered under (matched against the routed route, not the URL). */
   prefix: string;
   product: Product;
   rateLimit?: 'gpd' | 'upload';
@@ -22,7 +23,7 @@ export interface GatewayOptions {
   subscriptions: Subscription[];
   apis: ProtectedApi[];
   rateLimits: Record<'gpd' | 'upload', RateLimit>;
-  /** Paths served without a key (health checks). */
+  /** Routes (as registered, prefix included) served without a key (health checks). */
   openPaths: string[];
   /** Time source of the rate limiter: real time, not the sandbox clock (moving it must not refill). */
   now?: () => number;
@@ -75,10 +76,15 @@ export function installGateway(app: FastifyInstance, options: GatewayOptions): v
     const requestId = first(request.headers['x-request-id']) || randomUUID();
     reply.header('X-Request-Id', requestId);
 
-    const path = request.url.split('?', 1)[0]!;
-    const api = options.apis.find((a) => path === a.prefix || path.startsWith(`${a.prefix}/`));
+    // Decide on the route the router matched, not on the request's spelling of it: the router
+    // decodes `%67pd`, strips an absolute-form origin... so a prefix test on `request.url` would let
+    // such spellings reach a protected handler without a key. A route's registered URL starts with
+    // the prefix its plugin was mounted at.
+    const route = request.is404 ? undefined : request.routeOptions.url;
     // Unknown operations are APIM's 404, whatever the key.
-    if (!api || request.is404 || options.openPaths.includes(path)) return;
+    if (route === undefined || options.openPaths.includes(route)) return;
+    const api = options.apis.find((a) => route === a.prefix || route.startsWith(`${a.prefix}/`));
+    if (!api) return;
 
     const key = subscriptionKey(request);
     if (!key) return apimError(reply, 401, MISSING_KEY);
