@@ -29,6 +29,8 @@ export interface CardSession {
   lang: string;
   values: Partial<Record<CardField, string>>;
   state: SessionState;
+  /** The one ecommerce transaction the orderId serves, bound at its activation. */
+  transactionId?: string;
 }
 
 /** Called when the GDI step authorizes the payment of a session; answers where the browser goes next. */

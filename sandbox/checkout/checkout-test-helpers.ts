@@ -57,8 +57,14 @@ export const openSession = async (sb: TestSandbox) => {
   const res = await sb.call('POST', `${V1}/payment-methods/${CARDS_METHOD_ID}/sessions`, { headers: { origin: CHECKOUT_ORIGIN, lang: 'it' } });
   assert.equal(res.status, 200, res.raw);
   const sessionId = new URL(res.body.paymentMethodData.form[0].src).searchParams.get('sessionid')!;
-  return { orderId: res.body.orderId as string, sessionId, res };
+  return { orderId: res.body.orderId as string, correlationId: res.body.correlationId as string, sessionId, res };
 };
+
+/** What Checkout keeps of a card session for the activation: its orderId and correlationId (sent as `x-correlation-id`). */
+export interface CardOrder {
+  orderId: string;
+  correlationId?: string;
+}
 
 /** The hosted fields posting their values to the gateway. */
 export const storeFields = (gatewayApp: FastifyInstance, sessionId: string, fieldValues: Array<{ id: string; value: string }>) =>
@@ -76,10 +82,11 @@ export async function storeCard(gatewayApp: FastifyInstance, sessionId: string, 
   }
 }
 
-export const activate = (sb: TestSandbox, notices: Array<{ rptId: string; amount: number }>, orderId: string) =>
+/** Activation as Checkout sends it, with the card session's orderId and (when given) its correlationId. */
+export const activate = (sb: TestSandbox, notices: Array<{ rptId: string; amount: number }>, { orderId, correlationId }: CardOrder) =>
   sb.call('POST', `${V2}/transactions`, {
     query: { recaptchaResponse: 'x' },
-    headers: { 'x-client-id-from-client': 'CHECKOUT' },
+    headers: { 'x-client-id-from-client': 'CHECKOUT', ...(correlationId === undefined ? {} : { 'x-correlation-id': correlationId }) },
     body: { paymentNotices: notices, email: 'mario.rossi@example.org', orderId },
   });
 
@@ -104,7 +111,6 @@ export const goodAuth = (orderId: string, amount = 10000, psp = CARD_BUNDLES[0]!
 export const outcome = (sb: TestSandbox, t: { transactionId: string; authToken: string }) =>
   sb.call('GET', `${V1}/transactions/${t.transactionId}/outcomes`, { headers: bearer(t.authToken) });
 
-/** Activates `notice` with a fresh card session whose card data are stored. */
 /** Opens a card session and stores `card` on the gateway. */
 export async function cardSession(env: Env, card: Record<string, string> = VISA) {
   const session = await openSession(env.sb);
@@ -112,10 +118,11 @@ export async function cardSession(env: Env, card: Record<string, string> = VISA)
   return session;
 }
 
+/** Activates `notice` with a fresh card session whose card data are stored. */
 export async function activated(env: Env, notice: { rptId: string }, amount = 10000) {
-  const { orderId, sessionId } = await openSession(env.sb);
+  const { orderId, correlationId, sessionId } = await openSession(env.sb);
   await storeCard(env.gatewayApp, sessionId);
-  const res = await activate(env.sb, [{ rptId: notice.rptId, amount }], orderId);
+  const res = await activate(env.sb, [{ rptId: notice.rptId, amount }], { orderId, correlationId });
   assert.equal(res.status, 200, res.raw);
-  return { orderId, sessionId, transactionId: res.body.transactionId as string, authToken: res.body.authToken as string, body: res.body };
+  return { orderId, correlationId, sessionId, transactionId: res.body.transactionId as string, authToken: res.body.authToken as string, body: res.body };
 }

@@ -14,6 +14,7 @@ import {
   bearer,
   activated,
   authRequest,
+  cardSession,
   fault,
   goodAuth,
   openSession,
@@ -80,17 +81,24 @@ describe('activation and transaction rules', () => {
   });
   after(() => teardown(env));
 
-  it('after a deletion, the same card session can activate and pay the notice', async () => {
+  it('after a deletion, the notice is paid with a new card session (the first orderId served its transaction)', async () => {
     const { sb, gatewayApp } = env;
     const notice = await validNotice(sb);
     const first = await activated(env, notice);
     assert.equal((await sb.call('DELETE', `${V1}/transactions/${first.transactionId}`, { headers: bearer(first.authToken) })).status, 202);
+    assert.equal((await activate(sb, [{ rptId: notice.rptId, amount: 10000 }], first)).status, 400, 'an orderId serves one transaction');
 
-    const res = await activate(sb, [{ rptId: notice.rptId, amount: 10000 }], first.orderId);
+    const second = await cardSession(env);
+    const res = await activate(sb, [{ rptId: notice.rptId, amount: 10000 }], second);
     assert.equal(res.status, 200, res.raw);
     const t = { transactionId: res.body.transactionId as string, authToken: res.body.authToken as string };
-    assert.equal((await authRequest(sb, t, goodAuth(first.orderId))).status, 200);
-    const authorized = await gatewayApp.inject({ method: 'POST', url: `/monetaweb/gdi/${first.sessionId}/authorize` });
+    assert.equal((await authRequest(sb, t, goodAuth(second.orderId))).status, 200);
+    assert.equal(
+      (await gatewayApp.inject({ method: 'POST', url: `/monetaweb/gdi/${first.sessionId}/authorize` })).statusCode,
+      409,
+      'the first session has nothing to authorize',
+    );
+    const authorized = await gatewayApp.inject({ method: 'POST', url: `/monetaweb/gdi/${second.sessionId}/authorize` });
     assert.equal(authorized.statusCode, 200, authorized.body);
     assert.equal((await outcome(sb, t)).body.outcome, 0);
     assert.equal((await sb.ec('GET', `/debtpositions/${notice.iupd}`)).body.status, 'PAID');
@@ -102,17 +110,17 @@ describe('activation and transaction rules', () => {
     const notice = await validNotice(sb);
     const first = await activated(env, notice);
     assert.equal((await authRequest(sb, first, goodAuth(first.orderId))).status, 200);
-    const { orderId } = await openSession(sb);
-    assert.deepEqual(fault(await activate(sb, [{ rptId: notice.rptId, amount: 10000 }], orderId)), [409, 'PAYMENT_ONGOING', 'PPT_PAGAMENTO_IN_CORSO']);
+    const session = await openSession(sb);
+    assert.deepEqual(fault(await activate(sb, [{ rptId: notice.rptId, amount: 10000 }], session)), [409, 'PAYMENT_ONGOING', 'PPT_PAGAMENTO_IN_CORSO']);
     assert.equal((await sb.call('DELETE', `${V1}/transactions/${first.transactionId}`, { headers: bearer(first.authToken) })).status, 409);
   });
 
   it('activation maps GPD states like verify (INVALID → 409 PAYMENT_CANCELED, unknown → 404); a refused cart locks none of its notices', async () => {
     const { sb } = env;
     const invalid = await reachState(sb, 'INVALID');
-    const { orderId } = await openSession(sb);
-    assert.deepEqual(fault(await activate(sb, [{ rptId: rptId(invalid.nav), amount: 10000 }], orderId)), [409, 'PAYMENT_CANCELED', 'PAA_PAGAMENTO_ANNULLATO']);
-    const unknown = await activate(sb, [{ rptId: rptId('301000000000000099'), amount: 10000 }], orderId);
+    const session = await openSession(sb);
+    assert.deepEqual(fault(await activate(sb, [{ rptId: rptId(invalid.nav), amount: 10000 }], session)), [409, 'PAYMENT_CANCELED', 'PAA_PAGAMENTO_ANNULLATO']);
+    const unknown = await activate(sb, [{ rptId: rptId('301000000000000099'), amount: 10000 }], session);
     assert.deepEqual(fault(unknown), [404, 'PAYMENT_UNKNOWN', 'PAA_PAGAMENTO_SCONOSCIUTO']);
 
     const good = await validNotice(sb);
@@ -122,10 +130,10 @@ describe('activation and transaction rules', () => {
         { rptId: good.rptId, amount: 10000 },
         { rptId: rptId(invalid.nav), amount: 10000 },
       ],
-      orderId,
+      session,
     );
     assert.deepEqual(fault(cart), [409, 'PAYMENT_CANCELED', 'PAA_PAGAMENTO_ANNULLATO']);
-    assert.equal((await activate(sb, [{ rptId: good.rptId, amount: 10000 }], orderId)).status, 200, 'the valid notice was not locked');
+    assert.equal((await activate(sb, [{ rptId: good.rptId, amount: 10000 }], session)).status, 200, 'the valid notice was not locked');
   });
 });
 

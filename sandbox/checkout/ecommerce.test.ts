@@ -19,13 +19,14 @@ import {
   setup,
   teardown,
   verify,
+  type CardOrder,
   type Env,
 } from './checkout-test-helpers.ts';
 
 const CARD = { CARD_NUMBER: '4242424242424242', EXPIRATION_DATE: '12/30', SECURITY_CODE: '123', CARDHOLDER_NAME: 'Mario Rossi' };
 
 /** Activates one notice of 100,00 €. */
-const activateNav = (sb: TestSandbox, nav: string, orderId: string) => activate(sb, [{ rptId: rptId(nav), amount: 10000 }], orderId);
+const activateNav = (sb: TestSandbox, nav: string, session: CardOrder) => activate(sb, [{ rptId: rptId(nav), amount: 10000 }], session);
 
 describe('verify: GPD states as Checkout sees them', () => {
   let sb: TestSandbox;
@@ -121,7 +122,8 @@ describe('a card payment through the API', () => {
     assert.equal(cards.status, 'ENABLED');
     assert.ok(cards.feeRange.min <= cards.feeRange.max);
 
-    const { orderId, sessionId, res: form } = await cardSession(env, CARD);
+    const session = await cardSession(env, CARD);
+    const { orderId, sessionId, res: form } = session;
     const fields = form.body.paymentMethodData.form as Array<{ id: string; src: string; class: string }>;
     assert.deepEqual(
       fields.map((f) => f.id),
@@ -129,7 +131,7 @@ describe('a card payment through the API', () => {
     );
     assert.ok(fields.every((f) => f.src.startsWith(`${GATEWAY_ORIGIN}/`) && f.class === 'CARD_FIELD'));
 
-    const activation = await activateNav(sb, nav, orderId);
+    const activation = await activateNav(sb, nav, session);
     assert.equal(activation.status, 200, activation.raw);
     const { transactionId, authToken, payments } = activation.body;
     assert.equal(activation.body.status, 'ACTIVATED');
@@ -207,8 +209,9 @@ describe('outcome polling', () => {
     const env = await setup(60_000);
     try {
       const { nav } = await reachState(env.sb, 'VALID');
-      const { orderId, sessionId } = await cardSession(env);
-      const { transactionId, authToken } = (await activateNav(env.sb, nav, orderId)).body;
+      const session = await cardSession(env);
+      const { orderId, sessionId } = session;
+      const { transactionId, authToken } = (await activateNav(env.sb, nav, session)).body;
       const auth = await authRequest(env.sb, { transactionId, authToken }, goodAuth(orderId));
       assert.equal(auth.status, 200, auth.raw);
       assert.equal((await env.gatewayApp.inject({ method: 'POST', url: `/monetaweb/gdi/${sessionId}/authorize` })).statusCode, 200);
@@ -230,9 +233,9 @@ describe('refusals', () => {
   it('one open transaction per notice: a second activation is PAYMENT_ONGOING until the first is deleted', async () => {
     const { sb } = env;
     const { nav } = await reachState(sb, 'VALID');
-    const first = await activateNav(sb, nav, (await cardSession(env)).orderId);
+    const first = await activateNav(sb, nav, await cardSession(env));
     assert.equal(first.status, 200, first.raw);
-    const second = await activateNav(sb, nav, (await cardSession(env)).orderId);
+    const second = await activateNav(sb, nav, await cardSession(env));
     assert.deepEqual([second.status, second.body.faultCodeCategory, second.body.faultCodeDetail], [409, 'PAYMENT_ONGOING', 'PPT_PAGAMENTO_IN_CORSO']);
 
     const { transactionId, authToken } = first.body;
@@ -240,14 +243,14 @@ describe('refusals', () => {
     assert.equal((await sb.call('DELETE', `${V1}/transactions/${transactionId}`, { headers: bearer(authToken) })).status, 202);
     const outcome = await sb.call('GET', `${V1}/transactions/${transactionId}/outcomes`, { headers: bearer(authToken) });
     assert.deepEqual(outcome.body, { outcome: 8, isFinalStatus: true }, 'canceled by the user');
-    const third = await activateNav(sb, nav, (await cardSession(env)).orderId);
+    const third = await activateNav(sb, nav, await cardSession(env));
     assert.equal(third.status, 200, third.raw);
   });
 
   it('activation maps the GPD state like verify, and needs the reCAPTCHA token', async () => {
     const { sb } = env;
     const invalid = await reachState(sb, 'INVALID');
-    const res = await activateNav(sb, invalid.nav, (await cardSession(env)).orderId);
+    const res = await activateNav(sb, invalid.nav, await cardSession(env));
     assert.deepEqual([res.status, res.body.faultCodeCategory, res.body.faultCodeDetail], [409, 'PAYMENT_CANCELED', 'PAA_PAGAMENTO_ANNULLATO']);
     const { nav } = await reachState(sb, 'VALID');
     const noToken = await sb.call('POST', `${V2}/transactions`, {
@@ -286,9 +289,10 @@ describe('refusals', () => {
   it('transaction calls need the bearer token of that transaction', async () => {
     const { sb } = env;
     const { nav } = await reachState(sb, 'VALID');
-    const { orderId } = await cardSession(env);
-    const { transactionId, authToken } = (await activateNav(sb, nav, orderId)).body;
-    const other = (await activateNav(sb, (await reachState(sb, 'VALID')).nav, (await cardSession(env)).orderId)).body;
+    const session = await cardSession(env);
+    const { orderId } = session;
+    const { transactionId, authToken } = (await activateNav(sb, nav, session)).body;
+    const other = (await activateNav(sb, (await reachState(sb, 'VALID')).nav, await cardSession(env))).body;
     for (const headers of [{}, bearer('nope', transactionId), bearer(other.authToken, transactionId)]) {
       assert.equal((await sb.call('GET', `${V1}/transactions/${transactionId}/outcomes`, { headers })).status, 401);
       assert.equal((await sb.call('GET', `${V1}/payment-methods/${CARDS_METHOD_ID}/sessions/${orderId}`, { headers })).status, 401);
@@ -299,8 +303,9 @@ describe('refusals', () => {
   it('auth-request: wrong amount, fee, PSP or order → 400; a transaction already authorized → 409', async () => {
     const { sb } = env;
     const { nav } = await reachState(sb, 'VALID');
-    const { orderId } = await cardSession(env);
-    const { transactionId, authToken } = (await activateNav(sb, nav, orderId)).body;
+    const session = await cardSession(env);
+    const { orderId } = session;
+    const { transactionId, authToken } = (await activateNav(sb, nav, session)).body;
     const good = goodAuth(orderId);
     const url = `${V1}/transactions/${transactionId}/auth-requests`;
     for (const body of [
@@ -320,8 +325,9 @@ describe('refusals', () => {
   it('auth-request before the card data are complete → 409', async () => {
     const { sb } = env;
     const { nav } = await reachState(sb, 'VALID');
-    const { orderId } = await cardSession(env, { CARD_NUMBER: CARD.CARD_NUMBER });
-    const { transactionId, authToken } = (await activateNav(sb, nav, orderId)).body;
+    const session = await cardSession(env, { CARD_NUMBER: CARD.CARD_NUMBER });
+    const { orderId } = session;
+    const { transactionId, authToken } = (await activateNav(sb, nav, session)).body;
     const res = await authRequest(sb, { transactionId, authToken }, goodAuth(orderId));
     assert.equal(res.status, 409, res.raw);
   });
@@ -329,8 +335,7 @@ describe('refusals', () => {
   it('malformed bodies on every POST get a 4xx, never a 500', async () => {
     const { sb } = env;
     const { nav } = await reachState(sb, 'VALID');
-    const { orderId } = await cardSession(env);
-    const { transactionId, authToken } = (await activateNav(sb, nav, orderId)).body;
+    const { transactionId, authToken } = (await activateNav(sb, nav, await cardSession(env))).body;
     const posts = [
       [`${V2}/payment-methods`, {}],
       [`${V2}/transactions`, {}],

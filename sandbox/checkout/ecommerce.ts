@@ -150,9 +150,12 @@ export const ecommerceRoutes: FastifyPluginAsync<EcommerceOptions> = async (app:
     isMethod(param(request, 'methodId'));
     const transaction = authorized(request, reply, header(request, 'x-transaction-id-from-client') ?? '');
     if (!transaction) return reply;
-    const session = cardGateway.byOrderId(param(request, 'orderId'));
-    const card = session && transaction.orderId === session.orderId ? cardGateway.masked(session) : undefined;
-    if (!session || !card) throw new ProblemError(404, 'Not Found', `Session with orderId ${param(request, 'orderId')} not found`);
+    // As the platform's gateway: the token's transaction must be the one the path's orderId serves (else 401).
+    const orderId = param(request, 'orderId');
+    const session = cardGateway.byOrderId(orderId);
+    if (!session || transaction.orderId !== orderId || session.transactionId !== transaction.transactionId) return unauthorized(reply);
+    const card = cardGateway.masked(session);
+    if (!card) throw new ProblemError(404, 'Not Found', `Session with orderId ${orderId} not found`);
     return sendJson(reply, 200, { sessionId: session.sessionId, ...card });
   });
 
@@ -166,6 +169,19 @@ export const ecommerceRoutes: FastifyPluginAsync<EcommerceOptions> = async (app:
     }
     if (typeof input.email !== 'string' || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.email)) throw badRequest('email is not a valid e-mail address');
     if (typeof input.orderId !== 'string' || input.orderId === '') throw badRequest('orderId is required');
+    // The orderId is the card session's: only the Checkout that opened the session knows its correlationId
+    // (sent as x-correlation-id), and the orderId serves one transaction.
+    const orderId = input.orderId;
+    const correlationId = header(request, 'x-correlation-id');
+    const session = cardGateway.byOrderId(orderId);
+    const sessionUsable = () => {
+      if (!session || correlationId === undefined || session.correlationId !== correlationId) {
+        throw badRequest('Invalid request: orderId is not a card session opened with this x-correlation-id');
+      }
+      if (session.transactionId !== undefined) throw badRequest(`Invalid request: the card session of orderId ${orderId} already serves a transaction`);
+      return session;
+    };
+    sessionUsable();
     const verified: Notice[] = [];
     try {
       for (const n of notices) {
@@ -176,14 +192,16 @@ export const ecommerceRoutes: FastifyPluginAsync<EcommerceOptions> = async (app:
     } catch (error) {
       return fault(reply, error);
     }
-    const session = cardGateway.byOrderId(input.orderId);
+    // Again: another activation may have taken the session while the notices were verified.
+    const card = sessionUsable();
     const transaction = transactions.activate({
       notices: verified,
       email: input.email,
-      orderId: input.orderId,
+      orderId,
       clientId: header(request, 'x-client-id-from-client') ?? 'CHECKOUT',
-      correlationId: header(request, 'x-correlation-id') ?? session?.correlationId ?? '',
+      correlationId: card.correlationId,
     });
+    card.transactionId = transaction.transactionId;
     return sendJson(reply, 200, {
       transactionId: transaction.transactionId,
       status: transaction.status,
@@ -254,7 +272,8 @@ export const ecommerceRoutes: FastifyPluginAsync<EcommerceOptions> = async (app:
       throw badRequest('details must be cards details with the orderId of the transaction');
     if (transaction.status !== 'ACTIVATED') throw new ProblemError(409, 'Conflict', `Transaction ${transaction.transactionId} is ${transaction.status}`);
     const session = cardGateway.byOrderId(transaction.orderId);
-    if (!session || !cardGateway.masked(session)) throw new ProblemError(409, 'Conflict', 'The card data of this transaction are not complete');
+    if (session?.transactionId !== transaction.transactionId) throw badRequest('Invalid request: the card session is not bound to this transaction');
+    if (!cardGateway.masked(session)) throw new ProblemError(409, 'Conflict', 'The card data of this transaction are not complete');
     transaction.status = 'AUTHORIZATION_REQUESTED';
     transaction.authorization = { bundle, fee: bundle.taxPayerFee, amount: input.amount };
     const gdi = Buffer.from(`${cardGateway.origin}/monetaweb/gdi/${encodeURIComponent(session.sessionId)}`).toString('base64url');
@@ -269,8 +288,9 @@ export const ecommerceRoutes: FastifyPluginAsync<EcommerceOptions> = async (app:
 
   // The gateway authorized the card: the Node closes the payment on GPD (which yields the receipt).
   cardGateway.onAuthorize(async (session, card) => {
-    const transaction = transactions.byOrderId(session.orderId, 'AUTHORIZATION_REQUESTED');
-    if (!transaction?.authorization) throw new ProblemError(409, 'Conflict', 'No authorization requested');
+    // Only the transaction bound to the session's orderId at its activation.
+    const transaction = session.transactionId === undefined ? undefined : transactions.get(session.transactionId);
+    if (transaction?.status !== 'AUTHORIZATION_REQUESTED' || !transaction.authorization) throw new ProblemError(409, 'Conflict', 'No authorization requested');
     transaction.authorization.card = card;
     const { bundle, fee } = transaction.authorization;
     try {

@@ -98,11 +98,6 @@ export class Transactions {
     return this.#byId.get(transactionId);
   }
 
-  /** The transaction of a card session in `status` (a canceled one may hold the same orderId). */
-  byOrderId(orderId: string, status: TransactionStatus): Transaction | undefined {
-    return [...this.#byId.values()].find((t) => t.orderId === orderId && t.status === status);
-  }
-
   /** The transaction is over; the front end sees it as final after `delayMs` (it polls meanwhile). */
   settle(transaction: Transaction, status: TransactionStatus, delayMs: number): void {
     transaction.status = status;
