@@ -1,8 +1,8 @@
 // Sandbox-only control API (`/__sandbox`): read and move the clock, run the platform's scheduled
 // jobs on demand, health. Protected by the internal key (except health).
 import type { FastifyPluginAsync } from 'fastify';
-import type { Clock } from './clock.ts';
-import { parseLocalDateTime } from './dates.ts';
+import { CLOCK_MAX_MS, CLOCK_MIN_MS, isRepresentable, type Clock } from './clock.ts';
+import { parseLocalDateTime, parseOffsetDateTime } from './dates.ts';
 import type { GpdService } from './gpd/service.ts';
 import { jsonBody, sendJson } from './http.ts';
 import { parseJson } from './jackson.ts';
@@ -13,22 +13,25 @@ export interface ControlOptions {
   service: GpdService;
 }
 
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const HAS_OFFSET = /(?:Z|[+-]\d{2}:\d{2})$/;
+const RANGE = `outside the range the clock can represent (${new Date(CLOCK_MIN_MS).toISOString()} to ${new Date(CLOCK_MAX_MS).toISOString()})`;
 
-/** An ISO instant: with `Z` or an offset, or zone-less (then UTC, like the GPD dates). */
+/** An ISO instant: with `Z` or an offset, or zone-less (then UTC, like the GPD dates); impossible dates are refused. */
 function parseInstant(text: string): number | undefined {
-  if (ISO_WITH_OFFSET.test(text)) {
-    const ms = Date.parse(text);
-    return Number.isNaN(ms) ? undefined : ms;
-  }
   try {
-    return parseLocalDateTime(text);
+    return HAS_OFFSET.test(text) ? parseOffsetDateTime(text) : parseLocalDateTime(text);
   } catch {
     return undefined;
   }
 }
 
-function readClockCommand(text: string | undefined): { set: number } | { advanceMs: number } {
+/** A value as it is quoted in a message, cut short (the body may be up to 10 MiB). */
+function quote(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 100 ? `${text.slice(0, 100)}...` : text;
+}
+
+function readClockCommand(text: string | undefined, now: number): { set: number } | { advanceMs: number } {
   let body: unknown;
   try {
     body = parseJson(text ?? '');
@@ -41,11 +44,13 @@ function readClockCommand(text: string | undefined): { set: number } | { advance
   if (hasSet === hasAdvance) throw badRequest('Give exactly one of "set" (ISO date-time) or "advanceMs" (milliseconds)');
   if (hasSet) {
     const instant = typeof command.set === 'string' ? parseInstant(command.set) : undefined;
-    if (instant === undefined) throw badRequest(`set: ${JSON.stringify(command.set)} is not an ISO date-time`);
+    if (instant === undefined) throw badRequest(`set: ${quote(command.set)} is not an ISO date-time`);
+    if (!isRepresentable(instant)) throw badRequest(`set: ${quote(command.set)} is ${RANGE}`);
     return { set: instant };
   }
   const ms = command.advanceMs;
-  if (typeof ms !== 'number' || !Number.isSafeInteger(ms)) throw badRequest(`advanceMs: ${JSON.stringify(ms)} is not an integer number of milliseconds`);
+  if (typeof ms !== 'number' || !Number.isSafeInteger(ms)) throw badRequest(`advanceMs: ${quote(ms)} is not an integer number of milliseconds`);
+  if (!isRepresentable(now + ms)) throw badRequest(`advanceMs: ${ms} would move the clock ${RANGE}`);
   return { advanceMs: ms };
 }
 
@@ -57,7 +62,7 @@ export const controlRoutes: FastifyPluginAsync<ControlOptions> = async (app, { c
   app.get('/clock', async (_request, reply) => sendJson(reply, 200, clockState()));
 
   app.post('/clock', async (request, reply) => {
-    const command = readClockCommand(jsonBody(request));
+    const command = readClockCommand(jsonBody(request), clock.millis());
     if ('set' in command) clock.set(command.set);
     else clock.advance(command.advanceMs);
     return sendJson(reply, 200, clockState());

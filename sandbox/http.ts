@@ -6,6 +6,8 @@ import type { QueryParams } from './gpd/list.ts';
 import { ProblemError } from './problem.ts';
 
 export const BODY_LIMIT = 10 * 1024 * 1024;
+/** The detail of every unexpected 500 (GPD would print the exception's message). */
+export const INTERNAL_ERROR_DETAIL = 'An unexpected error occurred; the sandbox log has the details.';
 
 interface RawBody {
   text: string;
@@ -34,8 +36,9 @@ export function installHttpBasics(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) return reply.code(400).send({ title: 'BAD REQUEST', status: 400, detail: error.message });
+    // The real message (and stack) goes to the log only: a 500 body never carries internal texts.
     request.log.error(error);
-    return reply.code(500).send({ title: 'INTERNAL SERVER ERROR', status: 500, detail: error.message });
+    return reply.code(500).send({ title: 'INTERNAL SERVER ERROR', status: 500, detail: INTERNAL_ERROR_DETAIL });
   });
 
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ statusCode: 404, message: 'Resource not found' }));

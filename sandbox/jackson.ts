@@ -117,8 +117,45 @@ export function objectReader<B extends object>(javaType: string, fields: { [K in
   };
 }
 
-/** Parses raw JSON text; syntax errors become JsonMappingError like the rest. */
+/** Jackson's StreamReadConstraints default: documents nested deeper are refused while parsing. */
+export const MAX_NESTING_DEPTH = 1000;
+
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** The nesting depth the text first exceeds MAX_NESTING_DEPTH at (an iterative scan, strings skipped), or undefined. */
+function excessiveDepth(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > MAX_NESTING_DEPTH) return depth;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
+  }
+  return undefined;
+}
+
+/**
+ * Parses raw JSON text; syntax errors become JsonMappingError like the rest. A document nested deeper
+ * than Jackson allows is refused with its message, so that nothing downstream recurses without bound.
+ * The depth is checked first: where a syntax error comes earlier in the text, Jackson reports that one.
+ */
 export function parseJson(text: string): unknown {
+  const depth = excessiveDepth(text);
+  if (depth !== undefined) {
+    throw new JsonMappingError(
+      `Document nesting depth (${depth}) exceeds the maximum allowed (${MAX_NESTING_DEPTH}, from \`StreamReadConstraints.getMaxNestingDepth()\`)`,
+    );
+  }
   try {
     return JSON.parse(text);
   } catch (error) {
