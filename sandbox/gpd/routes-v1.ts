@@ -1,6 +1,6 @@
 // The EC operations of the GPD API v1 (`/gpd/debt-positions-service/v1`). The same plugin is also
 // mounted in the internal API, which exposes the same operations.
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { jsonBody, param, queryParams, sendJson } from '../http.ts';
 import { badRequest } from '../problem.ts';
 import { parseInt32, parseListQuery } from './list.ts';
@@ -39,17 +39,32 @@ function checkAddressable(request: FastifyRequest, method: string): void {
   if (violations.length) throw badRequest(violations.join(', '));
 }
 
+/**
+ * The organization code of every other operation, held to the same pattern as GET/DELETE one. The
+ * platform constrains it only there, so it would store a position under `7777777777\u0000` that those
+ * two then refuse: the sandbox refuses it everywhere instead, so that whatever can be created can be
+ * read and deleted. Called after the body and the query are bound, as Spring's method validation runs
+ * after argument resolution; `method` is the controller method the message names.
+ */
+export function checkOrganization(request: FastifyRequest, method: string): string {
+  const code = org(request);
+  if (!ADDRESSABLE.test(code)) throw badRequest(`${method}.organizationFiscalCode: must match "[\\w*\\h-]+"`);
+  return code;
+}
+
 export const ecRoutes: FastifyPluginAsync<GpdRoutesOptions> = async (app, { service }) => {
   app.get('/info', async (_request, reply) => sendJson(reply, 200, APP_INFO));
 
   app.post(POSITIONS, async (request, reply) => {
     const input = readPositionBody(jsonBody(request));
-    return sendJson(reply, 201, paymentPositionModel(service.create(org(request), input, toPublish(request))));
+    const publish = toPublish(request);
+    const ec = checkOrganization(request, 'createDebtPosition');
+    return sendJson(reply, 201, paymentPositionModel(service.create(ec, input, publish)));
   });
 
   app.get(POSITIONS, async (request, reply) => {
     const query = parseListQuery(queryParams(request));
-    return sendJson(reply, 200, paymentPositionsInfo(service.list(org(request), query)));
+    return sendJson(reply, 200, paymentPositionsInfo(service.list(checkOrganization(request, 'getOrganizationDebtPositions'), query)));
   });
 
   app.patch(`${POSITIONS}/transfers`, async (request, reply) => {
@@ -65,6 +80,7 @@ export const ecRoutes: FastifyPluginAsync<GpdRoutesOptions> = async (app, { serv
     if (limit > 1000) violations.push('updateTransferIbanMassive.limit: must be less than or equal to 1000');
     // Not constrained on the platform, where a negative SQL LIMIT fails with a 500.
     if (limit < 0) violations.push('updateTransferIbanMassive.limit: must be greater than or equal to 0');
+    if (!ADDRESSABLE.test(org(request))) violations.unshift('updateTransferIbanMassive.organizationFiscalCode: must match "[\\w*\\h-]+"');
     if (violations.length) throw badRequest(violations.join(', '));
     const updated = service.changeIban(org(request), oldIban, newIban, limit);
     return sendJson(reply, 200, { description: `Updated IBAN on ${updated} Transfers`, updatedTransfers: updated });
@@ -77,7 +93,8 @@ export const ecRoutes: FastifyPluginAsync<GpdRoutesOptions> = async (app, { serv
 
   app.put(POSITION, async (request, reply) => {
     const input = readPositionBody(jsonBody(request));
-    const updated = service.update(org(request), param(request, 'iupd'), input, toPublish(request));
+    const publish = toPublish(request);
+    const updated = service.update(checkOrganization(request, 'updateDebtPosition'), param(request, 'iupd'), input, publish);
     return sendJson(reply, 200, paymentPositionModel(updated));
   });
 
@@ -88,15 +105,20 @@ export const ecRoutes: FastifyPluginAsync<GpdRoutesOptions> = async (app, { serv
     return sendJson(reply, 200, DELETED_MESSAGE);
   });
 
-  app.post(`${POSITION}/publish`, async (request, reply) => sendJson(reply, 200, paymentPositionModel(service.publish(org(request), param(request, 'iupd')))));
-
-  app.post(`${POSITION}/invalidate`, async (request, reply) =>
-    sendJson(reply, 200, paymentPositionModel(service.invalidate(org(request), param(request, 'iupd')))),
+  app.post(`${POSITION}/publish`, async (request, reply) =>
+    sendJson(reply, 200, paymentPositionModel(service.publish(checkOrganization(request, 'publishDebtPosition'), param(request, 'iupd')))),
   );
 
-  app.post('/organizations/:organizationfiscalcode/paymentoptions/paids/:nav', async (request, reply) => {
-    const { paymentDate } = readAlreadyPaidBody(jsonBody(request));
-    const { option } = service.markAsPaid(org(request), param(request, 'nav'), paymentDate);
-    return sendJson(reply, 200, paymentOptionModelResponse(option));
-  });
+  app.post(`${POSITION}/invalidate`, async (request, reply) =>
+    sendJson(reply, 200, paymentPositionModel(service.invalidate(checkOrganization(request, 'invalidateDebtPosition'), param(request, 'iupd')))),
+  );
+
+  app.post('/organizations/:organizationfiscalcode/paymentoptions/paids/:nav', markAsPaidHandler(service));
+};
+
+/** `paids`, the same in v1 and v2. */
+export const markAsPaidHandler = (service: GpdService) => async (request: FastifyRequest, reply: FastifyReply) => {
+  const { paymentDate } = readAlreadyPaidBody(jsonBody(request));
+  const { option } = service.markAsPaid(checkOrganization(request, 'setPaymentOptionAsAlreadyPaid'), param(request, 'nav'), paymentDate);
+  return sendJson(reply, 200, paymentOptionModelResponse(option));
 };

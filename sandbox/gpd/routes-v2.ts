@@ -4,9 +4,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { jsonBody, param, sendJson } from '../http.ts';
 import { badRequest } from '../problem.ts';
 import { readIupdsBody, readPositionsBody } from './bulk-request.ts';
-import { readAlreadyPaidBody } from './request.ts';
-import { paymentOptionModelResponse } from './responses.ts';
-import { APP_INFO, DELETED_MESSAGE, toPublish, type GpdRoutesOptions } from './routes-v1.ts';
+import { APP_INFO, DELETED_MESSAGE, checkOrganization, markAsPaidHandler, toPublish, type GpdRoutesOptions } from './routes-v1.ts';
 
 const POSITIONS = '/organizations/:organizationfiscalcode/debtpositions';
 const org = (request: FastifyRequest) => param(request, 'organizationfiscalcode');
@@ -16,13 +14,15 @@ export const bulkRoutes: FastifyPluginAsync<GpdRoutesOptions> = async (app, { se
 
   app.post(POSITIONS, async (request, reply) => {
     const inputs = readPositionsBody(jsonBody(request));
-    service.createMany(org(request), inputs, toPublish(request));
+    const publish = toPublish(request);
+    service.createMany(checkOrganization(request, 'createMultipleDebtPositions'), inputs, publish);
     return reply.code(201).send();
   });
 
   app.put(POSITIONS, async (request, reply) => {
     const inputs = readPositionsBody(jsonBody(request));
-    service.updateMany(org(request), inputs, toPublish(request));
+    const publish = toPublish(request);
+    service.updateMany(checkOrganization(request, 'updateMultipleDebtPositions'), inputs, publish);
     return reply.code(200).send();
   });
 
@@ -36,9 +36,5 @@ export const bulkRoutes: FastifyPluginAsync<GpdRoutesOptions> = async (app, { se
     return reply.code(200).type('text/plain;charset=UTF-8').send(DELETED_MESSAGE);
   });
 
-  app.post('/organizations/:organizationfiscalcode/paymentoptions/paids/:nav', async (request, reply) => {
-    const { paymentDate } = readAlreadyPaidBody(jsonBody(request));
-    const { option } = service.markAsPaid(org(request), param(request, 'nav'), paymentDate);
-    return sendJson(reply, 200, paymentOptionModelResponse(option));
-  });
+  app.post('/organizations/:organizationfiscalcode/paymentoptions/paids/:nav', markAsPaidHandler(service));
 };
