@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonBody, param, sendJson, installHttpBasics } from '../http.ts';
 import { ProblemError } from '../problem.ts';
 import { cardBrand, fieldError, type CardField, CARD_FIELDS } from './card-rules.ts';
+import { headerValue, queryValue } from './request-values.ts';
 
 export interface MaskedCard {
   bin: string;
@@ -129,8 +130,7 @@ export async function buildCardGatewayApp(gateway: CardGateway, options: { logge
 
   app.get('/fe/build/field/:fieldId', async (request, reply) => {
     const id = param(request, 'fieldId');
-    const query = request.query as Record<string, string | undefined>;
-    const session = gateway.bySessionId(query.sessionid ?? '');
+    const session = gateway.bySessionId(queryValue(request, 'sessionid') ?? '');
     if (!session || !(CARD_FIELDS as readonly string[]).includes(id)) return reply.code(404).type('text/plain').send('Unknown session or field');
     const labels = fieldLabels[session.lang.startsWith('en') ? 'en' : 'it']!;
     return reply
@@ -140,7 +140,7 @@ export async function buildCardGatewayApp(gateway: CardGateway, options: { logge
 
   // The hosted fields post their values here (NPG's `fe/build/text` shape: `{fieldValues: [{id, value}]}`).
   app.post('/fe/build/text/', async (request, reply) => {
-    const session = gateway.bySessionId(String(request.headers.session ?? ''));
+    const session = gateway.bySessionId(headerValue(request, 'session') ?? '');
     if (!session) throw new ProblemError(401, 'Unauthorized', 'Unknown session');
     let body: unknown;
     try {

@@ -8,6 +8,7 @@ import { jsonBody, param, sendJson } from '../http.ts';
 import { ProblemError } from '../problem.ts';
 import type { CardGateway } from './card-gateway.ts';
 import { NodeFault, RPT_ID, type Notice, type PaymentNode } from './node.ts';
+import { headerValue, queryValue } from './request-values.ts';
 import { CARD_BUNDLES, totalAmount, type Transaction, type Transactions } from './transactions.ts';
 
 export interface EcommerceOptions {
@@ -51,13 +52,8 @@ function body<T>(request: FastifyRequest): Partial<T> {
   }
 }
 
-const header = (request: FastifyRequest, name: string) => {
-  const value = request.headers[name];
-  return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
-};
-const query = (request: FastifyRequest, name: string) => (request.query as Record<string, string | undefined>)[name]?.trim() || undefined;
 /** The Checkout page's origin (browsers send `Origin` on the POSTs that need it). */
-const clientOrigin = (request: FastifyRequest) => header(request, 'origin') ?? `${request.protocol}://${request.host}`;
+const clientOrigin = (request: FastifyRequest) => headerValue(request, 'origin') ?? `${request.protocol}://${request.host}`;
 
 const isMethod = (id: string) => {
   if (id !== CARDS_METHOD_ID) throw new ProblemError(404, 'Not Found', `Payment method with id ${id} not found`);
@@ -73,7 +69,7 @@ export const ecommerceRoutes: FastifyPluginAsync<EcommerceOptions> = async (app:
 
   /** The transaction a bearer token opens, or a 401 answer. */
   const authorized = (request: FastifyRequest, reply: FastifyReply, transactionId: string): Transaction | undefined => {
-    const token = header(request, 'authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const token = headerValue(request, 'authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const transaction = transactions.get(transactionId);
     if (!token || !transaction || transaction.authToken !== token) {
       unauthorized(reply);
@@ -84,7 +80,7 @@ export const ecommerceRoutes: FastifyPluginAsync<EcommerceOptions> = async (app:
 
   // Checkout is served from another origin in UAT: its API answers CORS preflights.
   app.addHook('onSend', async (request, reply) => {
-    if (header(request, 'origin')) reply.header('access-control-allow-origin', header(request, 'origin')!).header('vary', 'Origin');
+    if (headerValue(request, 'origin')) reply.header('access-control-allow-origin', headerValue(request, 'origin')!).header('vary', 'Origin');
   });
   app.options('/ecommerce/checkout/*', async (_request, reply) =>
     reply
@@ -100,7 +96,7 @@ export const ecommerceRoutes: FastifyPluginAsync<EcommerceOptions> = async (app:
   app.get(`${FEATURE_FLAGS}/features/values`, async (_request, reply) => sendJson(reply, 200, FLAGS));
 
   app.get(`${CHECKOUT_V1}/payment-requests/:rptId`, async (request, reply) => {
-    if (!query(request, 'recaptchaResponse')) return unauthorized(reply);
+    if (!queryValue(request, 'recaptchaResponse')) return unauthorized(reply);
     const rptId = param(request, 'rptId');
     if (!RPT_ID.test(rptId)) throw badRequest(`Invalid rptId: ${rptId}`);
     try {
@@ -138,7 +134,7 @@ export const ecommerceRoutes: FastifyPluginAsync<EcommerceOptions> = async (app:
 
   app.post(`${CHECKOUT_V1}/payment-methods/:methodId/sessions`, async (request, reply) => {
     isMethod(param(request, 'methodId'));
-    const session = cardGateway.open(clientOrigin(request), header(request, 'lang') ?? 'it');
+    const session = cardGateway.open(clientOrigin(request), headerValue(request, 'lang') ?? 'it');
     return sendJson(reply, 200, {
       orderId: session.orderId,
       correlationId: session.correlationId,
@@ -148,7 +144,7 @@ export const ecommerceRoutes: FastifyPluginAsync<EcommerceOptions> = async (app:
 
   app.get(`${CHECKOUT_V1}/payment-methods/:methodId/sessions/:orderId`, async (request, reply) => {
     isMethod(param(request, 'methodId'));
-    const transaction = authorized(request, reply, header(request, 'x-transaction-id-from-client') ?? '');
+    const transaction = authorized(request, reply, headerValue(request, 'x-transaction-id-from-client') ?? '');
     if (!transaction) return reply;
     // As the platform's gateway: the token's transaction must be the one the path's orderId serves (else 401).
     const orderId = param(request, 'orderId');
@@ -160,7 +156,7 @@ export const ecommerceRoutes: FastifyPluginAsync<EcommerceOptions> = async (app:
   });
 
   app.post(`${CHECKOUT_V2}/transactions`, async (request, reply) => {
-    if (!query(request, 'recaptchaResponse')) return unauthorized(reply);
+    if (!queryValue(request, 'recaptchaResponse')) return unauthorized(reply);
     const input = body<{ paymentNotices: Array<{ rptId?: string; amount?: number }>; email: string; orderId: string }>(request);
     const notices = input.paymentNotices;
     if (!Array.isArray(notices) || notices.length < 1 || notices.length > 5) throw badRequest('paymentNotices must hold 1 to 5 notices');
@@ -172,7 +168,7 @@ export const ecommerceRoutes: FastifyPluginAsync<EcommerceOptions> = async (app:
     // The orderId is the card session's: only the Checkout that opened the session knows its correlationId
     // (sent as x-correlation-id), and the orderId serves one transaction.
     const orderId = input.orderId;
-    const correlationId = header(request, 'x-correlation-id');
+    const correlationId = headerValue(request, 'x-correlation-id');
     const session = cardGateway.byOrderId(orderId);
     const sessionUsable = () => {
       if (!session || correlationId === undefined || session.correlationId !== correlationId) {
@@ -198,7 +194,7 @@ export const ecommerceRoutes: FastifyPluginAsync<EcommerceOptions> = async (app:
       notices: verified,
       email: input.email,
       orderId,
-      clientId: header(request, 'x-client-id-from-client') ?? 'CHECKOUT',
+      clientId: headerValue(request, 'x-client-id-from-client') ?? 'CHECKOUT',
       correlationId: card.correlationId,
     });
     card.transactionId = transaction.transactionId;
@@ -238,7 +234,7 @@ export const ecommerceRoutes: FastifyPluginAsync<EcommerceOptions> = async (app:
 
   app.post(`${CHECKOUT_V2}/payment-methods/:methodId/fees`, async (request, reply) => {
     isMethod(param(request, 'methodId'));
-    const transaction = authorized(request, reply, header(request, 'x-transaction-id-from-client') ?? '');
+    const transaction = authorized(request, reply, headerValue(request, 'x-transaction-id-from-client') ?? '');
     if (!transaction) return reply;
     const input = body<{ paymentNotices: Array<{ paymentAmount?: unknown; primaryCreditorInstitution?: unknown } | null> }>(request);
     const notices = input.paymentNotices;

@@ -3,6 +3,7 @@
 // reads) and the reCAPTCHA stand-in.
 import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { param } from '../http.ts';
 import type { CardGateway } from './card-gateway.ts';
 import { CHECKOUT_V1, CHECKOUT_V2, FEATURE_FLAGS } from './ecommerce.ts';
 
@@ -30,11 +31,12 @@ export interface CheckoutWebOptions {
 }
 
 const file = (name: string) => readFileSync(new URL(`./web/${name}`, import.meta.url), 'utf8');
-const STATIC: Record<string, [string, string]> = {
-  'app.js': [file('app.js'), 'text/javascript; charset=utf-8'],
-  'texts.js': [file('texts.js'), 'text/javascript; charset=utf-8'],
-  'style.css': [file('style.css'), 'text/css; charset=utf-8'],
-};
+/** The front end's files by name (a Map: a name such as `constructor` is not a file). */
+const STATIC = new Map<string, [body: string, type: string]>([
+  ['app.js', [file('app.js'), 'text/javascript; charset=utf-8']],
+  ['texts.js', [file('texts.js'), 'text/javascript; charset=utf-8']],
+  ['style.css', [file('style.css'), 'text/css; charset=utf-8']],
+]);
 
 const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
@@ -47,7 +49,7 @@ export const checkoutWebRoutes: FastifyPluginAsync<CheckoutWebOptions> = async (
   app.get('/:rptId(^\\d{29}$)', sendIndex);
 
   app.get('/static/:name', async (request, reply) => {
-    const entry = STATIC[(request.params as { name: string }).name];
+    const entry = STATIC.get(param(request, 'name'));
     if (!entry) return reply.code(404).send({ statusCode: 404, message: 'Resource not found' });
     return reply.type(entry[1]).send(entry[0]);
   });
