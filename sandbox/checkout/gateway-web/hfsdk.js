@@ -13,6 +13,9 @@
     HF0007: 'Inserisci come riportato sulla carta',
   };
 
+  /** The text of a gateway error code (only the codes above: `constructor` is no code). */
+  const messageOf = (code) => (typeof code === 'string' && Object.hasOwn(MESSAGES, code) ? MESSAGES[code] : undefined);
+
   class Build {
     #config;
     #loaded = new Set();
@@ -45,7 +48,7 @@
           break;
         case 'validity':
           if (message.valid) config.onBuildSuccess?.({ id: message.id });
-          else config.onBuildError?.({ id: message.id, errorCode: message.errorCode, errorMessage: MESSAGES[message.errorCode] });
+          else config.onBuildError?.({ id: message.id, errorCode: message.errorCode, errorMessage: messageOf(message.errorCode) });
           break;
         case 'stored':
           this.#stored.add(message.id);
@@ -54,7 +57,7 @@
           if (this.#stored.size === FIELDS.length) config.onBuildFlowStateChange?.({ data: {} }, this.#readyForPayment ? 'READY_FOR_PAYMENT' : message.state);
           break;
         case 'store-error':
-          config.onConfirmError?.({ id: message.id, errorCode: message.errorCode, errorMessage: MESSAGES[message.errorCode] });
+          config.onConfirmError?.({ id: message.id, errorCode: message.errorCode, errorMessage: messageOf(message.errorCode) });
           break;
       }
     }

@@ -10,12 +10,18 @@
   const root = document.getElementById('root');
 
   // ---- language ------------------------------------------------------------------------------
+  /** `table[name]` only for the table's own entries: names from outside (`?lng=`, backend answers,
+   * gateway messages) such as `constructor` or `__proto__` are unknown, not Object.prototype's. */
+  const own = (table, name) => (table !== null && typeof table === 'object' && Object.hasOwn(table, name) ? table[name] : undefined);
   const pickLanguage = () => {
     const candidates = [localStorage.getItem('i18nextLng'), new URLSearchParams(location.search).get('lng'), (navigator.language || '').slice(0, 2)];
-    return candidates.find((l) => l && TEXTS[l]) || 'it';
+    return candidates.find((l) => l && own(TEXTS, l)) || 'it';
   };
   let lang = pickLanguage();
-  const t = (key, vars = {}) => String(key.split('.').reduce((o, k) => o?.[k], TEXTS[lang]) ?? key).replace(/\{(\w+)\}/g, (_, k) => vars[k]);
+  const t = (key, vars = {}) => {
+    const text = key.split('.').reduce((o, k) => own(o, k), TEXTS[lang]);
+    return String(typeof text === 'string' ? text : key).replace(/\{(\w+)\}/g, (_, k) => own(vars, k));
+  };
   // Amounts are always formatted it-IT, whatever the language.
   const euro = (cents) => new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
@@ -168,7 +174,7 @@
   /** The modal of a Nodo fault (verify, activation): texts by category, the code where support needs it. */
   const faultModal = (error, ids, onClose = closeModal) => {
     const faults = TEXTS[lang].fault;
-    const [title, body] = faults[error?.faultCodeCategory] ?? faults.GENERIC_ERROR;
+    const [title, body] = own(faults, error?.faultCodeCategory) ?? faults.GENERIC_ERROR;
     const withCode = body === null;
     const close = button('closeError', t('close'), onClose, { secondary: withCode });
     const support = button('closeError', t('contactSupport'), onClose, { secondary: !withCode });
@@ -454,14 +460,17 @@
       await loadSdk();
       const build = new window.Build({
         onAllFieldsLoaded: () => box.setAttribute('aria-busy', 'false'),
+        // Only the four fields count: any other id the SDK might name is ignored.
         onBuildSuccess: ({ id }) => {
+          if (!own(hints, id)) return;
           valid.add(id);
           hints[id].textContent = '';
           refresh();
         },
         onBuildError: ({ id, errorCode }) => {
+          if (!own(hints, id)) return;
           valid.delete(id);
-          hints[id].textContent = errorCode ? t(`cardErrors.${errorCode}`) : '';
+          hints[id].textContent = own(TEXTS[lang].cardErrors, errorCode) ?? '';
           refresh();
         },
         onConfirmError: () => fail(),
