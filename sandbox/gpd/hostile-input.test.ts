@@ -2,7 +2,28 @@
 // and nothing stored that could not be read and deleted afterwards.
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { DAY, HOUR, INTERNAL, KEYS, ORG, PAYMENT_BODY, V1, positionBody, reachState, startSandbox, type TestSandbox } from '../test-helpers.ts';
+import {
+  DAY,
+  HOUR,
+  INTERNAL,
+  KEYS,
+  ORG,
+  PAYMENT_BODY,
+  T0,
+  V1,
+  multipart,
+  positionBody,
+  reachState,
+  startSandbox,
+  zipOf,
+  type TestSandbox,
+} from '../test-helpers.ts';
+import { setImmediate as tick } from 'node:timers/promises';
+import { Clock } from '../clock.ts';
+import { ProblemError } from '../problem.ts';
+import { readPositionBody } from './request.ts';
+import { GpdService } from './service.ts';
+import { GpdStore } from './store.ts';
 
 const V2 = '/gpd/debt-positions-service/v2';
 const ANY_EC_KEY = 'test-gpd-any-key';
@@ -122,6 +143,54 @@ describe('hostile organization fiscal codes in the path', () => {
       'JSON parse error:',
     );
     assert.equal((await sb.ec('GET', `/debtpositions/${iupd}`)).body.status, 'VALID');
+  });
+});
+
+describe('hostile organization fiscal codes below the routes', () => {
+  it('are refused by the service itself (create, createMany)', () => {
+    const service = new GpdService(new GpdStore(), new Clock(() => T0));
+    for (const ec of ['7777777777\u0000', '\u202E77777777777', '77777777777/']) {
+      const input = readPositionBody(JSON.stringify(publishing(T0)));
+      assert.throws(
+        () => service.create(ec, input, true),
+        (e: unknown) => e instanceof ProblemError && e.status === 400,
+        JSON.stringify(ec),
+      );
+      assert.throws(
+        () => service.createMany(ec, [input], true),
+        (e: unknown) => e instanceof ProblemError && e.status === 400,
+        JSON.stringify(ec),
+      );
+    }
+  });
+
+  it('are not stored by an upload, which reaches the service without the routes', async (t) => {
+    const sb = await startSandbox({
+      subscriptions: [
+        { key: ANY_EC_KEY, product: 'gpd', organizations: ['*'] },
+        { key: KEYS.internal, product: 'internal', organizations: ['*'] },
+      ],
+      upload: { chunkIntervalMs: 0 },
+      rateLimits: { upload: { calls: 100_000, periodMs: 1_000 } },
+    });
+    t.after(() => sb.close());
+    const base = `/upload/gpd/debt-positions-service/v2/brokers/${ORG}/organizations/7777777777%00/debtpositions`;
+    const headers = { 'ocp-apim-subscription-key': ANY_EC_KEY };
+    const { payload, contentType } = multipart([
+      { field: 'file', fileName: 'p.zip', bytes: zipOf({ 'p.json': JSON.stringify({ paymentPositions: [publishing(sb.now())] }) }) },
+    ]);
+    await sb.call('POST', `${base}/file`, { payload, headers: { ...headers, 'content-type': contentType } });
+    // Whatever the upload answered, its job runs: wait for it through the files listing and the status.
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const files = await sb.call('GET', `${base}/files`, { headers });
+      const id = files.body.fileIds?.[0]?.fileId ?? files.body.fileIds?.[0];
+      const status = id === undefined ? undefined : await sb.call('GET', `${base}/file/${typeof id === 'string' ? id : ''}/status`, { headers });
+      if (status?.body.processedItem !== undefined && status.body.processedItem === status.body.submittedItem) break;
+      if (Date.now() > deadline) throw new Error(`upload not processed: ${files.raw} ${status?.raw}`);
+      await tick();
+    }
+    assert.equal(await storedAnywhere(sb), 0);
   });
 });
 

@@ -7,6 +7,7 @@ import { parseInt32, parseListQuery } from './list.ts';
 import { readAlreadyPaidBody, readIbanBody, readPositionBody } from './request.ts';
 import { paymentOptionModelResponse, paymentPositionBaseResponse, paymentPositionModel, paymentPositionsInfo } from './responses.ts';
 import type { GpdService } from './service.ts';
+import { ADDRESSABLE, ADDRESSABLE_MESSAGE } from './validation.ts';
 
 export interface GpdRoutesOptions {
   service: GpdService;
@@ -17,8 +18,6 @@ export const DELETED_MESSAGE = 'The debt position was successfully deleted';
 
 const POSITIONS = '/organizations/:organizationfiscalcode/debtpositions';
 const POSITION = `${POSITIONS}/:iupd`;
-// Path pattern enforced on GET/DELETE of one position (Java's [\w*\h-]+).
-const ADDRESSABLE = /^[\w*\t \u00A0\u1680\u180E\u2000-\u200A\u202F\u205F\u3000-]+$/;
 
 const org = (request: FastifyRequest) => param(request, 'organizationfiscalcode');
 
@@ -35,7 +34,7 @@ export function toPublish(request: FastifyRequest): boolean {
 function checkAddressable(request: FastifyRequest, method: string): void {
   const violations = ['organizationfiscalcode', 'iupd']
     .filter((name) => !ADDRESSABLE.test(param(request, name)))
-    .map((name) => `${method}.${name === 'iupd' ? 'iupd' : 'organizationFiscalCode'}: must match "[\\w*\\h-]+"`);
+    .map((name) => `${method}.${name === 'iupd' ? 'iupd' : 'organizationFiscalCode'}: ${ADDRESSABLE_MESSAGE}`);
   if (violations.length) throw badRequest(violations.join(', '));
 }
 
@@ -48,7 +47,7 @@ function checkAddressable(request: FastifyRequest, method: string): void {
  */
 export function checkOrganization(request: FastifyRequest, method: string): string {
   const code = org(request);
-  if (!ADDRESSABLE.test(code)) throw badRequest(`${method}.organizationFiscalCode: must match "[\\w*\\h-]+"`);
+  if (!ADDRESSABLE.test(code)) throw badRequest(`${method}.organizationFiscalCode: ${ADDRESSABLE_MESSAGE}`);
   return code;
 }
 
@@ -80,7 +79,7 @@ export const ecRoutes: FastifyPluginAsync<GpdRoutesOptions> = async (app, { serv
     if (limit > 1000) violations.push('updateTransferIbanMassive.limit: must be less than or equal to 1000');
     // Not constrained on the platform, where a negative SQL LIMIT fails with a 500.
     if (limit < 0) violations.push('updateTransferIbanMassive.limit: must be greater than or equal to 0');
-    if (!ADDRESSABLE.test(org(request))) violations.unshift('updateTransferIbanMassive.organizationFiscalCode: must match "[\\w*\\h-]+"');
+    if (!ADDRESSABLE.test(org(request))) violations.unshift(`updateTransferIbanMassive.organizationFiscalCode: ${ADDRESSABLE_MESSAGE}`);
     if (violations.length) throw badRequest(violations.join(', '));
     const updated = service.changeIban(org(request), oldIban, newIban, limit);
     return sendJson(reply, 200, { description: `Updated IBAN on ${updated} Transfers`, updatedTransfers: updated });

@@ -2,7 +2,7 @@
 // order, validations, transitions, then one write. Each operation works on a copy and writes it
 // only at the end, like the platform's transactions.
 import type { Clock } from '../clock.ts';
-import { appError, requestDataError } from '../problem.ts';
+import { appError, badRequest, requestDataError } from '../problem.ts';
 import { selectPage, type ListQuery, type Page } from './list.ts';
 import type { OptionInput, PaymentInput, PaymentOption, PaymentPosition, PositionInput, PositionStatus, Transfer } from './model.ts';
 import {
@@ -22,7 +22,7 @@ import {
   validTransition,
 } from './status.ts';
 import { GpdStore, UniquenessViolation } from './store.ts';
-import { checkPositionData } from './validation.ts';
+import { ADDRESSABLE, ADDRESSABLE_MESSAGE, checkPositionData } from './validation.ts';
 
 const AUX_DIGIT = '3';
 const RESERVED_METADATA_KEY = 'NOTIFICATION_FEE';
@@ -74,6 +74,9 @@ export class GpdService {
 
   /** Create without writing: entity, business checks, publish logic (the 400s of a create). */
   #prepareCreate(org: string, input: PositionInput, toPublish: boolean): PaymentPosition {
+    // The routes check the path first with their method's message; this also holds for the upload
+    // worker, which calls the service directly: nothing is stored that GET/DELETE one would refuse.
+    if (!ADDRESSABLE.test(org)) throw badRequest(`organizationFiscalCode: ${ADDRESSABLE_MESSAGE}`);
     const now = this.clock.millis();
     const pp = toEntity(org, input, now);
     checkPositionData(pp, 'CREATE', now);

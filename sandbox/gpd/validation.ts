@@ -6,6 +6,10 @@ import type { PaymentOption, PaymentPosition, Transfer } from './model.ts';
 
 export type Action = 'CREATE' | 'UPDATE';
 
+/** Java's `[\w*\h-]+`, the @Pattern GET/DELETE one put on the organization code and the IUPD. */
+export const ADDRESSABLE = /^[\w*\t \u00A0\u1680\u180E\u2000-\u200A\u202F\u205F\u3000-]+$/;
+export const ADDRESSABLE_MESSAGE = 'must match "[\\w*\\h-]+"';
+
 const TRANSFER_IDS = ['1', '2', '3', '4', '5'];
 
 const isNotEmpty = (s: string | undefined): s is string => s !== undefined && s.length > 0;
