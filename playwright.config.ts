@@ -3,10 +3,20 @@ import { defineConfig, chromium } from '@playwright/test';
 import { prepareEnvironment, loadConfig, ConfigError, keyFingerprint, type SuiteConfig } from './lib/config.ts';
 import { freePortSync } from './lib/free-port.ts';
 import { resolveChromium, type ChromiumChoice } from './lib/browser.ts';
+import { acquireRunLock, releaseRunLock, RunInProgressError } from './lib/run/run-lock.ts';
 
 prepareEnvironment();
-// Each run's evidence stands alone: clear the previous Allure results (runner process only, not workers).
-if (!process.env.TEST_WORKER_INDEX) rmSync('reports/allure-results', { recursive: true, force: true });
+if (!process.env.TEST_WORKER_INDEX) {
+  // Runner process only, not workers: one run at a time in this folder, then a fresh evidence folder.
+  const runId = process.env.RUN_ID!;
+  const lock = acquireRunLock(runId);
+  if (!lock.acquired) {
+    console.error(new RunInProgressError(lock.holder).message);
+    process.exit(2);
+  }
+  process.on('exit', () => releaseRunLock(runId));
+  rmSync('reports/allure-results', { recursive: true, force: true });
+}
 if ((process.env.TARGET ?? 'sandbox') === 'sandbox' && !process.env.SANDBOX_PORT && !process.env.API_BASE_URL) {
   process.env.SANDBOX_PORT = String(freePortSync());
 }
@@ -44,8 +54,12 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   outputDir: 'test-results',
-  // Card data out of traces even when the reporters below are replaced on the command line.
-  globalTeardown: './reporters/redact-traces-teardown.ts',
+  globalTeardown: [
+    // Card data out of traces even when the reporters below are replaced on the command line.
+    './reporters/redact-traces-teardown.ts',
+    // An interrupted run (Ctrl-C) skips the teardown project: its leftovers are swept here.
+    './lib/run/interrupted-run-teardown.ts',
+  ],
   reporter: [
     // First: it masks card data in each trace before any other reporter reads it.
     ['./reporters/card-redaction.ts'],

@@ -33,6 +33,8 @@ export interface SuiteConfig {
   sandbox: { port: number; internalKey: string } | undefined;
   /** Checkout (browser project): where it is, the test card, the PSP to choose, the payer's e-mail, the UI language. */
   checkout: CheckoutConfig;
+  /** `npm run cleanup` without a run id leaves alone runs active within this time (they may be in progress). */
+  cleanup: { idleMs: number };
   runId: string;
   requestTimeoutMs: number;
 }
@@ -198,6 +200,10 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
   const requestTimeoutMs = Number(read('REQUEST_TIMEOUT_MS', '30000'));
   if (!(Number.isInteger(requestTimeoutMs) && requestTimeoutMs >= 1000)) problems.push('REQUEST_TIMEOUT_MS is invalid: expected an integer ≥ 1000.');
 
+  const idleMinutes = Number(read('CLEANUP_IDLE_MINUTES', '180'));
+  if (!(Number.isInteger(idleMinutes) && idleMinutes >= 0))
+    problems.push('CLEANUP_IDLE_MINUTES is invalid: expected whole minutes ≥ 0 (default 180): runs active more recently are left alone by `npm run cleanup`.');
+
   const internalKey = read('SANDBOX_INTERNAL_KEY');
   if (isSandbox && internalKey === undefined)
     problems.push('SANDBOX_INTERNAL_KEY is missing: it is generated automatically; set it only to run against a sandbox started by hand.');
@@ -220,6 +226,7 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
     bulk: { uploadPositions, uploadTimeoutMs },
     sandbox: isSandbox ? { port: sandboxPort, internalKey: internalKey! } : undefined,
     checkout,
+    cleanup: { idleMs: idleMinutes * 60_000 },
     runId,
     requestTimeoutMs,
   };

@@ -9,6 +9,8 @@ status=0
 step() { printf '\n=== %s\n' "$*"; }
 fail() { echo "FAILED: $*"; status=1; }
 
+# A run in progress in this folder would lose its outputs to the clean-up below.
+npx tsx -e "import { lockHolder, RunInProgressError } from './lib/run/run-lock.ts'; const h = lockHolder(); if (h) { console.error(new RunInProgressError(h).message); process.exit(2); }" || exit 2
 rm -rf reports test-results playwright-report
 mkdir -p reports
 

@@ -1,29 +1,82 @@
-// Removes the positions a run left behind (interrupted tests): finds them by the IUPD prefix
-// the factory tags them with, then deletes them, or invalidates them where deletion is refused.
+// Removes the positions runs left behind: finds them by the IUPD prefix the factory tags them with
+// (`CONF-<run id>-…`), then deletes them, or invalidates them where deletion is refused. A sweep of
+// every run (no run id) leaves alone the runs that may still be in progress: those with a position
+// created or updated within `minIdleMs`, or named in `skipRuns` (the run holding this folder's lock).
 import type { GpdClient } from '../http/gpd-client.ts';
+import { IUPD_PREFIX } from './factory.ts';
+
+/** Kept by the platform: a paid or closed position is neither deleted nor invalidated. */
+const TERMINAL = ['PAID', 'PARTIALLY_PAID', 'REPORTED', 'INVALID', 'EXPIRED'];
+
+export interface SweepOptions {
+  maxPages?: number;
+  /** Leave alone the runs whose newest position was created or updated less than this long ago. */
+  minIdleMs?: number;
+  /** Runs to leave alone whatever their age. */
+  skipRuns?: string[];
+  now?: () => number;
+}
+
+export interface SkippedRun {
+  runId: string;
+  positions: number;
+  /** Newest insertedDate/lastUpdatedDate of its positions (ISO, UTC). */
+  lastActivity: string;
+  reason: 'active' | 'locked';
+}
 
 export interface SweepResult {
   found: number;
   deleted: string[];
   invalidated: string[];
+  /** Paid or closed: kept by the platform (`<iupd> (<status>)`). */
   kept: string[];
+  /** Neither deleted nor invalidated (`<iupd> (delete <status>, invalidate <status>)`). */
+  failed: string[];
+  skipped: SkippedRun[];
 }
 
-export async function sweepPositions(gpd: GpdClient, iupdPrefix: string, options: { maxPages?: number } = {}): Promise<SweepResult> {
-  const result: SweepResult = { found: 0, deleted: [], invalidated: [], kept: [] };
-  const matches: string[] = [];
+interface ListedPosition {
+  iupd: string;
+  status: string;
+  insertedDate: string;
+  lastUpdatedDate: string;
+}
+
+/** The IUPD prefix of one run's positions, or of every run's. */
+export function runPrefix(runId?: string): string {
+  return runId ? `${IUPD_PREFIX}-${runId}-` : `${IUPD_PREFIX}-`;
+}
+
+/** The run id inside an IUPD `CONF-<run id>-W<worker>-<n>`. */
+export function runIdOf(iupd: string): string | undefined {
+  return new RegExp(`^${IUPD_PREFIX}-([A-Za-z0-9]+)-W\\d+-\\d+$`).exec(iupd)?.[1];
+}
+
+/** GPD dates carry no zone and are UTC. */
+const gpdMillis = (text: string) => Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(text) ? text : `${text}Z`);
+
+export async function sweepPositions(gpd: GpdClient, iupdPrefix: string, options: SweepOptions = {}): Promise<SweepResult> {
+  const result: SweepResult = { found: 0, deleted: [], invalidated: [], kept: [], failed: [], skipped: [] };
+  const listed: ListedPosition[] = [];
   // Newest first: a run's own positions are on the first pages.
   for (let page = 0; page < (options.maxPages ?? 20); page += 1) {
     const res = await gpd.list({ limit: 50, page, orderby: 'INSERTED_DATE', ordering: 'DESC' });
     if (res.response.status !== 200) throw new Error(`listing positions failed: HTTP ${res.response.status} ${res.response.text.slice(0, 300)}`);
-    const body = res.response.body as { payment_position_list: Array<{ iupd: string; status: string }>; page_info: { total_pages: number } };
-    for (const item of body.payment_position_list) {
-      if (item.iupd.startsWith(iupdPrefix) && !['PAID', 'PARTIALLY_PAID', 'REPORTED', 'INVALID', 'EXPIRED'].includes(item.status)) matches.push(item.iupd);
-      else if (item.iupd.startsWith(iupdPrefix)) result.kept.push(`${item.iupd} (${item.status})`);
-    }
+    const body = res.response.body as { payment_position_list: ListedPosition[]; page_info: { total_pages: number } };
+    listed.push(...body.payment_position_list.filter((item) => item.iupd.startsWith(iupdPrefix)));
     if (page + 1 >= body.page_info.total_pages) break;
   }
-  result.found = matches.length + result.kept.length;
+
+  const leftAlone = runsToLeaveAlone(listed, options);
+  result.skipped = [...leftAlone.values()];
+  const matches: string[] = [];
+  for (const item of listed) {
+    if (leftAlone.has(runIdOf(item.iupd) ?? '')) continue;
+    result.found += 1;
+    if (TERMINAL.includes(item.status)) result.kept.push(`${item.iupd} (${item.status})`);
+    else matches.push(item.iupd);
+  }
   for (const iupd of matches) {
     const deleted = await gpd.delete(iupd);
     if (deleted.response.status === 200 || deleted.response.status === 404) {
@@ -32,7 +85,32 @@ export async function sweepPositions(gpd: GpdClient, iupdPrefix: string, options
     }
     const invalidated = await gpd.invalidate(iupd);
     if (invalidated.response.status === 200) result.invalidated.push(iupd);
-    else result.kept.push(`${iupd} (delete ${deleted.response.status}, invalidate ${invalidated.response.status})`);
+    else result.failed.push(`${iupd} (delete ${deleted.response.status}, invalidate ${invalidated.response.status})`);
   }
   return result;
+}
+
+function runsToLeaveAlone(listed: ListedPosition[], options: SweepOptions): Map<string, SkippedRun> {
+  const runs = new Map<string, { positions: number; lastActivity: number }>();
+  for (const item of listed) {
+    const runId = runIdOf(item.iupd);
+    if (runId === undefined) continue;
+    const activity = Math.max(gpdMillis(item.insertedDate), gpdMillis(item.lastUpdatedDate));
+    const run = runs.get(runId) ?? { positions: 0, lastActivity: -Infinity };
+    run.positions += 1;
+    if (activity > run.lastActivity) run.lastActivity = activity;
+    runs.set(runId, run);
+  }
+  const now = (options.now ?? Date.now)();
+  const skipped = new Map<string, SkippedRun>();
+  for (const [runId, run] of runs) {
+    const locked = options.skipRuns?.includes(runId) ?? false;
+    // An unreadable date counts as recent: when in doubt, a position is left alone.
+    const active = options.minIdleMs !== undefined && !(now - run.lastActivity >= options.minIdleMs);
+    if (locked || active) {
+      const lastActivity = Number.isFinite(run.lastActivity) ? new Date(run.lastActivity).toISOString() : 'unknown';
+      skipped.set(runId, { runId, positions: run.positions, lastActivity, reason: locked ? 'locked' : 'active' });
+    }
+  }
+  return skipped;
 }
