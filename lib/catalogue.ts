@@ -85,6 +85,14 @@ export const CATALOGUE: readonly TestCase[] = [
       "HTTP 200 sull'elenco ricevute dell'EC (caso saltato se la chiave non è configurata)",
       "HTTP 200 on the EC's receipts list (skipped when the key is not configured)",
     ],
+    [
+      'ACC-06',
+      'Le varianti codificate del percorso API non aggirano il controllo della chiave',
+      'Encoded spellings of an API path do not get past the key check',
+      'Senza chiave, ogni variante (percent-encoding, maiuscole, segmento ".") riceve HTTP 401 o 404, mai una risposta del servizio',
+      'Without a key, every spelling (percent-encoding, upper case, "." segment) gets HTTP 401 or 404, never a service answer',
+      'critical',
+    ],
   ]),
   ...cases('GPD-CRE', '6a', [
     [

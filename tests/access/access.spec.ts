@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { test, expect } from '../../fixtures/index.ts';
+import { evidenceTransport } from '../../fixtures/evidence.ts';
 
 const MISSING_KEY = 'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.';
 const INVALID_KEY = 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.';
@@ -28,4 +29,21 @@ test('[ACC-04] EC not bound to the key → 403', async ({ gpd, config }) => {
 
 test('[ACC-05] the receipts key works for the EC → 200', async ({ receipts }) => {
   expect(await receipts.list({ pageSize: 1 })).toHaveStatus(200);
+});
+
+test('[ACC-06] encoded spellings of an API path do not get past the key check', async ({ gpdApi, config }) => {
+  const send = evidenceTransport(gpdApi);
+  const list = `/organizations/${config.ecFiscalCode}/debtpositions`;
+  // What a gateway that compares raw paths would let through: the path the service routes is the same.
+  const spellings = [
+    `/%67pd/debt-positions-service/v1${list}`,
+    `/gpd/debt-positions-service/%761${list}`,
+    `/gpd/debt%2Dpositions-service/v1${list}`,
+    `/GPD/debt-positions-service/v1${list}`,
+    `/gpd/./debt-positions-service/v1${list}`,
+  ];
+  for (const path of spellings) {
+    const res = await send({ action: `List debt positions without a key via ${path}`, request: { method: 'GET', path, query: { limit: 1 }, key: null } });
+    expect.soft([401, 404], `${path}: refused (401) or unknown (404), never served`).toContain(res.response.status);
+  }
 });
