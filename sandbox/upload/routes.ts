@@ -6,8 +6,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { DAY_MS, parseLocalDate } from '../dates.ts';
 import { param, queryParams, sendJson } from '../http.ts';
 import { ProblemError } from '../problem.ts';
-import { extensionOf, readIupdsFile, readPositionsFile, readZipEntry, type UploadOperation } from './upload-file.ts';
-import { operationStatus, type UploadItems, type UploadJob, type UploadJobs } from './upload-jobs.ts';
+import { extensionOf, readUploadFile, type UploadOperation } from './upload-file.ts';
+import { operationStatus, type UploadJob, type UploadJobs } from './upload-jobs.ts';
 
 export interface UploadRoutesOptions {
   version: 'v1' | 'v2';
@@ -62,8 +62,8 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
   app.get('/info', async (_request, reply) => sendJson(reply, 200, UPLOAD_APP_INFO));
 
   const accept = (operation: UploadOperation) => async (request: FastifyRequest, reply: FastifyReply) => {
-    const entry = readZipEntry(await readFilePart(request, options.maxRequestBytes), options.maxUnzippedBytes);
-    const items: UploadItems = operation === 'delete' ? { operation, iupds: readIupdsFile(entry) } : { operation, positions: readPositionsFile(entry) };
+    // Read in slices that yield to the event loop; nothing is registered unless the whole file passes.
+    const items = await readUploadFile(await readFilePart(request, options.maxRequestBytes), operation, options.maxUnzippedBytes);
     const job = jobs.submit(broker(request), organization(request), items);
     return reply
       .code(202)

@@ -1,59 +1,38 @@
 // The checks the upload service (pagopa-gpd-upload, BlobService) makes on a file before accepting
-// it: a `.zip` holding exactly one `.json` entry within the size limit, read by a plain Jackson
-// ObjectMapper (unknown fields rejected), then bean-validated (PaymentPositionsModel /
+// it: a `.zip` holding exactly one `.json` entry within the size limit (zip-entry.ts), read by a
+// plain Jackson ObjectMapper (unknown fields rejected), then bean-validated (PaymentPositionsModel /
 // MultipleIUPDModel: at least one element, no duplicates, every position valid). Each rejection
 // carries the service's title and detail. Positions are bound once, with the GPD binding.
+// The JSON is read by a streaming scanner while it is inflated (json-scan.ts), which enforces the
+// sandbox's limits (positions per file, options and list elements per position) as soon as they are
+// passed; the elements are then parsed and bound one by one, in slices that yield to the event loop.
 import { createHash } from 'node:crypto';
-import { unzipSync } from 'fflate';
 import { JsonMappingError } from '../jackson.ts';
 import type { PositionInput } from '../gpd/model.ts';
 import { BeanValidationError, readPositionValue } from '../gpd/request.ts';
 import { ProblemError } from '../problem.ts';
+import { JsonScanner, JsonSyntaxError, LimitExceeded, type ScanLimits, type ScanResult } from './json-scan.ts';
+import { Slicer } from './slices.ts';
+import { MAX_UNZIPPED_BYTES, readZipEntry } from './zip-entry.ts';
 
-export const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
+export { MAX_UNZIPPED_BYTES, extensionOf, readZipEntry } from './zip-entry.ts';
+
 export const MAX_DELETE_IUPDS = 100_000;
+/**
+ * Sandbox limits (the platform has none for create/update besides the 100 MiB): positions per file,
+ * as the delete list's 100 000 and the SANP docs' "about 100K positions" per file; payment options
+ * per position, as GPD v3's model (1..100; v1 sets no maximum); list elements of any kind inside one
+ * position, above the 6 600 a position within GPD's rules can hold (100 options × (1 + 10 metadata
+ * + 5 transfers × (1 + 10 metadata))).
+ */
+export const MAX_POSITIONS = 100_000;
+export const MAX_OPTIONS_PER_POSITION = 100;
+export const MAX_LIST_ELEMENTS_PER_POSITION = 10_000;
 
 export type UploadOperation = 'create' | 'update' | 'delete';
+export type UploadItems = { operation: 'create' | 'update'; positions: PositionInput[] } | { operation: 'delete'; iupds: string[] };
 
 const invalid = (title: string, detail: string) => new ProblemError(400, title, detail);
-const LOCAL_FILE_HEADER = [0x50, 0x4b, 0x03, 0x04];
-
-/** The service's getFileExtension: what follows the last dot, case-sensitive. */
-export function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot === -1 ? '' : name.slice(dot + 1);
-}
-
-/**
- * The content of the single `.json` entry of the ZIP. Data that does not start with a local file
- * header holds no entry for java.util.zip.ZipInputStream ("No valid file found in ZIP."); an
- * archive that cannot be read is "UNZIP ERROR". Any second entry (a `__MACOSX/` folder, `.DS_Store`)
- * is refused before anything is inflated, and so is a declared size above the limit.
- */
-export function readZipEntry(bytes: Uint8Array, maxUnzippedBytes = MAX_UNZIPPED_BYTES): Uint8Array {
-  if (!LOCAL_FILE_HEADER.every((byte, i) => bytes[i] === byte)) throw invalid('INVALID FILE', 'No valid file found in ZIP.');
-  const names: string[] = [];
-  let declaredTooLarge = false;
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes, {
-      filter: (file) => {
-        names.push(file.name);
-        if (file.originalSize > maxUnzippedBytes) declaredTooLarge = true;
-        return names.length === 1 && !declaredTooLarge && extensionOf(file.name) === 'json';
-      },
-    });
-  } catch {
-    throw invalid('UNZIP ERROR', 'Could not unzip file');
-  }
-  const [name] = names;
-  if (name === undefined || (names.length === 1 && name.endsWith('/'))) throw invalid('INVALID FILE', 'No valid file found in ZIP.');
-  if (names.length > 1) throw invalid('INVALID FILE', 'Too many entries in ZIP file.');
-  if (extensionOf(name) !== 'json') throw invalid('INVALID FILE', 'ZIP contains unsupported file type.');
-  const content = entries[name];
-  if (declaredTooLarge || content === undefined || content.length > maxUnzippedBytes) throw invalid('INVALID FILE', 'Unzipped content exceeds size limit.');
-  return content;
-}
 
 // ---- Jackson (plain ObjectMapper: FAIL_ON_UNKNOWN_PROPERTIES) ----
 
@@ -121,17 +100,22 @@ const IUPDS_FILE: JavaClass = { name: `${PD}.MultipleIUPDModel`, known: ['paymen
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Jackson's UnrecognizedPropertyException message (without the source location), or undefined. */
+/** Jackson's UnrecognizedPropertyException message (without the source location). */
+function unrecognized(key: string, type: JavaClass, chain: string): string {
+  const known = type.known.map((k) => `"${k}"`).join(', ');
+  return (
+    `Unrecognized field "${key}" (class ${type.name}), not marked as ignorable (${type.known.length} known properties: ${known}])` +
+    ` (through reference chain: ${chain}${type.name}["${key}"])`
+  );
+}
+
+const isKnown = (key: string, type: JavaClass) => type.known.includes(key) || (type.ignored?.includes(key) ?? false);
+
+/** The first unknown property in the tree, as Jackson's message, or undefined. */
 function unknownProperty(value: unknown, type: JavaClass, chain: string): string | undefined {
   if (!isObject(value)) return undefined;
   for (const [key, child] of Object.entries(value)) {
-    if (!type.known.includes(key) && !type.ignored?.includes(key)) {
-      const known = type.known.map((k) => `"${k}"`).join(', ');
-      return (
-        `Unrecognized field "${key}" (class ${type.name}), not marked as ignorable (${type.known.length} known properties: ${known}])` +
-        ` (through reference chain: ${chain}${type.name}["${key}"])`
-      );
-    }
+    if (!isKnown(key, type)) return unrecognized(key, type, chain);
     const nested = type.children?.[key];
     if (!nested) continue;
     const here = `${chain}${type.name}["${key}"]->`;
@@ -149,26 +133,6 @@ function unknownProperty(value: unknown, type: JavaClass, chain: string): string
 }
 
 const invalidJson = (reason: string) => invalid('INVALID JSON', `Given JSON is invalid for required API payload: ${reason}`);
-
-function parseDocument(bytes: Uint8Array, type: JavaClass, field: string): unknown {
-  let document: unknown;
-  try {
-    document = JSON.parse(new TextDecoder().decode(bytes));
-  } catch (error) {
-    // Jackson's JsonParseException is not a JsonMappingException: the platform answers 500 here;
-    // the sandbox keeps bad input a 400.
-    throw invalidJson((error as Error).message);
-  }
-  if (!isObject(document))
-    throw invalidJson(`Cannot deserialize value of type \`${type.name}\` from ${Array.isArray(document) ? 'Array' : 'non-object'} value`);
-  const unknown = unknownProperty(document, { ...type, children: {} }, '');
-  if (unknown) throw invalidJson(unknown);
-  const items = document[field];
-  if (items !== undefined && items !== null && !Array.isArray(items)) {
-    throw invalidJson(`Cannot deserialize value of type \`java.util.ArrayList\` from non-array value (through reference chain: ${type.name}["${field}"])`);
-  }
-  return items ?? null;
-}
 
 // ---- bean validation (GPDValidator: the set of violation messages) ----
 
@@ -198,18 +162,97 @@ const invalidPositions = (messages: Iterable<string>) =>
   invalid('INVALID DEBT POSITIONS', `Debt positions format is invalid or duplicates were found. Invalid values: [${javaHashSetOrder(messages).join(', ')}]`);
 
 const DUPLICATES = 'there are duplicates in the list';
+const IUPDS_SIZE = `The list of payment positions IUPD must contain at least one element and at the most ${MAX_DELETE_IUPDS}`;
+
+// ---- reading: scan (syntax, limits, element ranges), then each element on its own ----
+
+interface FileKind {
+  type: JavaClass;
+  field: string;
+  limits: ScanLimits;
+}
+const POSITIONS: FileKind = {
+  type: POSITIONS_FILE,
+  field: 'paymentPositions',
+  limits: {
+    maxItems: MAX_POSITIONS,
+    itemsMessage: `The list of payment positions must contain at the most ${MAX_POSITIONS} elements (sandbox limit)`,
+    perItem: {
+      listKey: 'paymentOption',
+      maxList: MAX_OPTIONS_PER_POSITION,
+      listMessage: `The list of payment options of a position must contain at the most ${MAX_OPTIONS_PER_POSITION} elements (sandbox limit)`,
+      maxNested: MAX_LIST_ELEMENTS_PER_POSITION,
+      nestedMessage: `A debt position must hold at the most ${MAX_LIST_ELEMENTS_PER_POSITION} list elements (payment options, transfers, metadata) (sandbox limit)`,
+    },
+  },
+};
+const IUPDS: FileKind = { type: IUPDS_FILE, field: 'paymentPositionIUPDs', limits: { maxItems: MAX_DELETE_IUPDS, itemsMessage: IUPDS_SIZE } };
+
+/** The ProblemError of a scanner error (other errors unchanged). */
+function scanProblem(error: unknown): unknown {
+  if (error instanceof LimitExceeded) return invalidPositions([error.violation]);
+  if (error instanceof JsonSyntaxError) return invalidJson(error.message);
+  return error;
+}
+
+const SCAN_SLICE = 256 * 1024;
+
+/** Scans JSON bytes already in memory, in slices. */
+async function scanBytes(bytes: Uint8Array, kind: FileKind, slicer: Slicer): Promise<ScanResult> {
+  const scanner = new JsonScanner(kind.field, kind.limits);
+  try {
+    for (let at = 0; at < bytes.length; at += SCAN_SLICE) {
+      scanner.feed(bytes.subarray(at, at + SCAN_SLICE));
+      await slicer.tick();
+    }
+    return scanner.end();
+  } catch (error) {
+    throw scanProblem(error);
+  }
+}
+
+const decoder = new TextDecoder();
+
+/** One element of the file's list, parsed on its own. */
+function parseItem(content: Uint8Array, scan: ScanResult, index: number): unknown {
+  const text = decoder.decode(content.subarray(scan.items[2 * index], scan.items[2 * index + 1]));
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    // Jackson's JsonParseException is not a JsonMappingException: the platform answers 500 here;
+    // the sandbox keeps bad input a 400.
+    throw invalidJson((error as Error).message);
+  }
+}
+
+/** The document must be an object of known properties whose list, if any, is an array. */
+function checkDocument(content: Uint8Array, scan: ScanResult, kind: FileKind): void {
+  const { type, field } = kind;
+  if (scan.document !== 'object') {
+    throw invalidJson(`Cannot deserialize value of type \`${type.name}\` from ${scan.document === 'array' ? 'Array' : 'non-object'} value`);
+  }
+  for (const [start, end] of scan.keys) {
+    const key = JSON.parse(decoder.decode(content.subarray(start, end))) as string;
+    if (!isKnown(key, type)) throw invalidJson(unrecognized(key, type, ''));
+  }
+  if (scan.field === 'other') {
+    throw invalidJson(`Cannot deserialize value of type \`java.util.ArrayList\` from non-array value (through reference chain: ${type.name}["${field}"])`);
+  }
+}
 
 /** `{paymentPositions: [...]}` of a create or update file, bound and validated. */
-export function readPositionsFile(bytes: Uint8Array): PositionInput[] {
-  const items = parseDocument(bytes, POSITIONS_FILE, 'paymentPositions') as unknown[] | null;
+async function bindPositions(content: Uint8Array, scan: ScanResult, slicer: Slicer): Promise<PositionInput[]> {
+  checkDocument(content, scan, POSITIONS);
+  const count = scan.items.length / 2;
   const messages = new Set<string>();
   // A null list passes @Size and fails later on the platform (500): the sandbox answers 400.
-  if (items === null || items.length < 1) messages.add('The list of payment positions must contain at least one element');
+  if (count < 1) messages.add('The list of payment positions must contain at least one element');
   const positions: PositionInput[] = [];
   const seen = new Set<string>();
-  for (const [i, item] of (items ?? []).entries()) {
-    // Each parsed item is dropped once bound: the JSON tree and the bound positions never coexist whole.
-    items![i] = undefined;
+  for (let i = 0; i < count; i++) {
+    if (slicer.due()) await slicer.yield();
+    // Each item is parsed alone and dropped once bound: the JSON tree of the file never exists whole.
+    const item = parseItem(content, scan, i);
     const unknown = unknownProperty(item, POSITION, `${POSITIONS_FILE.name}["paymentPositions"]->java.util.ArrayList[${i}]->`);
     if (unknown) throw invalidJson(unknown);
     if (item === null) {
@@ -236,14 +279,17 @@ export function readPositionsFile(bytes: Uint8Array): PositionInput[] {
 }
 
 /** `{paymentPositionIUPDs: [...]}` of a delete file (1..100 000, no duplicates). */
-export function readIupdsFile(bytes: Uint8Array): string[] {
-  const items = parseDocument(bytes, IUPDS_FILE, 'paymentPositionIUPDs') as unknown[] | null;
-  const size = 'The list of payment positions IUPD must contain at least one element and at the most 100000';
-  if (items === null) throw invalidPositions(['must not be empty', 'must not be null']);
+async function bindIupds(content: Uint8Array, scan: ScanResult, slicer: Slicer): Promise<string[]> {
+  checkDocument(content, scan, IUPDS);
+  if (scan.field === 'absent' || scan.field === 'null') throw invalidPositions(['must not be empty', 'must not be null']);
+  const count = scan.items.length / 2;
   const messages = new Set<string>();
-  if (items.length === 0) messages.add('must not be empty');
-  if (items.length < 1 || items.length > MAX_DELETE_IUPDS) messages.add(size);
-  const iupds = items.map((item, i) => {
+  if (count === 0) messages.add('must not be empty');
+  if (count < 1 || count > MAX_DELETE_IUPDS) messages.add(IUPDS_SIZE);
+  const iupds: string[] = [];
+  for (let i = 0; i < count; i++) {
+    if (slicer.due()) await slicer.yield();
+    const item = parseItem(content, scan, i);
     if (typeof item === 'object' && item !== null) {
       throw invalidJson(
         `Cannot deserialize value of type \`java.lang.String\` from ${Array.isArray(item) ? 'Array' : 'Object'} value (through reference chain: ${IUPDS_FILE.name}["paymentPositionIUPDs"]->java.util.ArrayList[${i}])`,
@@ -251,9 +297,54 @@ export function readIupdsFile(bytes: Uint8Array): string[] {
     }
     // Sandbox policy: a null IUPD is refused here rather than sent on.
     if (item === null) messages.add('must not be null');
-    return String(item);
-  });
+    iupds.push(String(item));
+  }
   if (new Set(iupds).size !== iupds.length) messages.add(DUPLICATES);
   if (messages.size > 0) throw invalidPositions(messages);
   return iupds;
+}
+
+/** The positions of a create or update file's JSON (already unzipped). */
+export async function readPositionsFile(bytes: Uint8Array, slicer = new Slicer()): Promise<PositionInput[]> {
+  return bindPositions(bytes, await scanBytes(bytes, POSITIONS, slicer), slicer);
+}
+
+/** The IUPDs of a delete file's JSON (already unzipped). */
+export async function readIupdsFile(bytes: Uint8Array, slicer = new Slicer()): Promise<string[]> {
+  return bindIupds(bytes, await scanBytes(bytes, IUPDS, slicer), slicer);
+}
+
+/**
+ * An uploaded ZIP, unzipped and read: the JSON is scanned while it is inflated, so a limit passed
+ * stops the inflation there. A syntax error waits for the end of the entry, as the service reads the
+ * whole entry (and so checks its CRC and size) before parsing it.
+ */
+export async function readUploadFile(zip: Uint8Array, operation: UploadOperation, maxUnzippedBytes = MAX_UNZIPPED_BYTES): Promise<UploadItems> {
+  const kind = operation === 'delete' ? IUPDS : POSITIONS;
+  const slicer = new Slicer();
+  const scanner = new JsonScanner(kind.field, kind.limits);
+  let syntaxError: unknown;
+  const content = await readZipEntry(
+    zip,
+    maxUnzippedBytes,
+    (chunk) => {
+      if (syntaxError !== undefined) return;
+      try {
+        scanner.feed(chunk);
+      } catch (error) {
+        if (!(error instanceof JsonSyntaxError)) throw scanProblem(error);
+        syntaxError = error;
+      }
+    },
+    slicer,
+  );
+  let scan: ScanResult;
+  try {
+    if (syntaxError !== undefined) throw syntaxError;
+    scan = scanner.end();
+  } catch (error) {
+    throw scanProblem(error);
+  }
+  if (operation === 'delete') return { operation, iupds: await bindIupds(content, scan, slicer) };
+  return { operation, positions: await bindPositions(content, scan, slicer) };
 }

@@ -3,15 +3,52 @@
 // v2 bulk call with toPublish=true; a chunk that fails as a whole is retried item by item (a v2
 // call with one item) so that every IUPD gets its own result. Results are grouped incrementally by
 // (statusCode, statusMessage), as the report shows them: per item only its IUPD is kept.
-// Chunks run on timers (the event loop stays free); `close()` stops every upload in progress.
+// Chunks run on timers (the event loop stays free); `close()` stops every upload in progress. A chunk
+// whose positions hold more than MAX_CALL_WEIGHT list elements is applied in several smaller bulk
+// calls, with a turn of the event loop between them when a slice has used its budget: each item
+// gets the same result (a failing call is retried item by item either way), and no chunk of heavy
+// positions blocks other clients for long.
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { PositionInput } from '../gpd/model.ts';
 import type { GpdService } from '../gpd/service.ts';
 import { ProblemError } from '../problem.ts';
-import type { UploadOperation } from './upload-file.ts';
+import { Slicer } from './slices.ts';
+import type { UploadItems, UploadOperation } from './upload-file.ts';
 
 export const CHUNK_SIZE = 20;
+/** Options, transfers and metadata entries (plus one per item) GPD is given in one call at most. */
+export const MAX_CALL_WEIGHT = 10_000;
+
+/** The size of an item for GPD: one, plus every element of its lists. */
+function weight(item: PositionInput | string): number {
+  if (typeof item === 'string') return 1;
+  let total = 1;
+  for (const po of item.paymentOption) {
+    total += 1 + po.paymentOptionMetadata.length;
+    for (const t of po.transfer) total += 1 + t.transferMetadata.length;
+  }
+  return total;
+}
+
+/** The chunk's items in order, in calls of at most MAX_CALL_WEIGHT (a heavier item goes alone). */
+function calls(chunk: Array<PositionInput | string>): Array<Array<PositionInput | string>> {
+  const result: Array<Array<PositionInput | string>> = [];
+  let current: Array<PositionInput | string> = [];
+  let load = 0;
+  for (const item of chunk) {
+    const w = weight(item);
+    if (current.length > 0 && load + w > MAX_CALL_WEIGHT) {
+      result.push(current);
+      current = [];
+      load = 0;
+    }
+    current.push(item);
+    load += w;
+  }
+  if (current.length > 0) result.push(current);
+  return result;
+}
 
 export interface ResultGroup {
   statusCode: number;
@@ -31,8 +68,6 @@ export interface UploadJob {
   /** Report entries in order of first appearance, keyed by code and message. */
   groups: Map<string, ResultGroup>;
 }
-
-export type UploadItems = { operation: 'create' | 'update'; positions: PositionInput[] } | { operation: 'delete'; iupds: string[] };
 
 export interface UploadJobsOptions {
   /** Pause between two chunks (ms); 0 = next turn of the event loop. */
@@ -130,21 +165,36 @@ export class UploadJobs {
     const chunk = items.slice(offset, end) as Array<PositionInput | string>;
     // Processed items are released: a 100 000-position upload shrinks as it goes.
     items.fill(undefined, offset, end);
-    try {
-      this.#applyChunk(job, chunk);
-    } catch (error) {
-      // Not a GPD answer: a sandbox bug. Reported as the worker reports a 5xx, never thrown from a timer.
-      const iupds = chunk.map((item) => (typeof item === 'string' ? item : item.iupd));
-      this.#record(job, 500, `${MESSAGES[500]} (${(error as Error).message})`, iupds);
+    this.#call(job, calls(chunk), 0, () => {
+      job.processed += chunk.length;
+      if (job.processed < job.submitted) {
+        this.#schedule(() => this.#step(job, items, end));
+        return;
+      }
+      job.endTime = this.clock.millis();
+      for (const resolve of this.#waiters.get(job.fileId) ?? []) resolve();
+      this.#waiters.delete(job.fileId);
+    });
+  }
+
+  /** Runs the chunk's calls from `index`, yielding between two calls when the slice is used up. */
+  #call(job: UploadJob, batches: Array<Array<PositionInput | string>>, index: number, done: () => void): void {
+    const slicer = new Slicer();
+    for (let i = index; i < batches.length; i++) {
+      if (i > index && slicer.due()) {
+        this.#schedule(() => this.#call(job, batches, i, done), 0);
+        return;
+      }
+      const batch = batches[i]!;
+      try {
+        this.#applyChunk(job, batch);
+      } catch (error) {
+        // Not a GPD answer: a sandbox bug. Reported as the worker reports a 5xx, never thrown from a timer.
+        const iupds = batch.map((item) => (typeof item === 'string' ? item : item.iupd));
+        this.#record(job, 500, `${MESSAGES[500]} (${(error as Error).message})`, iupds);
+      }
     }
-    job.processed += chunk.length;
-    if (job.processed < job.submitted) {
-      this.#schedule(() => this.#step(job, items, end));
-      return;
-    }
-    job.endTime = this.clock.millis();
-    for (const resolve of this.#waiters.get(job.fileId) ?? []) resolve();
-    this.#waiters.delete(job.fileId);
+    done();
   }
 
   #applyChunk(job: UploadJob, chunk: Array<PositionInput | string>): void {
