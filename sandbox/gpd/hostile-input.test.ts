@@ -179,7 +179,8 @@ describe('hostile organization fiscal codes below the routes', () => {
     const { payload, contentType } = multipart([
       { field: 'file', fileName: 'p.zip', bytes: zipOf({ 'p.json': JSON.stringify({ paymentPositions: [publishing(sb.now())] }) }) },
     ]);
-    await sb.call('POST', `${base}/file`, { payload, headers: { ...headers, 'content-type': contentType } });
+    const accepted = await sb.call('POST', `${base}/file`, { payload, headers: { ...headers, 'content-type': contentType } });
+    assert.ok(accepted.status < 500, `the upload is answered without a 5xx: ${accepted.status} ${accepted.raw}`);
     // Whatever the upload answered, its job runs: wait for it through the files listing and the status.
     const deadline = Date.now() + 5_000;
     for (;;) {

@@ -360,9 +360,10 @@ function toOptionEntity(org: string, o: OptionInput, input: PositionInput, now: 
 
 /** checkDebtPositionToUpdate: computed fields, reset to DRAFT, then publish if asked. */
 function prepareForSave(pp: PaymentPosition, toPublish: boolean, now: number): void {
+  // A loop, not Math.min(...spread): a position may hold more options than a call has arguments.
   const dueDates = pp.paymentOption.map((po) => po.dueDate);
-  pp.minDueDate = dueDates.length ? Math.min(...dueDates) : now;
-  pp.maxDueDate = dueDates.length ? Math.max(...dueDates) : now;
+  pp.minDueDate = dueDates.length ? dueDates.reduce((a, b) => Math.min(a, b)) : now;
+  pp.maxDueDate = dueDates.length ? dueDates.reduce((a, b) => Math.max(a, b)) : now;
   pp.lastUpdatedDate = now;
   pp.publishDate = undefined;
   pp.status = 'DRAFT';

@@ -16,7 +16,7 @@ export const PAYABLE = statuses('VALID', 'PARTIALLY_PAID');
 
 export function minValidity(pp: PaymentPosition): number | undefined {
   const dates = pp.paymentOption.flatMap((po) => (po.validityDate === undefined ? [] : [po.validityDate]));
-  return dates.length ? Math.min(...dates) : undefined;
+  return dates.length ? dates.reduce((a, b) => Math.min(a, b)) : undefined;
 }
 
 /** The `switchToExpired` shown in responses: true only if every option has it (and there is one). */

@@ -65,11 +65,17 @@ export const uploadRoutes: FastifyPluginAsync<UploadRoutesOptions> = async (app,
     // Read in slices that yield to the event loop; nothing is registered unless the whole file passes.
     const items = await readUploadFile(await readFilePart(request, options.maxRequestBytes), operation, options.maxUnzippedBytes);
     const job = jobs.submit(broker(request), organization(request), items);
-    return reply
-      .code(202)
-      .header('Location', `brokers/${job.broker}/organizations/${job.organization}/debtpositions/file/${job.fileId}/status`)
-      .header('Retry-After', `${options.retryAfterMs} ms`)
-      .send();
+    return (
+      reply
+        .code(202)
+        // Each segment encoded: the path parameters (and the file id made of them) may hold any character.
+        .header(
+          'Location',
+          `brokers/${encodeURIComponent(job.broker)}/organizations/${encodeURIComponent(job.organization)}/debtpositions/file/${encodeURIComponent(job.fileId)}/status`,
+        )
+        .header('Retry-After', `${options.retryAfterMs} ms`)
+        .send()
+    );
   };
   app.post(`${BASE}/file`, accept('create'));
   app.put(`${BASE}/file`, accept('update'));
