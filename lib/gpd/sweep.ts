@@ -6,7 +6,7 @@ import type { GpdClient } from '../http/gpd-client.ts';
 import { IUPD_PREFIX } from './factory.ts';
 
 /** Kept by the platform: a paid or closed position is neither deleted nor invalidated. */
-const TERMINAL = ['PAID', 'PARTIALLY_PAID', 'REPORTED', 'INVALID', 'EXPIRED'];
+export const KEPT_STATUSES: readonly string[] = ['PAID', 'PARTIALLY_PAID', 'REPORTED', 'INVALID', 'EXPIRED'];
 
 export interface SweepOptions {
   maxPages?: number;
@@ -74,7 +74,7 @@ export async function sweepPositions(gpd: GpdClient, iupdPrefix: string, options
   for (const item of listed) {
     if (leftAlone.has(runIdOf(item.iupd) ?? '')) continue;
     result.found += 1;
-    if (TERMINAL.includes(item.status)) result.kept.push(`${item.iupd} (${item.status})`);
+    if (KEPT_STATUSES.includes(item.status)) result.kept.push(`${item.iupd} (${item.status})`);
     else matches.push(item.iupd);
   }
   for (const iupd of matches) {

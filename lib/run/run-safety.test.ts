@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildSandbox } from '../../sandbox/app.ts';
 import { DebtPositionFactory } from '../gpd/factory.ts';
+import { KEPT_STATUSES } from '../gpd/sweep.ts';
 import { acquireRunLock, lockHolder, releaseRunLock, RUN_LOCK_PATH } from './run-lock.ts';
 
 const CLI = 'node_modules/@playwright/test/cli.js';
@@ -46,7 +47,8 @@ test('the run lock: one holder, refused with who holds it, given back only by it
 });
 
 // The tests below run Playwright in this folder: not while a real run holds its lock.
-const busy = lockHolder() ? `a run (${lockHolder()!.runId}) is in progress in this folder` : false;
+const running = lockHolder();
+const busy = running ? `a run (${running.runId}) is in progress in this folder` : false;
 const env = (extra: Record<string, string>) => ({
   ...process.env,
   DOTENV_CONFIG_PATH: '/nonexistent/.env',
@@ -140,6 +142,6 @@ test('Ctrl-C in the middle of a run: the teardown project is skipped, yet the ru
   assert.match(log, /interrupted/i, log);
   assert.doesNotMatch(log, /remove the positions this run left behind/, 'the teardown project did not run');
   assert.match(log, new RegExp(`Run ${runId} ended before its teardown`), log);
-  const left = (await positionsOf(runId)).filter((item) => !['PAID', 'PARTIALLY_PAID', 'REPORTED', 'INVALID', 'EXPIRED'].includes(item.status));
+  const left = (await positionsOf(runId)).filter((item) => !KEPT_STATUSES.includes(item.status));
   assert.deepEqual(left, [], `positions left behind:\n${log}`);
 });
