@@ -1,533 +1,1669 @@
 // The test-plan catalogue: every case the suite evidences, as data. Test titles start with the
-// case id; fixtures turn the entry into Allure labels; `npm run evidence` (later) fills the plan.
-// Ids are ours: the official async test plan is not public (SPEC §3).
+// case id; fixtures turn the entry into Allure labels; `npm run evidence` fills the plan with the
+// preconditions, steps and expected result written here. Ids are ours: the official async test plan
+// is not public (SPEC §3).
+//
+// Numbering. `onboardingStep` is the number of the official onboarding step the case evidences (SPEC §1,
+// notes onboarding-testplan.md §1.1): 2 subscription keys, 5 subscriptions for reporting flows and
+// receipts, 6 tests of the main functions, 8 payment on Checkout, 9 receipt acquisition. Step 6 has
+// official sub-activities — (a) creation, (b) publication, (c) update, (d) deletion, (e) bulk loads,
+// optional — and they belong to the area, not to the case: `AREAS[area].activity`. Invalidation and
+// retrieval are tested in step 6 but are not in the official list, so their areas have no letter.
+//
+// Preconditions and steps describe what the test really does. API paths are relative to each service's
+// base: GPD `/gpd/debt-positions-service/v1` (or `/v2` where the step says "GPD v2"), upload
+// `/upload/gpd/debt-positions-service/v1|v2`, receipts `/gpd/payments-receipts-service/v1`, biz-events
+// `/bizevents/service/v1`; {ec} is EC_FISCAL_CODE, {broker} is BROKER_CODE.
 
 export type Area = 'ACC' | 'GPD-CRE' | 'GPD-PUB' | 'GPD-UPD' | 'GPD-DEL' | 'GPD-INV' | 'GPD-GET' | 'BLK' | 'PAY' | 'RIC';
 export type Severity = 'blocker' | 'critical' | 'normal' | 'minor';
+
+/** The official onboarding steps (SPEC §1) the suite evidences. */
+export type OnboardingStep = 2 | 5 | 6 | 8 | 9;
+
+export const ONBOARDING_STEPS: Record<OnboardingStep, { it: string; en: string }> = {
+  2: { it: 'Passo 2 — Chiavi di sottoscrizione', en: 'Step 2 — Subscription keys' },
+  5: { it: 'Passo 5 — Sottoscrizioni per rendicontazione e ricevute', en: 'Step 5 — Subscriptions for reporting flows and receipts' },
+  6: { it: 'Passo 6 — Test delle funzionalità principali', en: 'Step 6 — Tests of the main functions' },
+  8: { it: 'Passo 8 — Pagamento su Checkout', en: 'Step 8 — Payment on Checkout' },
+  9: { it: 'Passo 9 — Acquisizione della ricevuta', en: 'Step 9 — Receipt acquisition' },
+};
 
 export interface TestCase {
   id: string;
   area: Area;
   title: { it: string; en: string };
+  /** What must hold before the case runs (data, keys, settings). */
+  preconditions: { it: string; en: string };
+  /** What the case does, in order; the same number of steps in both languages. */
+  steps: { it: string[]; en: string[] };
   expected: { it: string; en: string };
   /** Mandatory in the official plan (optional ones, e.g. bulk loads, are still run by us). */
   mandatory: boolean;
-  /** The onboarding step it evidences (SPEC §1): 2 = keys, 6 = GPD lifecycle tests. */
-  onboardingStep: string;
+  /** The official onboarding step it evidences (SPEC §1); for step 6 the sub-activity is on the area. */
+  onboardingStep: OnboardingStep;
   severity: Severity;
 }
 
-export const AREAS: Record<Area, { it: string; en: string }> = {
+/** The official sub-activities of onboarding step 6: a creation, b publication, c update, d deletion, e bulk loads (optional). */
+export type Step6Activity = 'a' | 'b' | 'c' | 'd' | 'e';
+
+// GPD-INV (invalidation) and GPD-GET (retrieval) are step 6 tests outside the official list of
+// sub-activities: no letter. ACC, PAY and RIC belong to other steps.
+export const AREAS: Record<Area, { it: string; en: string; activity?: Step6Activity }> = {
   ACC: { it: 'Accesso e chiavi di sottoscrizione', en: 'Access and subscription keys' },
-  'GPD-CRE': { it: 'Creazione posizione debitoria', en: 'Debt position creation' },
-  'GPD-PUB': { it: 'Pubblicazione posizione debitoria', en: 'Debt position publication' },
-  'GPD-UPD': { it: 'Aggiornamento posizione debitoria', en: 'Debt position update' },
-  'GPD-DEL': { it: 'Cancellazione posizione debitoria', en: 'Debt position deletion' },
+  'GPD-CRE': { it: 'Creazione posizione debitoria', en: 'Debt position creation', activity: 'a' },
+  'GPD-PUB': { it: 'Pubblicazione posizione debitoria', en: 'Debt position publication', activity: 'b' },
+  'GPD-UPD': { it: 'Aggiornamento posizione debitoria', en: 'Debt position update', activity: 'c' },
+  'GPD-DEL': { it: 'Cancellazione posizione debitoria', en: 'Debt position deletion', activity: 'd' },
   'GPD-INV': { it: 'Invalidazione posizione debitoria', en: 'Debt position invalidation' },
   'GPD-GET': { it: 'Consultazione posizioni debitorie', en: 'Debt position retrieval' },
-  BLK: { it: 'Caricamenti massivi', en: 'Bulk loads' },
+  BLK: { it: 'Caricamenti massivi', en: 'Bulk loads', activity: 'e' },
   PAY: { it: 'Pagamento su Checkout', en: 'Payment on Checkout' },
   RIC: { it: 'Acquisizione ricevute', en: 'Receipt acquisition' },
 };
 
-type Row = [id: string, titleIt: string, titleEn: string, expectedIt: string, expectedEn: string, severity?: Severity];
+type Text = { it: string; en: string };
 
-function cases(area: Area, onboardingStep: string, rows: Row[], mandatory = true): TestCase[] {
-  return rows.map(([id, titleIt, titleEn, expectedIt, expectedEn, severity = 'normal']) => ({
-    id,
-    area,
-    title: { it: titleIt, en: titleEn },
-    expected: { it: expectedIt, en: expectedEn },
-    mandatory,
-    onboardingStep,
-    severity,
-  }));
+/** One case as written below: everything but the area, step and mandatory flag, which come from the group. */
+interface CaseSpec {
+  id: string;
+  title: Text;
+  preconditions: Text;
+  steps: { it: string[]; en: string[] };
+  expected: Text;
+  severity?: Severity;
 }
 
+function cases(area: Area, onboardingStep: OnboardingStep, specs: CaseSpec[], mandatory = true): TestCase[] {
+  return specs.map(({ severity = 'normal', ...spec }) => ({ ...spec, area, mandatory, onboardingStep, severity }));
+}
+
+// Preconditions shared by many GPD cases.
+const GPD_NEW: Text = {
+  it: "Chiave GPD (GPD_SUBSCRIPTION_KEY) configurata per l'EC; nessuna posizione con lo IUPD e lo IUV generati (univoci per esecuzione)",
+  en: 'GPD key (GPD_SUBSCRIPTION_KEY) configured for the EC; no position with the generated IUPD and IUV (unique per run)',
+};
+const GPD_UNKNOWN: Text = {
+  it: "Chiave GPD configurata per l'EC; nessuna posizione con lo IUPD generato (mai creata)",
+  en: 'GPD key configured for the EC; no position with the generated IUPD (never created)',
+};
+const CHECKOUT: Text = {
+  it: "Chiave GPD configurata per l'EC; Checkout raggiungibile (CHECKOUT_URL; in UAT uat.checkout.pagopa.it)",
+  en: 'GPD key configured for the EC; Checkout reachable (CHECKOUT_URL; on UAT uat.checkout.pagopa.it)',
+};
+const CHECKOUT_PAYMENT: Text = {
+  it: "Chiave GPD configurata per l'EC; Checkout raggiungibile; carta di test, e-mail del pagatore e (facoltativo) PSP da scegliere configurati",
+  en: 'GPD key configured for the EC; Checkout reachable; test card, payer e-mail and (optionally) the PSP to choose configured',
+};
+const UPLOAD_NEW: Text = {
+  it: "Chiave GPD configurata per l'EC; codice dell'intermediario (BROKER_CODE); N = UPLOAD_POSITIONS posizioni nuove (predefinito 1000 sulla sandbox, 25 in UAT)",
+  en: "GPD key configured for the EC; the broker's code (BROKER_CODE); N = UPLOAD_POSITIONS new positions (default 1000 on the sandbox, 25 on UAT)",
+};
+
 export const CATALOGUE: readonly TestCase[] = [
-  ...cases('ACC', '2', [
-    [
-      'ACC-01',
-      'Chiamata senza chiave di sottoscrizione',
-      'Call without subscription key',
-      'HTTP 401, messaggio "missing subscription key"',
-      'HTTP 401, "missing subscription key" message',
-      'critical',
-    ],
-    [
-      'ACC-02',
-      'Chiamata con chiave errata',
-      'Call with a wrong key',
-      'HTTP 401, messaggio "invalid subscription key"',
-      'HTTP 401, "invalid subscription key" message',
-      'critical',
-    ],
-    [
-      'ACC-03',
-      "La chiave GPD funziona per l'EC",
-      'The GPD key works for the EC',
-      "HTTP 200 sull'elenco posizioni dell'EC",
-      "HTTP 200 on the EC's position list",
-      'blocker',
-    ],
-    [
-      'ACC-04',
-      'EC non associato alla chiave',
-      'EC not bound to the key',
-      'HTTP 403 "You are not allowed to access this resource."',
-      'HTTP 403 "You are not allowed to access this resource."',
-      'critical',
-    ],
-    [
-      'ACC-05',
-      'La chiave "Recupero ricevute" funziona per l\'EC',
-      'The "receipts" key works for the EC',
-      "HTTP 200 sull'elenco ricevute dell'EC (caso saltato se la chiave non è configurata)",
-      "HTTP 200 on the EC's receipts list (skipped when the key is not configured)",
-    ],
-    [
-      'ACC-06',
-      'Le varianti codificate del percorso API non aggirano il controllo della chiave',
-      'Encoded spellings of an API path do not get past the key check',
-      'Senza chiave, ogni variante (percent-encoding, maiuscole, segmento ".") riceve HTTP 401 o 404, mai una risposta del servizio',
-      'Without a key, every spelling (percent-encoding, upper case, "." segment) gets HTTP 401 or 404, never a service answer',
-      'critical',
-    ],
+  ...cases('ACC', 2, [
+    {
+      id: 'ACC-01',
+      severity: 'critical',
+      title: { it: 'Chiamata senza chiave di sottoscrizione', en: 'Call without subscription key' },
+      preconditions: {
+        it: "Codice fiscale dell'EC configurato (EC_FISCAL_CODE); la chiamata è inviata senza chiave di sottoscrizione",
+        en: "The EC's fiscal code configured (EC_FISCAL_CODE); the call is sent without a subscription key",
+      },
+      steps: {
+        it: [
+          'Inviare GET /organizations/{ec}/debtpositions?limit=1 senza chiave di sottoscrizione',
+          'Verificare HTTP 401 e il corpo del gateway {statusCode: 401, message: "Access denied due to missing subscription key…"}',
+        ],
+        en: [
+          'Send GET /organizations/{ec}/debtpositions?limit=1 without a subscription key',
+          'Check HTTP 401 and the gateway body {statusCode: 401, message: "Access denied due to missing subscription key…"}',
+        ],
+      },
+      expected: { it: 'HTTP 401, messaggio "missing subscription key"', en: 'HTTP 401, "missing subscription key" message' },
+    },
+    {
+      id: 'ACC-02',
+      severity: 'critical',
+      title: { it: 'Chiamata con chiave errata', en: 'Call with a wrong key' },
+      preconditions: {
+        it: "Codice fiscale dell'EC configurato; una chiave casuale che il Back Office non ha emesso",
+        en: "The EC's fiscal code configured; a random key the Back Office never issued",
+      },
+      steps: {
+        it: [
+          'Generare una chiave casuale di 32 caratteri esadecimali',
+          'Inviare GET /organizations/{ec}/debtpositions?limit=1 con la chiave casuale',
+          'Verificare HTTP 401 e il corpo del gateway {statusCode: 401, message: "Access denied due to invalid subscription key…"}',
+        ],
+        en: [
+          'Generate a random key of 32 hexadecimal characters',
+          'Send GET /organizations/{ec}/debtpositions?limit=1 with the random key',
+          'Check HTTP 401 and the gateway body {statusCode: 401, message: "Access denied due to invalid subscription key…"}',
+        ],
+      },
+      expected: { it: 'HTTP 401, messaggio "invalid subscription key"', en: 'HTTP 401, "invalid subscription key" message' },
+    },
+    {
+      id: 'ACC-03',
+      severity: 'blocker',
+      title: { it: "La chiave GPD funziona per l'EC", en: 'The GPD key works for the EC' },
+      preconditions: {
+        it: 'Chiave GPD_SUBSCRIPTION_KEY (prodotto Back Office "GPD - Posizioni Debitorie") configurata e associata all\'EC',
+        en: 'GPD_SUBSCRIPTION_KEY (Back Office product "GPD - Posizioni Debitorie") configured and bound to the EC',
+      },
+      steps: {
+        it: [
+          'Inviare GET /organizations/{ec}/debtpositions?limit=1 con la chiave GPD',
+          'Verificare HTTP 200 e che la chiamata abbia un identificativo della richiesta (X-Request-Id)',
+        ],
+        en: ['Send GET /organizations/{ec}/debtpositions?limit=1 with the GPD key', 'Check HTTP 200 and that the call has a request id (X-Request-Id)'],
+      },
+      expected: { it: "HTTP 200 sull'elenco posizioni dell'EC", en: "HTTP 200 on the EC's position list" },
+    },
+    {
+      id: 'ACC-04',
+      severity: 'critical',
+      title: { it: 'EC non associato alla chiave', en: 'EC not bound to the key' },
+      preconditions: {
+        it: 'Chiave GPD configurata; codice fiscale di un EC non associato alla chiave (UNBOUND_EC_FISCAL_CODE, diverso da EC_FISCAL_CODE)',
+        en: 'GPD key configured; the fiscal code of an EC not bound to the key (UNBOUND_EC_FISCAL_CODE, other than EC_FISCAL_CODE)',
+      },
+      steps: {
+        it: [
+          "Inviare GET /organizations/{EC non associato}/debtpositions?limit=1 con la chiave GPD dell'EC",
+          'Verificare HTTP 403 e il corpo del gateway {statusCode: 403, message: "You are not allowed to access this resource."}',
+        ],
+        en: [
+          "Send GET /organizations/{unbound EC}/debtpositions?limit=1 with the EC's GPD key",
+          'Check HTTP 403 and the gateway body {statusCode: 403, message: "You are not allowed to access this resource."}',
+        ],
+      },
+      expected: { it: 'HTTP 403 "You are not allowed to access this resource."', en: 'HTTP 403 "You are not allowed to access this resource."' },
+    },
+    {
+      id: 'ACC-05',
+      title: { it: 'La chiave "Recupero ricevute" funziona per l\'EC', en: 'The "receipts" key works for the EC' },
+      preconditions: {
+        it: 'Chiave GPD_RECEIPTS_SUBSCRIPTION_KEY (prodotto Back Office "GPD - Recupero ricevute") configurata per l\'EC; senza di essa il caso è saltato',
+        en: 'GPD_RECEIPTS_SUBSCRIPTION_KEY (Back Office product "GPD - Recupero ricevute") configured for the EC; without it the case is skipped',
+      },
+      steps: {
+        it: ['Inviare GET /payments/{ec}/receipts?pageSize=1 con la chiave ricevute', 'Verificare HTTP 200'],
+        en: ['Send GET /payments/{ec}/receipts?pageSize=1 with the receipts key', 'Check HTTP 200'],
+      },
+      expected: {
+        it: "HTTP 200 sull'elenco ricevute dell'EC (caso saltato se la chiave non è configurata)",
+        en: "HTTP 200 on the EC's receipts list (skipped when the key is not configured)",
+      },
+    },
+    {
+      id: 'ACC-06',
+      severity: 'critical',
+      title: {
+        it: 'Le varianti codificate del percorso API non aggirano il controllo della chiave',
+        en: 'Encoded spellings of an API path do not get past the key check',
+      },
+      preconditions: {
+        it: "Codice fiscale dell'EC configurato; le chiamate sono inviate senza chiave di sottoscrizione",
+        en: "The EC's fiscal code configured; the calls are sent without a subscription key",
+      },
+      steps: {
+        it: [
+          'Comporre il percorso completo dell\'elenco posizioni in cinque varianti: lettere in percent-encoding (/%67pd/…, …/%761/…), trattino codificato (debt%2Dpositions), maiuscole (/GPD/…), segmento "/./"',
+          'Inviare GET <variante>?limit=1 senza chiave per ciascuna variante',
+          'Verificare per ogni variante HTTP 401 (rifiutata) o 404 (sconosciuta), mai la risposta del servizio',
+        ],
+        en: [
+          'Write the full path of the position list in five spellings: percent-encoded letters (/%67pd/…, …/%761/…), encoded hyphen (debt%2Dpositions), upper case (/GPD/…), a "/./" segment',
+          'Send GET <spelling>?limit=1 without a key for each spelling',
+          'Check for every spelling HTTP 401 (refused) or 404 (unknown), never the service answer',
+        ],
+      },
+      expected: {
+        it: 'Senza chiave, ogni variante (percent-encoding, maiuscole, segmento ".") riceve HTTP 401 o 404, mai una risposta del servizio',
+        en: 'Without a key, every spelling (percent-encoding, upper case, "." segment) gets HTTP 401 or 404, never a service answer',
+      },
+    },
   ]),
-  ...cases('GPD-CRE', '6a', [
-    [
-      'GPD-CRE-01',
-      'Creazione in bozza (toPublish=false)',
-      'Create as draft (toPublish=false)',
-      'HTTP 201, stato DRAFT, NAV = 3 + IUV',
-      'HTTP 201, status DRAFT, NAV = 3 + IUV',
-      'blocker',
-    ],
-    [
-      'GPD-CRE-02',
-      'Creazione e pubblicazione senza data di validità',
-      'Create and publish without validity date',
-      'HTTP 201, stato VALID (subito pagabile)',
-      'HTTP 201, status VALID (payable at once)',
-      'blocker',
-    ],
-    [
-      'GPD-CRE-03',
-      'Creazione e pubblicazione con validità futura',
-      'Create and publish with a future validity date',
-      'HTTP 201, stato PUBLISHED',
-      'HTTP 201, status PUBLISHED',
-      'critical',
-    ],
-    [
-      'GPD-CRE-04',
-      'Posizione multibeneficiario (trasferimento a un secondo EC)',
-      'Multi-beneficiary position (transfer to a second EC)',
-      'HTTP 201, due trasferimenti con gli EC indicati',
-      'HTTP 201, two transfers with the given ECs',
-    ],
-    ['GPD-CRE-05', 'Piano rateale', 'Installment plan', 'HTTP 201, opzioni rateali con NAV distinti', 'HTTP 201, installment options with distinct NAVs'],
-    [
-      'GPD-CRE-06',
-      'Trasferimento con marca da bollo digitale',
-      'Digital stamp transfer',
-      'HTTP 201, trasferimento con marca da bollo e senza IBAN',
-      'HTTP 201, transfer with stamp and no IBAN',
-    ],
-    [
-      'GPD-CRE-07',
-      'IUPD duplicato',
-      'Duplicate IUPD',
-      'HTTP 409 "The debt position violated constraints of uniqueness"',
-      'HTTP 409 "The debt position violated constraints of uniqueness"',
-      'critical',
-    ],
-    [
-      'GPD-CRE-08',
-      'IUV duplicato',
-      'Duplicate IUV',
-      'HTTP 409 "The debt position violated constraints of uniqueness"',
-      'HTTP 409 "The debt position violated constraints of uniqueness"',
-      'critical',
-    ],
-    [
-      'GPD-CRE-09',
-      'Importo opzione diverso dalla somma dei trasferimenti',
-      'Option amount differs from the transfers total',
-      'HTTP 400 "Amounts congruence error"',
-      'HTTP 400 "Amounts congruence error"',
-    ],
-    [
-      'GPD-CRE-10',
-      'Più di 5 trasferimenti',
-      'More than 5 transfers',
-      'HTTP 400 "Number of transfers congruence error"',
-      'HTTP 400 "Number of transfers congruence error"',
-    ],
-    ['GPD-CRE-11', 'IBAN e marca da bollo insieme', 'IBAN and stamp together', 'HTTP 400, IBAN oppure marca da bollo', 'HTTP 400, IBAN or stamp'],
-    [
-      'GPD-CRE-12',
-      'Data di scadenza nel passato',
-      'Due date in the past',
-      'HTTP 400 "Dates congruence error: due_date"',
-      'HTTP 400 "Dates congruence error: due_date"',
-    ],
-    [
-      'GPD-CRE-13',
-      'idTransfer fuori dai valori ammessi',
-      'idTransfer outside the allowed values',
-      'HTTP 400 "Transfer ID congruence error"',
-      'HTTP 400 "Transfer ID congruence error"',
-    ],
-    [
-      'GPD-CRE-14',
-      'Campi obbligatori mancanti',
-      'Missing required fields',
-      'HTTP 400 "BAD REQUEST" con i campi mancanti',
-      'HTTP 400 "BAD REQUEST" naming the missing fields',
-    ],
-    [
-      'GPD-CRE-15',
-      'Data di validità nel passato',
-      'Validity date in the past',
-      'HTTP 400 "Dates congruence error: validity_date"',
-      'HTTP 400 "Dates congruence error: validity_date"',
-    ],
-    [
-      'GPD-CRE-16',
-      'Richiesta malformata (JSON non valido)',
-      'Malformed request (invalid JSON)',
-      'HTTP 400, nessuna posizione creata',
-      'HTTP 400, no position created',
-    ],
+  ...cases('GPD-CRE', 6, [
+    {
+      id: 'GPD-CRE-01',
+      severity: 'blocker',
+      title: { it: 'Creazione in bozza (toPublish=false)', en: 'Create as draft (toPublish=false)' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Preparare una posizione debitoria per persona fisica con una opzione di pagamento in scadenza a 30 giorni',
+          'Inviare POST /organizations/{ec}/debtpositions?toPublish=false',
+          'Verificare HTTP 201 e stato DRAFT',
+          'Verificare che IUPD, IUV e importo siano quelli inviati e che il codice avviso (NAV) sia 3 + IUV',
+        ],
+        en: [
+          "Prepare a natural person's debt position with one payment option due in 30 days",
+          'Send POST /organizations/{ec}/debtpositions?toPublish=false',
+          'Check HTTP 201 and status DRAFT',
+          'Check that IUPD, IUV and amount are the ones sent and that the notice number (NAV) is 3 + IUV',
+        ],
+      },
+      expected: { it: 'HTTP 201, stato DRAFT, NAV = 3 + IUV', en: 'HTTP 201, status DRAFT, NAV = 3 + IUV' },
+    },
+    {
+      id: 'GPD-CRE-02',
+      severity: 'blocker',
+      title: { it: 'Creazione e pubblicazione senza data di validità', en: 'Create and publish without validity date' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Preparare una posizione debitoria senza data di validità',
+          'Inviare POST /organizations/{ec}/debtpositions?toPublish=true',
+          'Verificare HTTP 201 e stato VALID',
+        ],
+        en: ['Prepare a debt position without validity date', 'Send POST /organizations/{ec}/debtpositions?toPublish=true', 'Check HTTP 201 and status VALID'],
+      },
+      expected: { it: 'HTTP 201, stato VALID (subito pagabile)', en: 'HTTP 201, status VALID (payable at once)' },
+    },
+    {
+      id: 'GPD-CRE-03',
+      severity: 'critical',
+      title: { it: 'Creazione e pubblicazione con validità futura', en: 'Create and publish with a future validity date' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Preparare una posizione debitoria con data di validità tra 2 giorni',
+          'Inviare POST /organizations/{ec}/debtpositions?toPublish=true',
+          'Verificare HTTP 201 e stato PUBLISHED',
+        ],
+        en: [
+          'Prepare a debt position with a validity date in 2 days',
+          'Send POST /organizations/{ec}/debtpositions?toPublish=true',
+          'Check HTTP 201 and status PUBLISHED',
+        ],
+      },
+      expected: { it: 'HTTP 201, stato PUBLISHED', en: 'HTTP 201, status PUBLISHED' },
+    },
+    {
+      id: 'GPD-CRE-04',
+      title: { it: 'Posizione multibeneficiario (trasferimento a un secondo EC)', en: 'Multi-beneficiary position (transfer to a second EC)' },
+      preconditions: {
+        it: 'Come GPD-CRE-01; codice fiscale di un secondo EC beneficiario (SECOND_EC_FISCAL_CODE)',
+        en: 'As GPD-CRE-01; the fiscal code of a second beneficiary EC (SECOND_EC_FISCAL_CODE)',
+      },
+      steps: {
+        it: [
+          "Preparare una opzione da 100,00 € con due trasferimenti: 70,00 € all'EC (idTransfer 1) e 30,00 € al secondo EC (idTransfer 2)",
+          'Inviare POST /organizations/{ec}/debtpositions?toPublish=true',
+          'Verificare HTTP 201 e i due trasferimenti restituiti con idTransfer, EC e importo inviati',
+        ],
+        en: [
+          'Prepare an option of € 100.00 with two transfers: € 70.00 to the EC (idTransfer 1) and € 30.00 to the second EC (idTransfer 2)',
+          'Send POST /organizations/{ec}/debtpositions?toPublish=true',
+          'Check HTTP 201 and the two transfers returned with the idTransfer, EC and amount sent',
+        ],
+      },
+      expected: { it: 'HTTP 201, due trasferimenti con gli EC indicati', en: 'HTTP 201, two transfers with the given ECs' },
+    },
+    {
+      id: 'GPD-CRE-05',
+      title: { it: 'Piano rateale', en: 'Installment plan' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Preparare una posizione con una opzione in soluzione unica da 120,00 € (scadenza a 30 giorni) e tre rate da 40,00 € (isPartialPayment=true, scadenze a 30, 60 e 90 giorni)',
+          'Inviare POST /organizations/{ec}/debtpositions?toPublish=true',
+          'Verificare HTTP 201, stato VALID e quattro opzioni, di cui tre rateali',
+          'Verificare che ogni opzione abbia un codice avviso distinto, pari a 3 + IUV',
+        ],
+        en: [
+          'Prepare a position with a single-payment option of € 120.00 (due in 30 days) and three installments of € 40.00 (isPartialPayment=true, due in 30, 60 and 90 days)',
+          'Send POST /organizations/{ec}/debtpositions?toPublish=true',
+          'Check HTTP 201, status VALID and four options, three of them installments',
+          'Check that every option has its own notice number, equal to 3 + IUV',
+        ],
+      },
+      expected: { it: 'HTTP 201, opzioni rateali con NAV distinti', en: 'HTTP 201, installment options with distinct NAVs' },
+    },
+    {
+      id: 'GPD-CRE-06',
+      title: { it: 'Trasferimento con marca da bollo digitale', en: 'Digital stamp transfer' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Preparare una opzione da 116,00 € con due trasferimenti: 100,00 € su IBAN e 16,00 € con marca da bollo digitale (hash del documento, tipo 01, provincia RM) e senza IBAN',
+          'Inviare POST /organizations/{ec}/debtpositions',
+          'Verificare HTTP 201 e che il trasferimento 2 riporti la marca da bollo inviata e nessun IBAN',
+        ],
+        en: [
+          'Prepare an option of € 116.00 with two transfers: € 100.00 to an IBAN and € 16.00 with a digital stamp (document hash, type 01, province RM) and no IBAN',
+          'Send POST /organizations/{ec}/debtpositions',
+          'Check HTTP 201 and that transfer 2 carries the stamp sent and no IBAN',
+        ],
+      },
+      expected: { it: 'HTTP 201, trasferimento con marca da bollo e senza IBAN', en: 'HTTP 201, transfer with stamp and no IBAN' },
+    },
+    {
+      id: 'GPD-CRE-07',
+      severity: 'critical',
+      title: { it: 'IUPD duplicato', en: 'Duplicate IUPD' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare una posizione con POST /organizations/{ec}/debtpositions (HTTP 201)',
+          'Inviare POST /organizations/{ec}/debtpositions con una seconda posizione con lo stesso IUPD e un IUV nuovo',
+          'Verificare HTTP 409 "The debt position violated constraints of uniqueness" con il dettaglio che nomina il codice fiscale dell\'EC',
+        ],
+        en: [
+          'Create a position with POST /organizations/{ec}/debtpositions (HTTP 201)',
+          'Send POST /organizations/{ec}/debtpositions with a second position with the same IUPD and a new IUV',
+          'Check HTTP 409 "The debt position violated constraints of uniqueness" with the detail naming the EC fiscal code',
+        ],
+      },
+      expected: {
+        it: 'HTTP 409 "The debt position violated constraints of uniqueness"',
+        en: 'HTTP 409 "The debt position violated constraints of uniqueness"',
+      },
+    },
+    {
+      id: 'GPD-CRE-08',
+      severity: 'critical',
+      title: { it: 'IUV duplicato', en: 'Duplicate IUV' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare una posizione con POST /organizations/{ec}/debtpositions (HTTP 201)',
+          'Inviare POST /organizations/{ec}/debtpositions con una seconda posizione con IUPD nuovo e lo stesso IUV della prima',
+          'Verificare HTTP 409 "The debt position violated constraints of uniqueness" con il dettaglio che nomina il codice fiscale dell\'EC',
+          'Verificare con GET /organizations/{ec}/debtpositions/{iupd} che la seconda posizione non esista (HTTP 404)',
+        ],
+        en: [
+          'Create a position with POST /organizations/{ec}/debtpositions (HTTP 201)',
+          'Send POST /organizations/{ec}/debtpositions with a second position with a new IUPD and the IUV of the first',
+          'Check HTTP 409 "The debt position violated constraints of uniqueness" with the detail naming the EC fiscal code',
+          'Check with GET /organizations/{ec}/debtpositions/{iupd} that the second position does not exist (HTTP 404)',
+        ],
+      },
+      expected: {
+        it: 'HTTP 409 "The debt position violated constraints of uniqueness"',
+        en: 'HTTP 409 "The debt position violated constraints of uniqueness"',
+      },
+    },
+    {
+      id: 'GPD-CRE-09',
+      title: { it: 'Importo opzione diverso dalla somma dei trasferimenti', en: 'Option amount differs from the transfers total' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Preparare una opzione da 100,00 € con un solo trasferimento da 90,00 €',
+          'Inviare POST /organizations/{ec}/debtpositions',
+          'Verificare HTTP 400 "Error in the debt position request data" con dettaglio "Amounts congruence error: … [payment_option_amount(in cent)=10000; total_tranfers_amount(in cent)=9000]"',
+          'Verificare con GET /organizations/{ec}/debtpositions/{iupd} che la posizione non esista (HTTP 404)',
+        ],
+        en: [
+          'Prepare an option of € 100.00 with a single transfer of € 90.00',
+          'Send POST /organizations/{ec}/debtpositions',
+          'Check HTTP 400 "Error in the debt position request data" with detail "Amounts congruence error: … [payment_option_amount(in cent)=10000; total_tranfers_amount(in cent)=9000]"',
+          'Check with GET /organizations/{ec}/debtpositions/{iupd} that the position does not exist (HTTP 404)',
+        ],
+      },
+      expected: { it: 'HTTP 400 "Amounts congruence error"', en: 'HTTP 400 "Amounts congruence error"' },
+    },
+    {
+      id: 'GPD-CRE-10',
+      title: { it: 'Più di 5 trasferimenti', en: 'More than 5 transfers' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Preparare una opzione da 60,00 € con sei trasferimenti da 10,00 € (idTransfer 1–5 e ancora 5), corpo volutamente non conforme allo schema',
+          'Inviare POST /organizations/{ec}/debtpositions',
+          'Verificare HTTP 400 "Error in the debt position request data" con dettaglio "Number of transfers congruence error: … [transactions found=6]"',
+        ],
+        en: [
+          'Prepare an option of € 60.00 with six transfers of € 10.00 (idTransfer 1–5 and 5 again), a body deliberately outside the schema',
+          'Send POST /organizations/{ec}/debtpositions',
+          'Check HTTP 400 "Error in the debt position request data" with detail "Number of transfers congruence error: … [transactions found=6]"',
+        ],
+      },
+      expected: { it: 'HTTP 400 "Number of transfers congruence error"', en: 'HTTP 400 "Number of transfers congruence error"' },
+    },
+    {
+      id: 'GPD-CRE-11',
+      title: { it: 'IBAN e marca da bollo insieme', en: 'IBAN and stamp together' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Preparare una opzione con un trasferimento che ha sia IBAN sia marca da bollo digitale',
+          'Inviare POST /organizations/{ec}/debtpositions',
+          'Verificare HTTP 400 "Error in the debt position request data" con dettaglio "The Iban may be present … or the Stamp. Not all at the same time [iuv=<IUV>, transaction id=1]."',
+        ],
+        en: [
+          'Prepare an option with one transfer carrying both an IBAN and a digital stamp',
+          'Send POST /organizations/{ec}/debtpositions',
+          'Check HTTP 400 "Error in the debt position request data" with detail "The Iban may be present … or the Stamp. Not all at the same time [iuv=<IUV>, transaction id=1]."',
+        ],
+      },
+      expected: { it: 'HTTP 400, IBAN oppure marca da bollo', en: 'HTTP 400, IBAN or stamp' },
+    },
+    {
+      id: 'GPD-CRE-12',
+      title: { it: 'Data di scadenza nel passato', en: 'Due date in the past' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          "Preparare una posizione con la scadenza dell'opzione a ieri",
+          'Inviare POST /organizations/{ec}/debtpositions',
+          'Verificare HTTP 400 "Error in the debt position request data" con dettaglio che inizia per "Dates congruence error: due_date must be >= validity_date (if provided) or due_date must be >= current_date"',
+        ],
+        en: [
+          'Prepare a position whose option was due yesterday',
+          'Send POST /organizations/{ec}/debtpositions',
+          'Check HTTP 400 "Error in the debt position request data" with detail starting "Dates congruence error: due_date must be >= validity_date (if provided) or due_date must be >= current_date"',
+        ],
+      },
+      expected: { it: 'HTTP 400 "Dates congruence error: due_date"', en: 'HTTP 400 "Dates congruence error: due_date"' },
+    },
+    {
+      id: 'GPD-CRE-13',
+      title: { it: 'idTransfer fuori dai valori ammessi', en: 'idTransfer outside the allowed values' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Preparare una opzione con un trasferimento con idTransfer 6 (ammessi 1–5), corpo volutamente non conforme allo schema',
+          'Inviare POST /organizations/{ec}/debtpositions',
+          'Verificare HTTP 400 "Error in the debt position request data" con dettaglio "Transfer ID congruence error: … [transaction id=6; expected values=[1, 2, 3, 4, 5]]"',
+        ],
+        en: [
+          'Prepare an option with a transfer with idTransfer 6 (allowed 1–5), a body deliberately outside the schema',
+          'Send POST /organizations/{ec}/debtpositions',
+          'Check HTTP 400 "Error in the debt position request data" with detail "Transfer ID congruence error: … [transaction id=6; expected values=[1, 2, 3, 4, 5]]"',
+        ],
+      },
+      expected: { it: 'HTTP 400 "Transfer ID congruence error"', en: 'HTTP 400 "Transfer ID congruence error"' },
+    },
+    {
+      id: 'GPD-CRE-14',
+      title: { it: 'Campi obbligatori mancanti', en: 'Missing required fields' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Preparare una posizione senza codice fiscale del debitore (fiscalCode) e con una opzione senza IUV',
+          'Inviare POST /organizations/{ec}/debtpositions',
+          'Verificare HTTP 400 "BAD REQUEST" con dettaglio che nomina fiscalCode e iuv',
+          'Verificare con GET /organizations/{ec}/debtpositions/{iupd} che la posizione non esista (HTTP 404)',
+        ],
+        en: [
+          "Prepare a position without the debtor's fiscal code (fiscalCode) and with an option without IUV",
+          'Send POST /organizations/{ec}/debtpositions',
+          'Check HTTP 400 "BAD REQUEST" with a detail naming fiscalCode and iuv',
+          'Check with GET /organizations/{ec}/debtpositions/{iupd} that the position does not exist (HTTP 404)',
+        ],
+      },
+      expected: { it: 'HTTP 400 "BAD REQUEST" con i campi mancanti', en: 'HTTP 400 "BAD REQUEST" naming the missing fields' },
+    },
+    {
+      id: 'GPD-CRE-15',
+      title: { it: 'Data di validità nel passato', en: 'Validity date in the past' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Preparare una posizione con data di validità a ieri',
+          'Inviare POST /organizations/{ec}/debtpositions?toPublish=true',
+          'Verificare HTTP 400 "Error in the debt position request data" con dettaglio che inizia per "Dates congruence error: validity_date must be >= current_date"',
+        ],
+        en: [
+          'Prepare a position with a validity date of yesterday',
+          'Send POST /organizations/{ec}/debtpositions?toPublish=true',
+          'Check HTTP 400 "Error in the debt position request data" with detail starting "Dates congruence error: validity_date must be >= current_date"',
+        ],
+      },
+      expected: { it: 'HTTP 400 "Dates congruence error: validity_date"', en: 'HTTP 400 "Dates congruence error: validity_date"' },
+    },
+    {
+      id: 'GPD-CRE-16',
+      title: { it: 'Richiesta malformata (JSON non valido)', en: 'Malformed request (invalid JSON)' },
+      preconditions: GPD_UNKNOWN,
+      steps: {
+        it: [
+          'Inviare POST /organizations/{ec}/debtpositions con un corpo JSON troncato che contiene lo IUPD generato',
+          'Verificare HTTP 400 "BAD REQUEST"',
+          'Verificare con GET /organizations/{ec}/debtpositions/{iupd} che la posizione non esista (HTTP 404)',
+        ],
+        en: [
+          'Send POST /organizations/{ec}/debtpositions with a truncated JSON body holding the generated IUPD',
+          'Check HTTP 400 "BAD REQUEST"',
+          'Check with GET /organizations/{ec}/debtpositions/{iupd} that the position does not exist (HTTP 404)',
+        ],
+      },
+      expected: { it: 'HTTP 400, nessuna posizione creata', en: 'HTTP 400, no position created' },
+    },
   ]),
-  ...cases('GPD-PUB', '6b', [
-    [
-      'GPD-PUB-01',
-      'Pubblicazione di una bozza senza validità',
-      'Publish a draft without validity date',
-      'HTTP 200, stato VALID',
-      'HTTP 200, status VALID',
-      'blocker',
-    ],
-    [
-      'GPD-PUB-02',
-      'Pubblicazione di una bozza con validità futura',
-      'Publish a draft with a future validity date',
-      'HTTP 200, stato PUBLISHED',
-      'HTTP 200, status PUBLISHED',
-      'critical',
-    ],
-    ['GPD-PUB-03', 'Doppia pubblicazione', 'Publish twice', 'HTTP 409 "not in publishable state"', 'HTTP 409 "not in publishable state"'],
-    [
-      'GPD-PUB-04',
-      'Pubblicazione dopo la data di scadenza',
-      'Publish after the due date',
-      'HTTP 409 "Publish request occurred after the due date…"',
-      'HTTP 409 "Publish request occurred after the due date…"',
-    ],
+  ...cases('GPD-PUB', 6, [
+    {
+      id: 'GPD-PUB-01',
+      severity: 'blocker',
+      title: { it: 'Pubblicazione di una bozza senza validità', en: 'Publish a draft without validity date' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare in bozza una posizione senza data di validità (POST /organizations/{ec}/debtpositions, HTTP 201)',
+          'Inviare POST /organizations/{ec}/debtpositions/{iupd}/publish',
+          'Verificare HTTP 200 e stato VALID',
+          'Verificare con GET /organizations/{ec}/debtpositions/{iupd} lo stato VALID',
+        ],
+        en: [
+          'Create a draft position without validity date (POST /organizations/{ec}/debtpositions, HTTP 201)',
+          'Send POST /organizations/{ec}/debtpositions/{iupd}/publish',
+          'Check HTTP 200 and status VALID',
+          'Check with GET /organizations/{ec}/debtpositions/{iupd} the status VALID',
+        ],
+      },
+      expected: { it: 'HTTP 200, stato VALID', en: 'HTTP 200, status VALID' },
+    },
+    {
+      id: 'GPD-PUB-02',
+      severity: 'critical',
+      title: { it: 'Pubblicazione di una bozza con validità futura', en: 'Publish a draft with a future validity date' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare in bozza una posizione con data di validità tra 3 giorni (POST /organizations/{ec}/debtpositions, HTTP 201)',
+          'Inviare POST /organizations/{ec}/debtpositions/{iupd}/publish',
+          'Verificare HTTP 200 e stato PUBLISHED',
+        ],
+        en: [
+          'Create a draft position with a validity date in 3 days (POST /organizations/{ec}/debtpositions, HTTP 201)',
+          'Send POST /organizations/{ec}/debtpositions/{iupd}/publish',
+          'Check HTTP 200 and status PUBLISHED',
+        ],
+      },
+      expected: { it: 'HTTP 200, stato PUBLISHED', en: 'HTTP 200, status PUBLISHED' },
+    },
+    {
+      id: 'GPD-PUB-03',
+      title: { it: 'Doppia pubblicazione', en: 'Publish twice' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare in bozza una posizione (POST /organizations/{ec}/debtpositions, HTTP 201)',
+          'Pubblicarla con POST /organizations/{ec}/debtpositions/{iupd}/publish (HTTP 200)',
+          'Inviare di nuovo POST /organizations/{ec}/debtpositions/{iupd}/publish',
+          'Verificare HTTP 409 "Existing related payment found or not in publishable state" con il dettaglio che nomina EC e IUPD',
+        ],
+        en: [
+          'Create a draft position (POST /organizations/{ec}/debtpositions, HTTP 201)',
+          'Publish it with POST /organizations/{ec}/debtpositions/{iupd}/publish (HTTP 200)',
+          'Send POST /organizations/{ec}/debtpositions/{iupd}/publish again',
+          'Check HTTP 409 "Existing related payment found or not in publishable state" with the detail naming EC and IUPD',
+        ],
+      },
+      expected: { it: 'HTTP 409 "not in publishable state"', en: 'HTTP 409 "not in publishable state"' },
+    },
+    {
+      id: 'GPD-PUB-04',
+      title: { it: 'Pubblicazione dopo la data di scadenza', en: 'Publish after the due date' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare in bozza una posizione (POST /organizations/{ec}/debtpositions, HTTP 201)',
+          'Spostare le date nel passato con PUT /organizations/{ec}/debtpositions/{iupd} (switchToExpired=false, validità due giorni fa, scadenza ieri) e verificare HTTP 200, stato DRAFT',
+          'Inviare POST /organizations/{ec}/debtpositions/{iupd}/publish',
+          'Verificare HTTP 409 "Publish request occurred after the due date of a payment options has expired" con il dettaglio che nomina EC e IUPD',
+        ],
+        en: [
+          'Create a draft position (POST /organizations/{ec}/debtpositions, HTTP 201)',
+          'Move its dates into the past with PUT /organizations/{ec}/debtpositions/{iupd} (switchToExpired=false, validity two days ago, due yesterday) and check HTTP 200, status DRAFT',
+          'Send POST /organizations/{ec}/debtpositions/{iupd}/publish',
+          'Check HTTP 409 "Publish request occurred after the due date of a payment options has expired" with the detail naming EC and IUPD',
+        ],
+      },
+      expected: { it: 'HTTP 409 "Publish request occurred after the due date…"', en: 'HTTP 409 "Publish request occurred after the due date…"' },
+    },
   ]),
-  ...cases('GPD-UPD', '6c', [
-    ['GPD-UPD-01', 'Aggiornamento di una bozza', 'Update a draft', 'HTTP 200, dati aggiornati, stato DRAFT', 'HTTP 200, data updated, status DRAFT', 'blocker'],
-    [
-      'GPD-UPD-02',
-      'Aggiornamento di una posizione VALID con toPublish=true',
-      'Update a VALID position with toPublish=true',
-      'HTTP 200, resta VALID (pagabile)',
-      'HTTP 200, stays VALID (payable)',
-      'critical',
-    ],
-    [
-      'GPD-UPD-03',
-      'Aggiornamento di una posizione VALID senza toPublish (trappola)',
-      'Update a VALID position without toPublish (trap)',
-      'HTTP 200, torna DRAFT e non è più pagabile',
-      'HTTP 200, falls back to DRAFT and is no longer payable',
-      'critical',
-    ],
-    [
-      'GPD-UPD-04',
-      'Aggiornamento di una posizione inesistente',
-      'Update an unknown position',
-      'HTTP 404 "Not found the debt position"',
-      'HTTP 404 "Not found the debt position"',
-    ],
-    ['GPD-UPD-05', 'Aggiornamento di una posizione pagata', 'Update a paid position', 'HTTP 409 "not in updatable state"', 'HTTP 409 "not in updatable state"'],
-    [
-      'GPD-UPD-06',
-      'Aggiornamento di una posizione invalidata',
-      'Update an invalidated position',
-      'HTTP 409 "not in updatable state"',
-      'HTTP 409 "not in updatable state"',
-    ],
-    [
-      'GPD-UPD-07',
-      'IUPD del corpo diverso da quello del percorso',
-      'Body IUPD differs from the path IUPD',
-      'HTTP 400 "IUPD mistmatch error"',
-      'HTTP 400 "IUPD mistmatch error"',
-    ],
+  ...cases('GPD-UPD', 6, [
+    {
+      id: 'GPD-UPD-01',
+      severity: 'blocker',
+      title: { it: 'Aggiornamento di una bozza', en: 'Update a draft' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare in bozza una posizione (POST /organizations/{ec}/debtpositions, HTTP 201)',
+          'Inviare PUT /organizations/{ec}/debtpositions/{iupd} con ente "Comune di Rettifica" e l\'opzione (stesso IUV) a 250,50 €, descrizione "Importo rettificato"',
+          'Verificare HTTP 200',
+          'Verificare con GET /organizations/{ec}/debtpositions/{iupd} stato DRAFT, ente e opzione aggiornati',
+        ],
+        en: [
+          'Create a draft position (POST /organizations/{ec}/debtpositions, HTTP 201)',
+          'Send PUT /organizations/{ec}/debtpositions/{iupd} with company "Comune di Rettifica" and the option (same IUV) at € 250.50, description "Importo rettificato"',
+          'Check HTTP 200',
+          'Check with GET /organizations/{ec}/debtpositions/{iupd} status DRAFT, company and option updated',
+        ],
+      },
+      expected: { it: 'HTTP 200, dati aggiornati, stato DRAFT', en: 'HTTP 200, data updated, status DRAFT' },
+    },
+    {
+      id: 'GPD-UPD-02',
+      severity: 'critical',
+      title: { it: 'Aggiornamento di una posizione VALID con toPublish=true', en: 'Update a VALID position with toPublish=true' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare e pubblicare una posizione (POST /organizations/{ec}/debtpositions?toPublish=true, HTTP 201)',
+          'Inviare PUT /organizations/{ec}/debtpositions/{iupd}?toPublish=true con ufficio "Ufficio Tributi"',
+          'Verificare HTTP 200 e stato VALID',
+          'Verificare con GET /organizations/{ec}/debtpositions/{iupd} lo stato VALID',
+        ],
+        en: [
+          'Create and publish a position (POST /organizations/{ec}/debtpositions?toPublish=true, HTTP 201)',
+          'Send PUT /organizations/{ec}/debtpositions/{iupd}?toPublish=true with office "Ufficio Tributi"',
+          'Check HTTP 200 and status VALID',
+          'Check with GET /organizations/{ec}/debtpositions/{iupd} the status VALID',
+        ],
+      },
+      expected: { it: 'HTTP 200, resta VALID (pagabile)', en: 'HTTP 200, stays VALID (payable)' },
+    },
+    {
+      id: 'GPD-UPD-03',
+      severity: 'critical',
+      title: { it: 'Aggiornamento di una posizione VALID senza toPublish (trappola)', en: 'Update a VALID position without toPublish (trap)' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare e pubblicare una posizione (POST /organizations/{ec}/debtpositions?toPublish=true, HTTP 201)',
+          'Inviare PUT /organizations/{ec}/debtpositions/{iupd} senza toPublish, con ufficio "Ufficio Tributi"',
+          'Verificare HTTP 200 e stato DRAFT: la posizione non è più pagabile',
+          'Verificare con GET /organizations/{ec}/debtpositions/{iupd} lo stato DRAFT',
+        ],
+        en: [
+          'Create and publish a position (POST /organizations/{ec}/debtpositions?toPublish=true, HTTP 201)',
+          'Send PUT /organizations/{ec}/debtpositions/{iupd} without toPublish, with office "Ufficio Tributi"',
+          'Check HTTP 200 and status DRAFT: the position is no longer payable',
+          'Check with GET /organizations/{ec}/debtpositions/{iupd} the status DRAFT',
+        ],
+      },
+      expected: { it: 'HTTP 200, torna DRAFT e non è più pagabile', en: 'HTTP 200, falls back to DRAFT and is no longer payable' },
+    },
+    {
+      id: 'GPD-UPD-04',
+      title: { it: 'Aggiornamento di una posizione inesistente', en: 'Update an unknown position' },
+      preconditions: GPD_UNKNOWN,
+      steps: {
+        it: [
+          'Inviare PUT /organizations/{ec}/debtpositions/{iupd} con una posizione valida mai creata',
+          'Verificare HTTP 404 "Not found the debt position" con il dettaglio che nomina EC e IUPD',
+        ],
+        en: [
+          'Send PUT /organizations/{ec}/debtpositions/{iupd} with a valid position never created',
+          'Check HTTP 404 "Not found the debt position" with the detail naming EC and IUPD',
+        ],
+      },
+      expected: { it: 'HTTP 404 "Not found the debt position"', en: 'HTTP 404 "Not found the debt position"' },
+    },
+    {
+      id: 'GPD-UPD-05',
+      title: { it: 'Aggiornamento di una posizione pagata', en: 'Update a paid position' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare e pubblicare una posizione (POST /organizations/{ec}/debtpositions?toPublish=true, HTTP 201)',
+          'Registrarla come pagata con POST /organizations/{ec}/paymentoptions/paids/{nav} (HTTP 200) e verificare con GET lo stato PAID',
+          'Inviare PUT /organizations/{ec}/debtpositions/{iupd}?toPublish=true',
+          'Verificare HTTP 409 "Existing related payment found or not in updatable state" con il dettaglio che nomina EC e IUPD',
+        ],
+        en: [
+          'Create and publish a position (POST /organizations/{ec}/debtpositions?toPublish=true, HTTP 201)',
+          'Record it as paid with POST /organizations/{ec}/paymentoptions/paids/{nav} (HTTP 200) and check with GET the status PAID',
+          'Send PUT /organizations/{ec}/debtpositions/{iupd}?toPublish=true',
+          'Check HTTP 409 "Existing related payment found or not in updatable state" with the detail naming EC and IUPD',
+        ],
+      },
+      expected: { it: 'HTTP 409 "not in updatable state"', en: 'HTTP 409 "not in updatable state"' },
+    },
+    {
+      id: 'GPD-UPD-06',
+      title: { it: 'Aggiornamento di una posizione invalidata', en: 'Update an invalidated position' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare e pubblicare una posizione (POST /organizations/{ec}/debtpositions?toPublish=true, HTTP 201)',
+          'Invalidarla con POST /organizations/{ec}/debtpositions/{iupd}/invalidate (HTTP 200)',
+          'Inviare PUT /organizations/{ec}/debtpositions/{iupd}?toPublish=true',
+          'Verificare HTTP 409 "Existing related payment found or not in updatable state" con il dettaglio che nomina EC e IUPD',
+        ],
+        en: [
+          'Create and publish a position (POST /organizations/{ec}/debtpositions?toPublish=true, HTTP 201)',
+          'Invalidate it with POST /organizations/{ec}/debtpositions/{iupd}/invalidate (HTTP 200)',
+          'Send PUT /organizations/{ec}/debtpositions/{iupd}?toPublish=true',
+          'Check HTTP 409 "Existing related payment found or not in updatable state" with the detail naming EC and IUPD',
+        ],
+      },
+      expected: { it: 'HTTP 409 "not in updatable state"', en: 'HTTP 409 "not in updatable state"' },
+    },
+    {
+      id: 'GPD-UPD-07',
+      title: { it: 'IUPD del corpo diverso da quello del percorso', en: 'Body IUPD differs from the path IUPD' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare in bozza una posizione (POST /organizations/{ec}/debtpositions, HTTP 201)',
+          'Inviare PUT /organizations/{ec}/debtpositions/{iupd} con un altro IUPD nel corpo',
+          'Verificare HTTP 400 "Error in the debt position request data" con dettaglio "IUPD mistmatch error: path variable IUPD [<percorso>] and request body IUPD [<corpo>] must be the same"',
+        ],
+        en: [
+          'Create a draft position (POST /organizations/{ec}/debtpositions, HTTP 201)',
+          'Send PUT /organizations/{ec}/debtpositions/{iupd} with another IUPD in the body',
+          'Check HTTP 400 "Error in the debt position request data" with detail "IUPD mistmatch error: path variable IUPD [<path>] and request body IUPD [<body>] must be the same"',
+        ],
+      },
+      expected: { it: 'HTTP 400 "IUPD mistmatch error"', en: 'HTTP 400 "IUPD mistmatch error"' },
+    },
   ]),
-  ...cases('GPD-DEL', '6d', [
-    ['GPD-DEL-01', 'Cancellazione di una bozza', 'Delete a draft', 'HTTP 200, poi 404 in lettura', 'HTTP 200, then 404 on read', 'blocker'],
-    ['GPD-DEL-02', 'Cancellazione di una posizione VALID', 'Delete a VALID position', 'HTTP 200, poi 404 in lettura', 'HTTP 200, then 404 on read', 'critical'],
-    [
-      'GPD-DEL-03',
-      'Cancellazione di una posizione pagata',
-      'Delete a paid position',
-      'HTTP 409 "Existing related payment found"',
-      'HTTP 409 "Existing related payment found"',
-    ],
-    [
-      'GPD-DEL-04',
-      'Cancellazione di una posizione inesistente',
-      'Delete an unknown position',
-      'HTTP 404 "Not found the debt position"',
-      'HTTP 404 "Not found the debt position"',
-    ],
+  ...cases('GPD-DEL', 6, [
+    {
+      id: 'GPD-DEL-01',
+      severity: 'blocker',
+      title: { it: 'Cancellazione di una bozza', en: 'Delete a draft' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare in bozza una posizione (POST /organizations/{ec}/debtpositions, HTTP 201)',
+          'Inviare DELETE /organizations/{ec}/debtpositions/{iupd}',
+          'Verificare HTTP 200 e il corpo "The debt position was successfully deleted" (stringa JSON, virgolette incluse)',
+          'Verificare con GET /organizations/{ec}/debtpositions/{iupd} HTTP 404',
+        ],
+        en: [
+          'Create a draft position (POST /organizations/{ec}/debtpositions, HTTP 201)',
+          'Send DELETE /organizations/{ec}/debtpositions/{iupd}',
+          'Check HTTP 200 and the body "The debt position was successfully deleted" (a JSON string, quotes included)',
+          'Check with GET /organizations/{ec}/debtpositions/{iupd} HTTP 404',
+        ],
+      },
+      expected: { it: 'HTTP 200, poi 404 in lettura', en: 'HTTP 200, then 404 on read' },
+    },
+    {
+      id: 'GPD-DEL-02',
+      severity: 'critical',
+      title: { it: 'Cancellazione di una posizione VALID', en: 'Delete a VALID position' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare e pubblicare una posizione (POST /organizations/{ec}/debtpositions?toPublish=true, HTTP 201)',
+          'Inviare DELETE /organizations/{ec}/debtpositions/{iupd} e verificare HTTP 200',
+          'Verificare con GET /organizations/{ec}/debtpositions/{iupd} HTTP 404',
+        ],
+        en: [
+          'Create and publish a position (POST /organizations/{ec}/debtpositions?toPublish=true, HTTP 201)',
+          'Send DELETE /organizations/{ec}/debtpositions/{iupd} and check HTTP 200',
+          'Check with GET /organizations/{ec}/debtpositions/{iupd} HTTP 404',
+        ],
+      },
+      expected: { it: 'HTTP 200, poi 404 in lettura', en: 'HTTP 200, then 404 on read' },
+    },
+    {
+      id: 'GPD-DEL-03',
+      title: { it: 'Cancellazione di una posizione pagata', en: 'Delete a paid position' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare e pubblicare una posizione (POST /organizations/{ec}/debtpositions?toPublish=true, HTTP 201)',
+          'Registrarla come pagata con POST /organizations/{ec}/paymentoptions/paids/{nav} (HTTP 200)',
+          'Inviare DELETE /organizations/{ec}/debtpositions/{iupd}',
+          'Verificare HTTP 409 "Existing related payment found" con il dettaglio che nomina EC e IUPD',
+          'Verificare con GET /organizations/{ec}/debtpositions/{iupd} che resti PAID',
+        ],
+        en: [
+          'Create and publish a position (POST /organizations/{ec}/debtpositions?toPublish=true, HTTP 201)',
+          'Record it as paid with POST /organizations/{ec}/paymentoptions/paids/{nav} (HTTP 200)',
+          'Send DELETE /organizations/{ec}/debtpositions/{iupd}',
+          'Check HTTP 409 "Existing related payment found" with the detail naming EC and IUPD',
+          'Check with GET /organizations/{ec}/debtpositions/{iupd} that it stays PAID',
+        ],
+      },
+      expected: { it: 'HTTP 409 "Existing related payment found"', en: 'HTTP 409 "Existing related payment found"' },
+    },
+    {
+      id: 'GPD-DEL-04',
+      title: { it: 'Cancellazione di una posizione inesistente', en: 'Delete an unknown position' },
+      preconditions: GPD_UNKNOWN,
+      steps: {
+        it: [
+          'Inviare DELETE /organizations/{ec}/debtpositions/{iupd} con uno IUPD mai creato',
+          'Verificare HTTP 404 "Not found the debt position" con il dettaglio che nomina EC e IUPD',
+        ],
+        en: [
+          'Send DELETE /organizations/{ec}/debtpositions/{iupd} with an IUPD never created',
+          'Check HTTP 404 "Not found the debt position" with the detail naming EC and IUPD',
+        ],
+      },
+      expected: { it: 'HTTP 404 "Not found the debt position"', en: 'HTTP 404 "Not found the debt position"' },
+    },
   ]),
-  ...cases('GPD-INV', '6c', [
-    [
-      'GPD-INV-01',
-      'Invalidazione di una posizione VALID',
-      'Invalidate a VALID position',
-      'HTTP 200, stato INVALID (terminale)',
-      'HTTP 200, status INVALID (terminal)',
-      'critical',
-    ],
-    ['GPD-INV-02', 'Invalidazione di una bozza', 'Invalidate a draft', 'HTTP 409 "not in invalidable state"', 'HTTP 409 "not in invalidable state"'],
+  ...cases('GPD-INV', 6, [
+    {
+      id: 'GPD-INV-01',
+      severity: 'critical',
+      title: { it: 'Invalidazione di una posizione VALID', en: 'Invalidate a VALID position' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare e pubblicare una posizione (POST /organizations/{ec}/debtpositions?toPublish=true, HTTP 201)',
+          'Inviare POST /organizations/{ec}/debtpositions/{iupd}/invalidate',
+          'Verificare HTTP 200 e stato INVALID, anche con GET /organizations/{ec}/debtpositions/{iupd}',
+          'Invalidarla di nuovo e verificare HTTP 409 "Existing related payment found or not in invalidable state"',
+          'Pubblicarla (POST …/{iupd}/publish) e verificare HTTP 409 "Existing related payment found or not in publishable state"',
+        ],
+        en: [
+          'Create and publish a position (POST /organizations/{ec}/debtpositions?toPublish=true, HTTP 201)',
+          'Send POST /organizations/{ec}/debtpositions/{iupd}/invalidate',
+          'Check HTTP 200 and status INVALID, also with GET /organizations/{ec}/debtpositions/{iupd}',
+          'Invalidate it again and check HTTP 409 "Existing related payment found or not in invalidable state"',
+          'Publish it (POST …/{iupd}/publish) and check HTTP 409 "Existing related payment found or not in publishable state"',
+        ],
+      },
+      expected: { it: 'HTTP 200, stato INVALID (terminale)', en: 'HTTP 200, status INVALID (terminal)' },
+    },
+    {
+      id: 'GPD-INV-02',
+      title: { it: 'Invalidazione di una bozza', en: 'Invalidate a draft' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare in bozza una posizione (POST /organizations/{ec}/debtpositions, HTTP 201)',
+          'Inviare POST /organizations/{ec}/debtpositions/{iupd}/invalidate',
+          'Verificare HTTP 409 "Existing related payment found or not in invalidable state" con il dettaglio che nomina EC e IUPD',
+          'Verificare con GET /organizations/{ec}/debtpositions/{iupd} che resti DRAFT',
+        ],
+        en: [
+          'Create a draft position (POST /organizations/{ec}/debtpositions, HTTP 201)',
+          'Send POST /organizations/{ec}/debtpositions/{iupd}/invalidate',
+          'Check HTTP 409 "Existing related payment found or not in invalidable state" with the detail naming EC and IUPD',
+          'Check with GET /organizations/{ec}/debtpositions/{iupd} that it stays DRAFT',
+        ],
+      },
+      expected: { it: 'HTTP 409 "not in invalidable state"', en: 'HTTP 409 "not in invalidable state"' },
+    },
   ]),
-  ...cases('GPD-GET', '6', [
-    [
-      'GPD-GET-01',
-      'Lettura di una posizione',
-      'Get one position',
-      'HTTP 200, dati coerenti con la creazione',
-      'HTTP 200, data consistent with creation',
-      'critical',
-    ],
-    [
-      'GPD-GET-02',
-      'Lettura di una posizione inesistente',
-      'Get an unknown position',
-      'HTTP 404 "Not found the debt position"',
-      'HTTP 404 "Not found the debt position"',
-    ],
-    [
-      'GPD-GET-03',
-      'Elenco filtrato per stato',
-      'List filtered by status',
-      'HTTP 200, solo posizioni nello stato richiesto',
-      'HTTP 200, only positions in the requested status',
-    ],
-    [
-      'GPD-GET-04',
-      'Elenco filtrato per data di scadenza',
-      'List filtered by due date',
-      "HTTP 200, solo scadenze nell'intervallo",
-      'HTTP 200, only due dates in the interval',
-    ],
-    ['GPD-GET-05', "Ordinamento dell'elenco", 'List ordering', 'HTTP 200, elementi ordinati come richiesto', 'HTTP 200, items ordered as requested'],
-    [
-      'GPD-GET-06',
-      "Paginazione dell'elenco",
-      'List pagination',
-      'HTTP 200, page_info coerente, pagine disgiunte',
-      'HTTP 200, consistent page_info, disjoint pages',
-    ],
-    [
-      'GPD-GET-07',
-      'Limite di pagina (default 10, massimo 50)',
-      'Page limit (default 10, max 50)',
-      'limit=51 → HTTP 400; senza limit al più 10 elementi',
-      'limit=51 → HTTP 400; without limit at most 10 items',
-    ],
-    [
-      'GPD-GET-08',
-      'Regole sulle date dei filtri (30 giorni, gruppi esclusivi)',
-      'Filter date rules (30 days, exclusive groups)',
-      'HTTP 400 con i titoli della piattaforma',
-      "HTTP 400 with the platform's titles",
-    ],
+  ...cases('GPD-GET', 6, [
+    {
+      id: 'GPD-GET-01',
+      severity: 'critical',
+      title: { it: 'Lettura di una posizione', en: 'Get one position' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare e pubblicare una posizione con ufficio "Ufficio Tributi" (POST /organizations/{ec}/debtpositions?toPublish=true, HTTP 201)',
+          'Inviare GET /organizations/{ec}/debtpositions/{iupd} e verificare HTTP 200',
+          'Verificare IUPD, EC, tipo F, ente, ufficio e stato VALID',
+          "Verificare l'opzione: IUV, codice avviso 3 + IUV, importo, descrizione, scadenza, isPartialPayment=false, stato PO_UNPAID",
+          'Verificare il trasferimento: idTransfer 1, importo, IBAN, categoria, stato T_UNREPORTED',
+          'Verificare che la lettura non riporti i dati del debitore (fiscalCode, fullName)',
+        ],
+        en: [
+          'Create and publish a position with office "Ufficio Tributi" (POST /organizations/{ec}/debtpositions?toPublish=true, HTTP 201)',
+          'Send GET /organizations/{ec}/debtpositions/{iupd} and check HTTP 200',
+          'Check IUPD, EC, type F, company, office and status VALID',
+          'Check the option: IUV, notice number 3 + IUV, amount, description, due date, isPartialPayment=false, status PO_UNPAID',
+          'Check the transfer: idTransfer 1, amount, IBAN, category, status T_UNREPORTED',
+          'Check that the read model carries no debtor data (fiscalCode, fullName)',
+        ],
+      },
+      expected: { it: 'HTTP 200, dati coerenti con la creazione', en: 'HTTP 200, data consistent with creation' },
+    },
+    {
+      id: 'GPD-GET-02',
+      title: { it: 'Lettura di una posizione inesistente', en: 'Get an unknown position' },
+      preconditions: GPD_UNKNOWN,
+      steps: {
+        it: [
+          'Inviare GET /organizations/{ec}/debtpositions/{iupd} con uno IUPD mai creato',
+          'Verificare HTTP 404 "Not found the debt position" con il dettaglio che nomina EC e IUPD',
+        ],
+        en: [
+          'Send GET /organizations/{ec}/debtpositions/{iupd} with an IUPD never created',
+          'Check HTTP 404 "Not found the debt position" with the detail naming EC and IUPD',
+        ],
+      },
+      expected: { it: 'HTTP 404 "Not found the debt position"', en: 'HTTP 404 "Not found the debt position"' },
+    },
+    {
+      id: 'GPD-GET-03',
+      title: { it: 'Elenco filtrato per stato', en: 'List filtered by status' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare una posizione in bozza e una pubblicata (VALID) con POST /organizations/{ec}/debtpositions',
+          'Inviare GET /organizations/{ec}/debtpositions?status=DRAFT&limit=50&orderby=INSERTED_DATE&ordering=DESC',
+          'Verificare HTTP 200 e che tutte le posizioni restituite siano DRAFT',
+          "Verificare che l'elenco contenga la bozza e non la posizione VALID",
+        ],
+        en: [
+          'Create a draft and a published (VALID) position with POST /organizations/{ec}/debtpositions',
+          'Send GET /organizations/{ec}/debtpositions?status=DRAFT&limit=50&orderby=INSERTED_DATE&ordering=DESC',
+          'Check HTTP 200 and that every position returned is DRAFT',
+          'Check that the list holds the draft and not the VALID position',
+        ],
+      },
+      expected: { it: 'HTTP 200, solo posizioni nello stato richiesto', en: 'HTTP 200, only positions in the requested status' },
+    },
+    {
+      id: 'GPD-GET-04',
+      title: { it: 'Elenco filtrato per data di scadenza', en: 'List filtered by due date' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare in bozza una posizione in scadenza tra 45 giorni alle 12:00',
+          'Inviare GET /organizations/{ec}/debtpositions?due_date_from=<giorno>&due_date_to=<giorno>&limit=50&orderby=INSERTED_DATE&ordering=DESC',
+          'Verificare HTTP 200 e che ogni posizione restituita abbia una opzione in scadenza quel giorno',
+          "Verificare che l'elenco contenga la posizione creata",
+        ],
+        en: [
+          'Create a draft position due in 45 days at 12:00',
+          'Send GET /organizations/{ec}/debtpositions?due_date_from=<day>&due_date_to=<day>&limit=50&orderby=INSERTED_DATE&ordering=DESC',
+          'Check HTTP 200 and that every position returned has an option due on that day',
+          'Check that the list holds the position created',
+        ],
+      },
+      expected: { it: "HTTP 200, solo scadenze nell'intervallo", en: 'HTTP 200, only due dates in the interval' },
+    },
+    {
+      id: 'GPD-GET-05',
+      title: { it: "Ordinamento dell'elenco", en: 'List ordering' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare in bozza tre posizioni',
+          'Inviare GET /organizations/{ec}/debtpositions?orderby=INSERTED_DATE&ordering=ASC&limit=20 e poi con ordering=DESC',
+          'Verificare per entrambe HTTP 200, almeno tre elementi e insertedDate in ordine crescente (ASC) o decrescente (DESC)',
+        ],
+        en: [
+          'Create three draft positions',
+          'Send GET /organizations/{ec}/debtpositions?orderby=INSERTED_DATE&ordering=ASC&limit=20, then with ordering=DESC',
+          'Check for both HTTP 200, at least three items and insertedDate ascending (ASC) or descending (DESC)',
+        ],
+      },
+      expected: { it: 'HTTP 200, elementi ordinati come richiesto', en: 'HTTP 200, items ordered as requested' },
+    },
+    {
+      id: 'GPD-GET-06',
+      title: { it: "Paginazione dell'elenco", en: 'List pagination' },
+      preconditions: {
+        it: 'Come GPD-CRE-01; un giorno di scadenza (tra 52 giorni) usato solo da questo caso, così le altre prove in parallelo non spostano le pagine',
+        en: 'As GPD-CRE-01; a due day (in 52 days) used by this case only, so that cases running in parallel cannot shift the pages',
+      },
+      steps: {
+        it: [
+          'Creare in bozza quattro posizioni in scadenza quel giorno',
+          'Inviare GET /organizations/{ec}/debtpositions?due_date_from=<giorno>&due_date_to=<giorno>&limit=2&orderby=IUPD&ordering=ASC con page=0 e con page=1',
+          'Verificare HTTP 200 e page_info: pagina 0 con limit 2 e items_found 2, pagina 1 con limit 2, total_pages ≥ 2, items_found pari agli elementi della pagina',
+          'Verificare che gli IUPD siano crescenti sulle due pagine e che nessuna posizione compaia in entrambe',
+        ],
+        en: [
+          'Create four draft positions due on that day',
+          'Send GET /organizations/{ec}/debtpositions?due_date_from=<day>&due_date_to=<day>&limit=2&orderby=IUPD&ordering=ASC with page=0 and with page=1',
+          'Check HTTP 200 and page_info: page 0 with limit 2 and items_found 2, page 1 with limit 2, total_pages ≥ 2, items_found equal to the items of the page',
+          'Check that the IUPDs ascend across the two pages and that no position is on both',
+        ],
+      },
+      expected: { it: 'HTTP 200, page_info coerente, pagine disgiunte', en: 'HTTP 200, consistent page_info, disjoint pages' },
+    },
+    {
+      id: 'GPD-GET-07',
+      title: { it: 'Limite di pagina (default 10, massimo 50)', en: 'Page limit (default 10, max 50)' },
+      preconditions: GPD_NEW,
+      steps: {
+        it: [
+          'Creare in bozza undici posizioni',
+          'Inviare GET /organizations/{ec}/debtpositions senza parametri e verificare HTTP 200, page_info.limit 10 e 10 elementi',
+          'Inviare GET …/debtpositions?limit=50 e verificare HTTP 200',
+          'Inviare GET …/debtpositions?limit=51 e ?limit=0 e verificare HTTP 400 "BAD REQUEST" con dettaglio che nomina limit',
+        ],
+        en: [
+          'Create eleven draft positions',
+          'Send GET /organizations/{ec}/debtpositions without parameters and check HTTP 200, page_info.limit 10 and 10 items',
+          'Send GET …/debtpositions?limit=50 and check HTTP 200',
+          'Send GET …/debtpositions?limit=51 and ?limit=0 and check HTTP 400 "BAD REQUEST" with a detail naming limit',
+        ],
+      },
+      expected: { it: 'limit=51 → HTTP 400; senza limit al più 10 elementi', en: 'limit=51 → HTTP 400; without limit at most 10 items' },
+    },
+    {
+      id: 'GPD-GET-08',
+      title: { it: 'Regole sulle date dei filtri (30 giorni, gruppi esclusivi)', en: 'Filter date rules (30 days, exclusive groups)' },
+      preconditions: { it: "Chiave GPD configurata per l'EC; nessun dato richiesto", en: 'GPD key configured for the EC; no data needed' },
+      steps: {
+        it: [
+          'Inviare GET /organizations/{ec}/debtpositions con due_date_from domani e due_date_to 31 giorni dopo: verificare HTTP 400 "The debt positions cannot be recovered" con dettaglio che termina per "max_days_interval= 30]"',
+          'Inviare GET …/debtpositions con due_date_to precedente a due_date_from: verificare HTTP 400 "The debt positions cannot be recovered"',
+          'Inviare GET …/debtpositions con due_date_from e payment_date_from insieme: verificare HTTP 400 "Exclusive Parameters" con il dettaglio dei parametri mutuamente esclusivi',
+        ],
+        en: [
+          'Send GET /organizations/{ec}/debtpositions with due_date_from tomorrow and due_date_to 31 days later: check HTTP 400 "The debt positions cannot be recovered" with detail ending "max_days_interval= 30]"',
+          'Send GET …/debtpositions with due_date_to before due_date_from: check HTTP 400 "The debt positions cannot be recovered"',
+          'Send GET …/debtpositions with due_date_from and payment_date_from together: check HTTP 400 "Exclusive Parameters" with the detail on the mutually exclusive parameters',
+        ],
+      },
+      expected: { it: 'HTTP 400 con i titoli della piattaforma', en: "HTTP 400 with the platform's titles" },
+    },
   ]),
-  // Optional in the official plan (step 6e), run by us every time.
+  // Optional in the official plan (step 6, activity e), run by us every time.
   ...cases(
     'BLK',
-    '6e',
+    6,
     [
-      [
-        'BLK-01',
-        'Creazione massiva v2',
-        'Bulk create (v2)',
-        'HTTP 201 senza corpo; ogni posizione esiste ed è VALID',
-        'HTTP 201, no body; every position exists and is VALID',
-        'critical',
-      ],
-      [
-        'BLK-02',
-        'Aggiornamento massivo v2',
-        'Bulk update (v2)',
-        'HTTP 200 senza corpo; ogni posizione aggiornata',
-        'HTTP 200, no body; every position updated',
-      ],
-      [
-        'BLK-03',
-        'Cancellazione massiva v2',
-        'Bulk delete (v2)',
-        'HTTP 200 "The debt position was successfully deleted"; poi 404',
-        'HTTP 200 "The debt position was successfully deleted"; then 404',
-      ],
-      [
-        'BLK-04',
-        'Atomicità: una posizione non valida nel lotto',
-        'Atomicity: one invalid position in the batch',
-        'HTTP 400; nessuna delle posizioni valide è stata creata',
-        'HTTP 400; none of the valid positions was created',
-        'critical',
-      ],
-      [
-        'BLK-05',
-        'Limiti del lotto (101 posizioni, 21 IUPD)',
-        'Batch limits (101 positions, 21 IUPDs)',
-        'HTTP 400 in entrambi i casi',
-        'HTTP 400 in both cases',
-      ],
-      [
-        'BLK-06',
-        'Caricamento file: creazione',
-        'File upload: create',
-        'HTTP 202 + Location + Retry-After; report con 201 per ogni posizione; posizioni VALID',
-        'HTTP 202 + Location + Retry-After; report with 201 per position; positions VALID',
-        'critical',
-      ],
-      [
-        'BLK-07',
-        'Caricamento file: aggiornamento',
-        'File upload: update',
-        'Report con 200 per ogni posizione; dati aggiornati',
-        'Report with 200 per position; data updated',
-      ],
-      [
-        'BLK-08',
-        'Caricamento file: cancellazione',
-        'File upload: delete',
-        'Report con 200 per ogni posizione; poi 404',
-        'Report with 200 per position; then 404',
-      ],
-      ['BLK-09', 'File non validi', 'Invalid files', 'HTTP 400 con i titoli della piattaforma', "HTTP 400 with the platform's titles"],
-      ['BLK-10', 'Report v2 prima del completamento', 'v2 report before completion', 'HTTP 425 "Too Early"', 'HTTP 425 "Too Early"'],
-      ['BLK-11', 'Identificativo file sconosciuto', 'Unknown file id', 'HTTP 404', 'HTTP 404'],
-      [
-        'BLK-12',
-        'Caricamento file con le API v1 (uploadID)',
-        'File upload through the v1 API (uploadID)',
-        'Stato e report v1 coerenti',
-        'Consistent v1 status and report',
-      ],
+      {
+        id: 'BLK-01',
+        severity: 'critical',
+        title: { it: 'Creazione massiva v2', en: 'Bulk create (v2)' },
+        preconditions: GPD_NEW,
+        steps: {
+          it: [
+            'Preparare un lotto di 10 posizioni',
+            'Inviare POST /organizations/{ec}/debtpositions?toPublish=true (GPD v2) con le posizioni in paymentPositions',
+            'Verificare HTTP 201 senza corpo',
+            'Verificare con GET /organizations/{ec}/debtpositions/{iupd} (v1) che ogni posizione esista e sia VALID',
+          ],
+          en: [
+            'Prepare a batch of 10 positions',
+            'Send POST /organizations/{ec}/debtpositions?toPublish=true (GPD v2) with the positions in paymentPositions',
+            'Check HTTP 201 with no body',
+            'Check with GET /organizations/{ec}/debtpositions/{iupd} (v1) that every position exists and is VALID',
+          ],
+        },
+        expected: { it: 'HTTP 201 senza corpo; ogni posizione esiste ed è VALID', en: 'HTTP 201, no body; every position exists and is VALID' },
+      },
+      {
+        id: 'BLK-02',
+        title: { it: 'Aggiornamento massivo v2', en: 'Bulk update (v2)' },
+        preconditions: GPD_NEW,
+        steps: {
+          it: [
+            'Creare in bozza 10 posizioni con POST /organizations/{ec}/debtpositions (GPD v2, HTTP 201)',
+            "Inviare PUT /organizations/{ec}/debtpositions?toPublish=true (GPD v2) con una nuova descrizione dell'opzione per ogni posizione",
+            'Verificare HTTP 200 senza corpo',
+            'Verificare con GET (v1) che ogni posizione sia VALID con la nuova descrizione',
+          ],
+          en: [
+            'Create 10 draft positions with POST /organizations/{ec}/debtpositions (GPD v2, HTTP 201)',
+            'Send PUT /organizations/{ec}/debtpositions?toPublish=true (GPD v2) with a new option description for every position',
+            'Check HTTP 200 with no body',
+            'Check with GET (v1) that every position is VALID with the new description',
+          ],
+        },
+        expected: { it: 'HTTP 200 senza corpo; ogni posizione aggiornata', en: 'HTTP 200, no body; every position updated' },
+      },
+      {
+        id: 'BLK-03',
+        title: { it: 'Cancellazione massiva v2', en: 'Bulk delete (v2)' },
+        preconditions: GPD_NEW,
+        steps: {
+          it: [
+            'Creare in bozza 5 posizioni con POST /organizations/{ec}/debtpositions (GPD v2, HTTP 201)',
+            'Inviare DELETE /organizations/{ec}/debtpositions (GPD v2) con i 5 IUPD in paymentPositionIUPDs',
+            'Verificare HTTP 200 e il testo semplice "The debt position was successfully deleted" (senza le virgolette della v1)',
+            'Verificare con GET (v1) HTTP 404 per ogni posizione',
+          ],
+          en: [
+            'Create 5 draft positions with POST /organizations/{ec}/debtpositions (GPD v2, HTTP 201)',
+            'Send DELETE /organizations/{ec}/debtpositions (GPD v2) with the 5 IUPDs in paymentPositionIUPDs',
+            'Check HTTP 200 and the plain text "The debt position was successfully deleted" (without the quotes of v1)',
+            'Check with GET (v1) HTTP 404 for every position',
+          ],
+        },
+        expected: {
+          it: 'HTTP 200 "The debt position was successfully deleted"; poi 404',
+          en: 'HTTP 200 "The debt position was successfully deleted"; then 404',
+        },
+      },
+      {
+        id: 'BLK-04',
+        severity: 'critical',
+        title: { it: 'Atomicità: una posizione non valida nel lotto', en: 'Atomicity: one invalid position in the batch' },
+        preconditions: GPD_NEW,
+        steps: {
+          it: [
+            'Inviare POST /organizations/{ec}/debtpositions?toPublish=true (GPD v2) con 5 posizioni, la terza con un trasferimento di 1 centesimo inferiore all\'importo: verificare HTTP 400 "Amounts congruence error…"',
+            'Verificare con GET (v1) che nessuna delle 5 posizioni sia stata creata (HTTP 404)',
+            'Creare una posizione; inviare POST (GPD v2) con 5 posizioni, l\'ultima con il suo IUPD: verificare HTTP 409 "The debt position violated constraints of uniqueness" e che le altre 4 non esistano (HTTP 404)',
+            'Creare una posizione; inviare PUT (GPD v2) con quella (ente cambiato) e una mai creata: verificare HTTP 404 "Not found the debt position" con lo IUPD mancante e che la prima sia rimasta invariata',
+          ],
+          en: [
+            'Send POST /organizations/{ec}/debtpositions?toPublish=true (GPD v2) with 5 positions, the third with a transfer 1 cent below the amount: check HTTP 400 "Amounts congruence error…"',
+            'Check with GET (v1) that none of the 5 positions was created (HTTP 404)',
+            'Create a position; send POST (GPD v2) with 5 positions, the last with its IUPD: check HTTP 409 "The debt position violated constraints of uniqueness" and that the other 4 do not exist (HTTP 404)',
+            'Create a position; send PUT (GPD v2) with it (company changed) and one never created: check HTTP 404 "Not found the debt position" naming the missing IUPD and that the first is unchanged',
+          ],
+        },
+        expected: {
+          it: 'HTTP 400; nessuna delle posizioni valide è stata creata',
+          en: 'HTTP 400; none of the valid positions was created',
+        },
+      },
+      {
+        id: 'BLK-05',
+        title: { it: 'Limiti del lotto (101 posizioni, 21 IUPD)', en: 'Batch limits (101 positions, 21 IUPDs)' },
+        preconditions: GPD_NEW,
+        steps: {
+          it: [
+            'Inviare POST /organizations/{ec}/debtpositions (GPD v2) con 101 posizioni: verificare HTTP 400 "BAD REQUEST"',
+            'Verificare con GET (v1) che la prima posizione del lotto non esista (HTTP 404)',
+            'Inviare DELETE /organizations/{ec}/debtpositions (GPD v2) con 21 IUPD: verificare HTTP 400 "BAD REQUEST"',
+          ],
+          en: [
+            'Send POST /organizations/{ec}/debtpositions (GPD v2) with 101 positions: check HTTP 400 "BAD REQUEST"',
+            'Check with GET (v1) that the first position of the batch does not exist (HTTP 404)',
+            'Send DELETE /organizations/{ec}/debtpositions (GPD v2) with 21 IUPDs: check HTTP 400 "BAD REQUEST"',
+          ],
+        },
+        expected: { it: 'HTTP 400 in entrambi i casi', en: 'HTTP 400 in both cases' },
+      },
+      {
+        id: 'BLK-06',
+        severity: 'critical',
+        title: { it: 'Caricamento file: creazione', en: 'File upload: create' },
+        preconditions: UPLOAD_NEW,
+        steps: {
+          it: [
+            'Preparare N posizioni e un file ZIP con un solo JSON (paymentPositions), verificato sullo schema del file',
+            'Inviare POST /brokers/{broker}/organizations/{ec}/debtpositions/file (caricamento v2, parte multipart "file")',
+            'Verificare HTTP 202, Location relativa …/debtpositions/file/{fileId}/status con fileId = {broker}_{ec}_<32 esadecimali>, e Retry-After',
+            'Interrogare GET …/file/{fileId}/status ogni Retry-After fino al completamento, poi leggere GET …/file/{fileId}/report',
+            'Verificare nel report processedItem = submittedItem = N e, per ogni IUPD, 201 "201 - Debt position CREATED"',
+            'Verificare con GET (v1) su un campione di 5 posizioni stato VALID, IUV e importo inviati',
+          ],
+          en: [
+            'Prepare N positions and a ZIP file holding one JSON (paymentPositions), checked against the file schema',
+            'Send POST /brokers/{broker}/organizations/{ec}/debtpositions/file (upload v2, multipart part "file")',
+            'Check HTTP 202, a relative Location …/debtpositions/file/{fileId}/status with fileId = {broker}_{ec}_<32 hex>, and Retry-After',
+            'Poll GET …/file/{fileId}/status every Retry-After until done, then read GET …/file/{fileId}/report',
+            'Check in the report processedItem = submittedItem = N and, for every IUPD, 201 "201 - Debt position CREATED"',
+            'Check with GET (v1) on a sample of 5 positions status VALID and the IUV and amount sent',
+          ],
+        },
+        expected: {
+          it: 'HTTP 202 + Location + Retry-After; report con 201 per ogni posizione; posizioni VALID',
+          en: 'HTTP 202 + Location + Retry-After; report with 201 per position; positions VALID',
+        },
+      },
+      {
+        id: 'BLK-07',
+        title: { it: 'Caricamento file: aggiornamento', en: 'File upload: update' },
+        preconditions: UPLOAD_NEW,
+        steps: {
+          it: [
+            'Creare le N posizioni con POST /organizations/{ec}/debtpositions?toPublish=true (GPD v2), a lotti di 100',
+            'Preparare il file ZIP con le N posizioni e l\'ente modificato ("… (aggiornato)")',
+            'Inviare PUT /brokers/{broker}/organizations/{ec}/debtpositions/file (caricamento v2): HTTP 202 con Location e Retry-After',
+            'Interrogare lo stato ogni Retry-After fino al completamento e leggere il report: 200 per ogni IUPD',
+            "Verificare con GET (v1) su un campione di 5 posizioni stato VALID e l'ente aggiornato",
+          ],
+          en: [
+            'Create the N positions with POST /organizations/{ec}/debtpositions?toPublish=true (GPD v2), in batches of 100',
+            'Prepare the ZIP file with the N positions and the company changed ("… (aggiornato)")',
+            'Send PUT /brokers/{broker}/organizations/{ec}/debtpositions/file (upload v2): HTTP 202 with Location and Retry-After',
+            'Poll the status every Retry-After until done and read the report: 200 for every IUPD',
+            'Check with GET (v1) on a sample of 5 positions status VALID and the updated company',
+          ],
+        },
+        expected: { it: 'Report con 200 per ogni posizione; dati aggiornati', en: 'Report with 200 per position; data updated' },
+      },
+      {
+        id: 'BLK-08',
+        title: { it: 'Caricamento file: cancellazione', en: 'File upload: delete' },
+        preconditions: UPLOAD_NEW,
+        steps: {
+          it: [
+            'Creare le N posizioni con POST /organizations/{ec}/debtpositions?toPublish=true (GPD v2), a lotti di 100',
+            'Preparare il file ZIP con gli N IUPD',
+            'Inviare DELETE /brokers/{broker}/organizations/{ec}/debtpositions/file (caricamento v2): HTTP 202 con Location e Retry-After',
+            'Interrogare lo stato ogni Retry-After fino al completamento e leggere il report: 200 per ogni IUPD',
+            'Verificare con GET (v1) su un campione di 5 posizioni HTTP 404',
+          ],
+          en: [
+            'Create the N positions with POST /organizations/{ec}/debtpositions?toPublish=true (GPD v2), in batches of 100',
+            'Prepare the ZIP file with the N IUPDs',
+            'Send DELETE /brokers/{broker}/organizations/{ec}/debtpositions/file (upload v2): HTTP 202 with Location and Retry-After',
+            'Poll the status every Retry-After until done and read the report: 200 for every IUPD',
+            'Check with GET (v1) on a sample of 5 positions HTTP 404',
+          ],
+        },
+        expected: { it: 'Report con 200 per ogni posizione; poi 404', en: 'Report with 200 per position; then 404' },
+      },
+      {
+        id: 'BLK-09',
+        title: { it: 'File non validi', en: 'Invalid files' },
+        preconditions: {
+          it: "Chiave GPD configurata per l'EC; codice dell'intermediario (BROKER_CODE)",
+          en: "GPD key configured for the EC; the broker's code (BROKER_CODE)",
+        },
+        steps: {
+          it: [
+            'Inviare a POST /brokers/{broker}/organizations/{ec}/debtpositions/file (caricamento v2) un file non .zip: verificare HTTP 400 "NOT A ZIP FILE" "Only ZIP files can be uploaded."',
+            'Inviare lo ZIP nella parte multipart "document" invece di "file": verificare HTTP 400 "EMPTY FILE" "The zip file is missing"',
+            'Inviare uno ZIP con due voci (una di __MACOSX): verificare HTTP 400 "INVALID FILE" "Too many entries in ZIP file."',
+            'Inviare uno ZIP con una voce non .json: verificare HTTP 400 "INVALID FILE" "ZIP contains unsupported file type."',
+            'Inviare un archivio corrotto: verificare HTTP 400 "UNZIP ERROR" "Could not unzip file"',
+            'Inviare uno ZIP il cui JSON ha un campo sconosciuto: verificare HTTP 400 "INVALID JSON" con dettaglio "Given JSON is invalid for required API payload…"',
+          ],
+          en: [
+            'Send to POST /brokers/{broker}/organizations/{ec}/debtpositions/file (upload v2) a file that is not .zip: check HTTP 400 "NOT A ZIP FILE" "Only ZIP files can be uploaded."',
+            'Send the ZIP in multipart part "document" instead of "file": check HTTP 400 "EMPTY FILE" "The zip file is missing"',
+            'Send a ZIP with two entries (one of __MACOSX): check HTTP 400 "INVALID FILE" "Too many entries in ZIP file."',
+            'Send a ZIP with an entry that is not .json: check HTTP 400 "INVALID FILE" "ZIP contains unsupported file type."',
+            'Send a corrupt archive: check HTTP 400 "UNZIP ERROR" "Could not unzip file"',
+            'Send a ZIP whose JSON has an unknown field: check HTTP 400 "INVALID JSON" with detail "Given JSON is invalid for required API payload…"',
+          ],
+        },
+        expected: { it: 'HTTP 400 con i titoli della piattaforma', en: "HTTP 400 with the platform's titles" },
+      },
+      {
+        id: 'BLK-10',
+        title: { it: 'Report v2 prima del completamento', en: 'v2 report before completion' },
+        preconditions: {
+          it: 'Come BLK-06, con almeno 200 posizioni nel file (il massimo tra UPLOAD_POSITIONS e 200)',
+          en: 'As BLK-06, with at least 200 positions in the file (the larger of UPLOAD_POSITIONS and 200)',
+        },
+        steps: {
+          it: [
+            'Inviare POST /brokers/{broker}/organizations/{ec}/debtpositions/file (caricamento v2) con il file: HTTP 202',
+            'Subito dopo, inviare GET …/file/{fileId}/report',
+            'Verificare HTTP 425 "Too Early" "The report has not been generated yet, wait for the operations to complete."',
+            'Attendere il completamento (stato ogni Retry-After) e leggere il report',
+          ],
+          en: [
+            'Send POST /brokers/{broker}/organizations/{ec}/debtpositions/file (upload v2) with the file: HTTP 202',
+            'Right after, send GET …/file/{fileId}/report',
+            'Check HTTP 425 "Too Early" "The report has not been generated yet, wait for the operations to complete."',
+            'Wait for completion (status every Retry-After) and read the report',
+          ],
+        },
+        expected: { it: 'HTTP 425 "Too Early"', en: 'HTTP 425 "Too Early"' },
+      },
+      {
+        id: 'BLK-11',
+        title: { it: 'Identificativo file sconosciuto', en: 'Unknown file id' },
+        preconditions: {
+          it: "Chiave GPD configurata per l'EC; codice dell'intermediario; nessun caricamento con fileId {broker}_{ec}_<32 zeri>",
+          en: "GPD key configured for the EC; the broker's code; no upload with fileId {broker}_{ec}_<32 zeros>",
+        },
+        steps: {
+          it: [
+            'Inviare GET /brokers/{broker}/organizations/{ec}/debtpositions/file/{fileId}/status (caricamento v2): verificare HTTP 404 "STATUS NOT FOUND"',
+            'Inviare GET …/file/{fileId}/report: verificare HTTP 404',
+          ],
+          en: [
+            'Send GET /brokers/{broker}/organizations/{ec}/debtpositions/file/{fileId}/status (upload v2): check HTTP 404 "STATUS NOT FOUND"',
+            'Send GET …/file/{fileId}/report: check HTTP 404',
+          ],
+        },
+        expected: { it: 'HTTP 404', en: 'HTTP 404' },
+      },
+      {
+        id: 'BLK-12',
+        title: { it: 'Caricamento file con le API v1 (uploadID)', en: 'File upload through the v1 API (uploadID)' },
+        preconditions: {
+          it: "Chiave GPD configurata per l'EC; codice dell'intermediario; 30 posizioni nuove",
+          en: "GPD key configured for the EC; the broker's code; 30 new positions",
+        },
+        steps: {
+          it: [
+            'Preparare il file ZIP con 30 posizioni',
+            'Inviare POST /brokers/{broker}/organizations/{ec}/debtpositions/file (caricamento v1): HTTP 202 con Location e Retry-After',
+            'Interrogare GET …/file/{fileId}/status (v1) ogni Retry-After finché processedItem = submittedItem, poi leggere il report',
+            'Verificare nel report e nello stato uploadID = fileId, processedItem = submittedItem = 30',
+            'Verificare nel report 201 per ogni IUPD',
+          ],
+          en: [
+            'Prepare the ZIP file with 30 positions',
+            'Send POST /brokers/{broker}/organizations/{ec}/debtpositions/file (upload v1): HTTP 202 with Location and Retry-After',
+            'Poll GET …/file/{fileId}/status (v1) every Retry-After until processedItem = submittedItem, then read the report',
+            'Check in the report and in the status uploadID = fileId, processedItem = submittedItem = 30',
+            'Check in the report 201 for every IUPD',
+          ],
+        },
+        expected: { it: 'Stato e report v1 coerenti', en: 'Consistent v1 status and report' },
+      },
     ],
     false,
   ),
   // Payment of a published position on Checkout (onboarding step 8), in the browser.
-  ...cases('PAY', '8', [
-    [
-      'PAY-01',
-      'Pagamento con carta di un avviso VALID',
-      'Card payment of a VALID notice',
-      'Pagina di esito "Hai pagato <importo + commissione>"; su GPD la posizione diventa PAID con data, PSP e ricevuta del pagamento',
-      'Outcome page "You have paid <amount + fee>"; on GPD the position becomes PAID with the payment date, PSP and receipt',
-      'blocker',
-    ],
-    ['PAY-02', 'Avviso sconosciuto', 'Unknown notice', 'Checkout mostra "Non riusciamo a trovare l’avviso"', 'Checkout shows "We can’t find the notice"'],
-    [
-      'PAY-03',
-      'Avviso di una posizione in bozza (DRAFT)',
-      'Notice of a draft (DRAFT) position',
-      'Checkout mostra "Non riusciamo a trovare l’avviso": una bozza non è pagabile',
-      'Checkout shows "We can’t find the notice": a draft is not payable',
-    ],
-    [
-      'PAY-04',
-      'Avviso di una posizione invalidata (INVALID)',
-      'Notice of an invalidated (INVALID) position',
-      'Checkout mostra "L’Ente Creditore ha revocato questo avviso"',
-      'Checkout shows "The payee revoked this notice"',
-    ],
-    [
-      'PAY-05',
-      'Avviso scaduto (EXPIRED)',
-      'Expired (EXPIRED) notice',
-      'Passata la scadenza di un avviso con switchToExpired, Checkout mostra "L’avviso è scaduto e non è più possibile pagarlo"',
-      'Past the due date of a notice with switchToExpired, Checkout shows "The notice has expired and it can no longer be paid"',
-    ],
-    [
-      'PAY-06',
-      'Avviso già pagato',
-      'Notice already paid',
-      'Checkout mostra "Questo avviso è stato già pagato!"',
-      'Checkout shows "This notice was already paid!"',
-    ],
-    [
-      'PAY-07',
-      'Accesso diretto da link o QR code (/<codice fiscale><codice avviso>)',
-      'Direct entry from a link or QR code (/<fiscal code><notice code>)',
-      'Checkout verifica subito l’avviso e mostra i dati del pagamento (ente, importo, codice avviso)',
-      'Checkout verifies the notice at once and shows the payment data (payee, amount, notice code)',
-    ],
-    [
-      'PAY-08',
-      'Checkout in inglese',
-      'Checkout in English',
-      'Con la lingua inglese dati del pagamento ed errori sono in inglese; importi in formato italiano',
-      'With English selected, payment data and errors are in English; amounts in Italian format',
-      'minor',
-    ],
-    [
-      'PAY-09',
-      'Controlli sui dati inseriti',
-      'Checks on the data entered',
-      'Messaggi "Campo obbligatorio", "Inserisci 18 cifre", "Inserisci 11 cifre"; "Continua" della carta disabilitato finché un campo non è valido',
-      '"Required field", "Enter 18 numbers", "Enter 11 numbers" messages; the card "Continue" disabled while a field is not valid',
-      'minor',
-    ],
+  ...cases('PAY', 8, [
+    {
+      id: 'PAY-01',
+      severity: 'blocker',
+      title: { it: 'Pagamento con carta di un avviso VALID', en: 'Card payment of a VALID notice' },
+      preconditions: CHECKOUT_PAYMENT,
+      steps: {
+        it: [
+          'Creare e pubblicare una posizione senza data di validità (POST /organizations/{ec}/debtpositions?toPublish=true) e verificare lo stato VALID',
+          'Su Checkout scegliere "Inserisci tu i dati", inserire codice avviso e codice fiscale dell\'EC e verificare i dati del pagamento (ente, importo, codice avviso)',
+          'Inserire e-mail e carta di test, scegliere il PSP, pagare e verificare la pagina di esito "Hai pagato <totale>" (totale ≥ importo)',
+          'Verificare che Checkout abbia chiamato il proprio backend nella sequenza documentata (payment-requests, payment-methods, sessions, transactions, sessions/{id}, fees, auth-requests, outcomes), ogni chiamata con HTTP 200',
+          'Attendere con GET /organizations/{ec}/debtpositions/{iupd} lo stato PAID (al più 120 s) e verificare opzione PO_PAID, data di pagamento, PSP, identificativo ricevuta e commissione = totale − importo',
+        ],
+        en: [
+          'Create and publish a position without validity date (POST /organizations/{ec}/debtpositions?toPublish=true) and check the status VALID',
+          'On Checkout choose manual entry ("Inserisci tu i dati"), enter the notice number and the EC fiscal code and check the payment data (payee, amount, notice number)',
+          'Enter the e-mail and the test card, choose the PSP, pay and check the outcome page "You have paid <total>" (total ≥ amount)',
+          'Check that Checkout called its backend in the documented order (payment-requests, payment-methods, sessions, transactions, sessions/{id}, fees, auth-requests, outcomes), each call answered HTTP 200',
+          'Wait with GET /organizations/{ec}/debtpositions/{iupd} for the status PAID (at most 120 s) and check option PO_PAID, payment date, PSP, receipt id and fee = total − amount',
+        ],
+      },
+      expected: {
+        it: 'Pagina di esito "Hai pagato <importo + commissione>"; su GPD la posizione diventa PAID con data, PSP e ricevuta del pagamento',
+        en: 'Outcome page "You have paid <amount + fee>"; on GPD the position becomes PAID with the payment date, PSP and receipt',
+      },
+    },
+    {
+      id: 'PAY-02',
+      title: { it: 'Avviso sconosciuto', en: 'Unknown notice' },
+      preconditions: {
+        it: "Checkout raggiungibile; codice avviso 3 + IUV nuovo, a cui non corrisponde alcuna posizione dell'EC",
+        en: 'Checkout reachable; a notice number 3 + a new IUV, matching no position of the EC',
+      },
+      steps: {
+        it: [
+          'Generare un codice avviso 3 + IUV mai usato',
+          'Su Checkout scegliere "Inserisci tu i dati" e inserire codice avviso e codice fiscale dell\'EC',
+          'Verificare il messaggio "Non riusciamo a trovare l’avviso" (nella lingua configurata)',
+        ],
+        en: [
+          'Generate a notice number 3 + an IUV never used',
+          'On Checkout choose manual entry ("Inserisci tu i dati") and enter the notice number and the EC fiscal code',
+          'Check the message "We can’t find the notice" (in the configured language)',
+        ],
+      },
+      expected: { it: 'Checkout mostra "Non riusciamo a trovare l’avviso"', en: 'Checkout shows "We can’t find the notice"' },
+    },
+    {
+      id: 'PAY-03',
+      title: { it: 'Avviso di una posizione in bozza (DRAFT)', en: 'Notice of a draft (DRAFT) position' },
+      preconditions: CHECKOUT,
+      steps: {
+        it: [
+          'Creare in bozza una posizione (POST /organizations/{ec}/debtpositions) e verificare lo stato DRAFT',
+          "Su Checkout inserire il codice avviso e il codice fiscale dell'EC",
+          'Verificare il messaggio "Non riusciamo a trovare l’avviso"',
+        ],
+        en: [
+          'Create a draft position (POST /organizations/{ec}/debtpositions) and check the status DRAFT',
+          'On Checkout enter its notice number and the EC fiscal code',
+          'Check the message "We can’t find the notice"',
+        ],
+      },
+      expected: {
+        it: 'Checkout mostra "Non riusciamo a trovare l’avviso": una bozza non è pagabile',
+        en: 'Checkout shows "We can’t find the notice": a draft is not payable',
+      },
+    },
+    {
+      id: 'PAY-04',
+      title: { it: 'Avviso di una posizione invalidata (INVALID)', en: 'Notice of an invalidated (INVALID) position' },
+      preconditions: CHECKOUT,
+      steps: {
+        it: [
+          'Creare e pubblicare una posizione (POST /organizations/{ec}/debtpositions?toPublish=true)',
+          'Invalidarla con POST /organizations/{ec}/debtpositions/{iupd}/invalidate (HTTP 200)',
+          "Su Checkout inserire il codice avviso e il codice fiscale dell'EC",
+          'Verificare il messaggio "L’Ente Creditore ha revocato questo avviso"',
+        ],
+        en: [
+          'Create and publish a position (POST /organizations/{ec}/debtpositions?toPublish=true)',
+          'Invalidate it with POST /organizations/{ec}/debtpositions/{iupd}/invalidate (HTTP 200)',
+          'On Checkout enter its notice number and the EC fiscal code',
+          'Check the message "The payee revoked this notice"',
+        ],
+      },
+      expected: { it: 'Checkout mostra "L’Ente Creditore ha revocato questo avviso"', en: 'Checkout shows "The payee revoked this notice"' },
+    },
+    {
+      id: 'PAY-05',
+      title: { it: 'Avviso scaduto (EXPIRED)', en: 'Expired (EXPIRED) notice' },
+      preconditions: CHECKOUT,
+      steps: {
+        it: [
+          'Creare e pubblicare una posizione con switchToExpired=true e scadenza tra 8 secondi (POST /organizations/{ec}/debtpositions?toPublish=true)',
+          'Aprire su Checkout il link diretto /<codice fiscale EC><codice avviso>, ripetendo per al più 120 s finché la scadenza è passata',
+          'Verificare il messaggio "L’avviso è scaduto e non è più possibile pagarlo"',
+        ],
+        en: [
+          'Create and publish a position with switchToExpired=true due in 8 seconds (POST /organizations/{ec}/debtpositions?toPublish=true)',
+          'Open on Checkout the direct link /<EC fiscal code><notice number>, retrying for at most 120 s until the due date has passed',
+          'Check the message "The notice has expired and it can no longer be paid"',
+        ],
+      },
+      expected: {
+        it: 'Passata la scadenza di un avviso con switchToExpired, Checkout mostra "L’avviso è scaduto e non è più possibile pagarlo"',
+        en: 'Past the due date of a notice with switchToExpired, Checkout shows "The notice has expired and it can no longer be paid"',
+      },
+    },
+    {
+      id: 'PAY-06',
+      title: { it: 'Avviso già pagato', en: 'Notice already paid' },
+      preconditions: CHECKOUT,
+      steps: {
+        it: [
+          'Creare e pubblicare una posizione (POST /organizations/{ec}/debtpositions?toPublish=true)',
+          'Registrare il pagamento avvenuto fuori da pagoPA con POST /organizations/{ec}/paymentoptions/paids/{nav} (HTTP 200)',
+          "Su Checkout inserire il codice avviso e il codice fiscale dell'EC",
+          'Verificare il messaggio "Questo avviso è stato già pagato!"',
+        ],
+        en: [
+          'Create and publish a position (POST /organizations/{ec}/debtpositions?toPublish=true)',
+          'Record the payment made outside pagoPA with POST /organizations/{ec}/paymentoptions/paids/{nav} (HTTP 200)',
+          'On Checkout enter its notice number and the EC fiscal code',
+          'Check the message "This notice was already paid!"',
+        ],
+      },
+      expected: { it: 'Checkout mostra "Questo avviso è stato già pagato!"', en: 'Checkout shows "This notice was already paid!"' },
+    },
+    {
+      id: 'PAY-07',
+      title: {
+        it: 'Accesso diretto da link o QR code (/<codice fiscale><codice avviso>)',
+        en: 'Direct entry from a link or QR code (/<fiscal code><notice code>)',
+      },
+      preconditions: CHECKOUT,
+      steps: {
+        it: [
+          'Creare e pubblicare una posizione (POST /organizations/{ec}/debtpositions?toPublish=true)',
+          "Aprire su Checkout l'indirizzo /<codice fiscale EC><codice avviso>",
+          "Verificare i dati del pagamento: codice fiscale dell'EC, codice avviso, importo ed ente",
+        ],
+        en: [
+          'Create and publish a position (POST /organizations/{ec}/debtpositions?toPublish=true)',
+          'Open on Checkout the address /<EC fiscal code><notice number>',
+          'Check the payment data: EC fiscal code, notice number, amount and payee',
+        ],
+      },
+      expected: {
+        it: 'Checkout verifica subito l’avviso e mostra i dati del pagamento (ente, importo, codice avviso)',
+        en: 'Checkout verifies the notice at once and shows the payment data (payee, amount, notice code)',
+      },
+    },
+    {
+      id: 'PAY-08',
+      severity: 'minor',
+      title: { it: 'Checkout in inglese', en: 'Checkout in English' },
+      preconditions: CHECKOUT,
+      steps: {
+        it: [
+          'Creare e pubblicare una posizione (POST /organizations/{ec}/debtpositions?toPublish=true)',
+          "Scegliere l'inglese nella home di Checkout e aprire il link diretto dell'avviso",
+          "Verificare in inglese i dati del pagamento (codice fiscale dell'EC, codice avviso, importo, ente)",
+          'Inserire a mano, in inglese, un codice avviso sconosciuto e verificare il messaggio "We can’t find the notice"',
+        ],
+        en: [
+          'Create and publish a position (POST /organizations/{ec}/debtpositions?toPublish=true)',
+          "Choose English on Checkout's home page and open the notice's direct link",
+          'Check in English the payment data (EC fiscal code, notice number, amount, payee)',
+          'Enter by hand, in English, an unknown notice number and check the message "We can’t find the notice"',
+        ],
+      },
+      expected: {
+        it: 'Con la lingua inglese dati del pagamento ed errori sono in inglese; importi in formato italiano',
+        en: 'With English selected, payment data and errors are in English; amounts in Italian format',
+      },
+    },
+    {
+      id: 'PAY-09',
+      severity: 'minor',
+      title: { it: 'Controlli sui dati inseriti', en: 'Checks on the data entered' },
+      preconditions: CHECKOUT_PAYMENT,
+      steps: {
+        it: [
+          'Aprire la home di Checkout, scegliere "Inserisci tu i dati" e premere "Continua" con i campi vuoti: verificare "Campo obbligatorio" su entrambi i campi',
+          'Inserire un codice fiscale di 10 cifre e un codice avviso di 17: verificare "Inserisci 18 cifre" e "Inserisci 11 cifre"',
+          "Creare e pubblicare una posizione, inserirne i dati, proseguire al pagamento, inserire l'e-mail e scegliere la carta",
+          'Inserire la carta di test con l\'ultima cifra alterata: verificare il pulsante "Continua" disabilitato',
+          'Inserire la carta di test corretta: verificare il pulsante "Continua" abilitato',
+        ],
+        en: [
+          'Open Checkout\'s home page, choose manual entry and press "Continue" with empty fields: check "Required field" on both fields',
+          'Enter a fiscal code of 10 digits and a notice number of 17: check "Enter 18 numbers" and "Enter 11 numbers"',
+          'Create and publish a position, enter its data, go on to the payment, enter the e-mail and choose the card',
+          'Enter the test card with its last digit altered: check the "Continue" button disabled',
+          'Enter the correct test card: check the "Continue" button enabled',
+        ],
+      },
+      expected: {
+        it: 'Messaggi "Campo obbligatorio", "Inserisci 18 cifre", "Inserisci 11 cifre"; "Continua" della carta disabilitato finché un campo non è valido',
+        en: '"Required field", "Enter 18 numbers", "Enter 11 numbers" messages; the card "Continue" disabled while a field is not valid',
+      },
+    },
   ]),
   // Receipt acquisition (onboarding step 9). RIC-01..03 read the receipt of a notice paid on Checkout.
-  ...cases('RIC', '9', [
-    [
-      'RIC-01',
-      'Ricevuta per IUV di un avviso pagato su Checkout',
-      'Receipt by IUV of a notice paid on Checkout',
-      'Documento XML paSendRTReq coerente con la posizione: codice avviso, IUV, ente, importo in euro, debitore, trasferimenti, PSP, identificativo ricevuta',
-      'XML paSendRTReq document consistent with the position: notice number, IUV, EC, amount in euros, debtor, transfers, PSP, receipt id',
-      'critical',
-    ],
-    [
-      'RIC-02',
-      'Elenco ricevute: trova il pagamento',
-      'Receipts list: finds the payment',
-      'La ricevuta è nell’elenco filtrato per IUV e per debitore, con stato PAID e data del pagamento',
-      'The receipt is in the list filtered by IUV and by debtor, with status PAID and the payment date',
-    ],
-    [
-      'RIC-03',
-      'Ricevuta dai biz-events (JSON)',
-      'Receipt from biz-events (JSON)',
-      'HTTP 200 con la ricevuta JSON coerente con la posizione e con la ricevuta XML (se la chiave BIZ è configurata)',
-      'HTTP 200 with the JSON receipt consistent with the position and with the XML receipt (when the BIZ key is configured)',
-    ],
-    [
-      'RIC-04',
-      'Ricevuta di un avviso non pagato',
-      'Receipt of an unpaid notice',
-      'Errore documentato: 404 "Not found the receipt" o 422 "The receipts recovery is failed"',
-      'Documented error: 404 "Not found the receipt" or 422 "The receipts recovery is failed"',
-    ],
-    [
-      'RIC-05',
-      'Elenco ricevute: paginazione e regole dei filtri',
-      'Receipts list: paging and filter rules',
-      "HTTP 200 con la pagina richiesta; 400 per pagina oltre l'ultima, pageSize > 100, intervallo di date invertito",
-      'HTTP 200 with the requested page; 400 for a page past the last, pageSize > 100, an inverted date range',
-    ],
+  ...cases('RIC', 9, [
+    {
+      id: 'RIC-01',
+      severity: 'critical',
+      title: { it: 'Ricevuta per IUV di un avviso pagato su Checkout', en: 'Receipt by IUV of a notice paid on Checkout' },
+      preconditions: {
+        it: 'Come PAY-01; chiave GPD_RECEIPTS_SUBSCRIPTION_KEY (prodotto "GPD - Recupero ricevute") configurata, altrimenti il caso è saltato; codici di intermediario e stazione (BROKER_CODE, STATION_ID)',
+        en: 'As PAY-01; GPD_RECEIPTS_SUBSCRIPTION_KEY (product "GPD - Recupero ricevute") configured, otherwise the case is skipped; broker and station codes (BROKER_CODE, STATION_ID)',
+      },
+      steps: {
+        it: [
+          'Creare e pubblicare una posizione e pagarla con carta su Checkout fino allo stato PAID su GPD (come PAY-01)',
+          'Interrogare GET /payments/{ec}/receipts/{iuv} fino a HTTP 200 (al più 120 s) e leggere il documento XML paSendRTReq',
+          'Verificare EC, intermediario e stazione (idPA, idBrokerPA, idStation)',
+          'Verificare receiptId = identificativo ricevuta su GPD, codice avviso, IUV (creditorReferenceId), EC, esito OK, importo in euro con due decimali, ente e data di pagamento',
+          'Verificare il debitore (tipo, codice fiscale, nome) e ogni trasferimento (importo in euro, EC, IBAN, causale)',
+          'Verificare il PSP (ragione sociale, idPSP se configurato) e la commissione in euro',
+        ],
+        en: [
+          'Create and publish a position and pay it by card on Checkout until it is PAID on GPD (as PAY-01)',
+          'Poll GET /payments/{ec}/receipts/{iuv} until HTTP 200 (at most 120 s) and read the paSendRTReq XML document',
+          'Check EC, broker and station (idPA, idBrokerPA, idStation)',
+          'Check receiptId = the receipt id on GPD, notice number, IUV (creditorReferenceId), EC, outcome OK, amount in euros with two decimals, payee and payment date',
+          'Check the debtor (type, fiscal code, name) and every transfer (amount in euros, EC, IBAN, remittance information)',
+          'Check the PSP (company name, idPSP when configured) and the fee in euros',
+        ],
+      },
+      expected: {
+        it: 'Documento XML paSendRTReq coerente con la posizione: codice avviso, IUV, ente, importo in euro, debitore, trasferimenti, PSP, identificativo ricevuta',
+        en: 'XML paSendRTReq document consistent with the position: notice number, IUV, EC, amount in euros, debtor, transfers, PSP, receipt id',
+      },
+    },
+    {
+      id: 'RIC-02',
+      title: { it: 'Elenco ricevute: trova il pagamento', en: 'Receipts list: finds the payment' },
+      preconditions: {
+        it: 'Come PAY-01; chiave GPD_RECEIPTS_SUBSCRIPTION_KEY (prodotto "GPD - Recupero ricevute") configurata, altrimenti il caso è saltato',
+        en: 'As PAY-01; GPD_RECEIPTS_SUBSCRIPTION_KEY (product "GPD - Recupero ricevute") configured, otherwise the case is skipped',
+      },
+      steps: {
+        it: [
+          'Creare e pubblicare una posizione, pagarla su Checkout e attendere la sua ricevuta con GET /payments/{ec}/receipts/{iuv}',
+          'Inviare GET /payments/{ec}/receipts?debtorOrIuv=<IUV>: verificare HTTP 200 e una sola ricevuta per lo IUV, con EC, debitore, stato PAID e data di pagamento come su GPD',
+          'Inviare GET /payments/{ec}/receipts?debtor=<codice fiscale del debitore>&pageSize=100: verificare HTTP 200, che contenga lo IUV e solo ricevute di quel debitore',
+        ],
+        en: [
+          'Create and publish a position, pay it on Checkout and wait for its receipt with GET /payments/{ec}/receipts/{iuv}',
+          'Send GET /payments/{ec}/receipts?debtorOrIuv=<IUV>: check HTTP 200 and a single receipt for the IUV, with EC, debtor, status PAID and the payment date as on GPD',
+          "Send GET /payments/{ec}/receipts?debtor=<debtor's fiscal code>&pageSize=100: check HTTP 200, that it holds the IUV and only that debtor's receipts",
+        ],
+      },
+      expected: {
+        it: 'La ricevuta è nell’elenco filtrato per IUV e per debitore, con stato PAID e data del pagamento',
+        en: 'The receipt is in the list filtered by IUV and by debtor, with status PAID and the payment date',
+      },
+    },
+    {
+      id: 'RIC-03',
+      title: { it: 'Ricevuta dai biz-events (JSON)', en: 'Receipt from biz-events (JSON)' },
+      preconditions: {
+        it: 'Come PAY-01; chiave BIZ_SUBSCRIPTION_KEY (prodotto "BIZ - Recupero ricevute Ente Creditore") configurata, altrimenti il caso è saltato',
+        en: 'As PAY-01; BIZ_SUBSCRIPTION_KEY (product "BIZ - Recupero ricevute Ente Creditore") configured, otherwise the case is skipped',
+      },
+      steps: {
+        it: [
+          'Creare e pubblicare una posizione e pagarla con carta su Checkout fino allo stato PAID su GPD (come PAY-01)',
+          'Interrogare GET /organizations/{ec}/receipts/{iur}/paymentoptions/{iuv} (biz-events) fino a HTTP 200 (al più 120 s)',
+          'Verificare receiptId, codice avviso, EC, IUV, esito OK, ente, PSP, importo in euro, debitore e ogni trasferimento (importo, EC)',
+          'Inviare GET /organizations/{ec}/receipts/{iur}: verificare HTTP 200 e la stessa ricevuta (receiptId, IUV)',
+        ],
+        en: [
+          'Create and publish a position and pay it by card on Checkout until it is PAID on GPD (as PAY-01)',
+          'Poll GET /organizations/{ec}/receipts/{iur}/paymentoptions/{iuv} (biz-events) until HTTP 200 (at most 120 s)',
+          'Check receiptId, notice number, EC, IUV, outcome OK, payee, PSP, amount in euros, debtor and every transfer (amount, EC)',
+          'Send GET /organizations/{ec}/receipts/{iur}: check HTTP 200 and the same receipt (receiptId, IUV)',
+        ],
+      },
+      expected: {
+        it: 'HTTP 200 con la ricevuta JSON coerente con la posizione e con la ricevuta XML (se la chiave BIZ è configurata)',
+        en: 'HTTP 200 with the JSON receipt consistent with the position and with the XML receipt (when the BIZ key is configured)',
+      },
+    },
+    {
+      id: 'RIC-04',
+      title: { it: 'Ricevuta di un avviso non pagato', en: 'Receipt of an unpaid notice' },
+      preconditions: {
+        it: "Chiave GPD e chiave GPD_RECEIPTS_SUBSCRIPTION_KEY configurate per l'EC (senza la seconda il caso è saltato)",
+        en: 'GPD key and GPD_RECEIPTS_SUBSCRIPTION_KEY configured for the EC (without the latter the case is skipped)',
+      },
+      steps: {
+        it: [
+          'Creare e pubblicare una posizione senza pagarla (POST /organizations/{ec}/debtpositions?toPublish=true)',
+          'Inviare GET /payments/{ec}/receipts/{iuv}',
+          'Verificare HTTP 404 "Not found the receipt" con il dettaglio che nomina EC e IUV, oppure HTTP 422 "The receipts recovery is failed"',
+        ],
+        en: [
+          'Create and publish a position without paying it (POST /organizations/{ec}/debtpositions?toPublish=true)',
+          'Send GET /payments/{ec}/receipts/{iuv}',
+          'Check HTTP 404 "Not found the receipt" with the detail naming EC and IUV, or HTTP 422 "The receipts recovery is failed"',
+        ],
+      },
+      expected: {
+        it: 'Errore documentato: 404 "Not found the receipt" o 422 "The receipts recovery is failed"',
+        en: 'Documented error: 404 "Not found the receipt" or 422 "The receipts recovery is failed"',
+      },
+    },
+    {
+      id: 'RIC-05',
+      title: { it: 'Elenco ricevute: paginazione e regole dei filtri', en: 'Receipts list: paging and filter rules' },
+      preconditions: {
+        it: "Chiave GPD_RECEIPTS_SUBSCRIPTION_KEY configurata per l'EC, altrimenti il caso è saltato; nessun dato richiesto",
+        en: 'GPD_RECEIPTS_SUBSCRIPTION_KEY configured for the EC, otherwise the case is skipped; no data needed',
+      },
+      steps: {
+        it: [
+          'Inviare GET /payments/{ec}/receipts?pageSize=100: verificare HTTP 200, pagina 0, length pari agli elementi della pagina e non oltre 100',
+          'Inviare GET …/receipts?pageNum=<totalPages + 1>: verificare HTTP 400 "Not enough elements" "The page number is too big for the filtered elements"',
+          'Inviare GET …/receipts?pageSize=101: verificare HTTP 400',
+          'Inviare GET …/receipts?from=2026-01-02&to=2026-01-01: verificare HTTP 400 "Invalid date range"',
+        ],
+        en: [
+          'Send GET /payments/{ec}/receipts?pageSize=100: check HTTP 200, page 0, length equal to the items of the page and at most 100',
+          'Send GET …/receipts?pageNum=<totalPages + 1>: check HTTP 400 "Not enough elements" "The page number is too big for the filtered elements"',
+          'Send GET …/receipts?pageSize=101: check HTTP 400',
+          'Send GET …/receipts?from=2026-01-02&to=2026-01-01: check HTTP 400 "Invalid date range"',
+        ],
+      },
+      expected: {
+        it: "HTTP 200 con la pagina richiesta; 400 per pagina oltre l'ultima, pageSize > 100, intervallo di date invertito",
+        en: 'HTTP 200 with the requested page; 400 for a page past the last, pageSize > 100, an inverted date range',
+      },
+    },
   ]),
 ];
 
