@@ -1,21 +1,25 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { defineConfig, chromium } from '@playwright/test';
-import { prepareEnvironment, loadConfig, ConfigError, keyFingerprint, type SuiteConfig } from './lib/config.ts';
+import { prepareEnvironment, loadConfig, ConfigError, type SuiteConfig } from './lib/config.ts';
 import { freePortSync } from './lib/free-port.ts';
 import { resolveChromium, type ChromiumChoice } from './lib/browser.ts';
 import { acquireRunLock, releaseRunLock, RunInProgressError } from './lib/run/run-lock.ts';
+import { outputPaths } from './lib/run/output-paths.ts';
+import { environmentBlock, runEnvironment, writeRunInfo } from './lib/run/run-info.ts';
 
 prepareEnvironment();
-if (!process.env.TEST_WORKER_INDEX) {
+const outputs = outputPaths();
+const runner = !process.env.TEST_WORKER_INDEX;
+if (runner) {
   // Runner process only, not workers: one run at a time in this folder, then a fresh evidence folder.
   const runId = process.env.RUN_ID!;
-  const lock = acquireRunLock(runId);
+  const lock = acquireRunLock(runId, outputs.lock);
   if (!lock.acquired) {
     console.error(new RunInProgressError(lock.holder).message);
     process.exit(2);
   }
-  process.on('exit', () => releaseRunLock(runId));
-  rmSync('reports/allure-results', { recursive: true, force: true });
+  process.on('exit', () => releaseRunLock(runId, outputs.lock));
+  for (const stale of [outputs.allureResults, outputs.runInfo]) rmSync(stale, { recursive: true, force: true });
 }
 if ((process.env.TARGET ?? 'sandbox') === 'sandbox' && !process.env.SANDBOX_PORT && !process.env.API_BASE_URL) {
   process.env.SANDBOX_PORT = String(freePortSync());
@@ -28,6 +32,8 @@ try {
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
 }
+const environment = config ? runEnvironment(config) : undefined;
+if (runner && environment) writeRunInfo(outputs.runInfo, environment);
 
 let browser: ChromiumChoice | undefined;
 try {
@@ -41,7 +47,6 @@ const TRACE_MODES = ['on', 'off', 'retain-on-failure', 'on-first-retry', 'on-all
 type TraceMode = (typeof TRACE_MODES)[number];
 const traceMode: TraceMode = TRACE_MODES.find((mode) => mode === process.env.TRACE_MODE) ?? 'retain-on-failure';
 
-const version = (name: string) => (JSON.parse(readFileSync(name, 'utf8')) as { version: string }).version;
 const startSandbox = config?.target === 'sandbox' && !process.env.API_BASE_URL;
 
 export default defineConfig({
@@ -53,7 +58,7 @@ export default defineConfig({
   workers: Number(process.env.WORKERS ?? 4),
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  outputDir: 'test-results',
+  outputDir: outputs.testResults,
   globalTeardown: [
     // Card data out of traces even when the reporters below are replaced on the command line.
     './reporters/redact-traces-teardown.ts',
@@ -64,31 +69,15 @@ export default defineConfig({
     // First: it masks card data in each trace before any other reporter reads it.
     ['./reporters/card-redaction.ts'],
     ['list'],
-    ['html', { outputFolder: 'playwright-report', open: 'never' }],
-    ['json', { outputFile: 'reports/playwright-results.json' }],
+    ['html', { outputFolder: outputs.htmlReport, open: 'never' }],
+    ['json', { outputFile: outputs.playwrightJson }],
     [
       'allure-playwright',
       {
-        resultsDir: 'reports/allure-results',
+        resultsDir: outputs.allureResults,
         detail: true,
         suiteTitle: true,
-        environmentInfo: config
-          ? {
-              target: config.target,
-              api_base_url: config.apiBaseUrl,
-              checkout_url: config.checkout.url,
-              checkout_language: config.checkout.language,
-              ec_fiscal_code: config.ecFiscalCode,
-              broker_code: config.brokerCode,
-              station_id: config.stationId,
-              segregation_code: config.segregationCode,
-              gpd_key: config.keys.gpd ? keyFingerprint(config.keys.gpd) : 'not set',
-              run_id: config.runId,
-              suite_version: version('package.json'),
-              playwright_version: version('node_modules/@playwright/test/package.json'),
-              node_version: process.version,
-            }
-          : { configuration: 'invalid (see the setup project)' },
+        environmentInfo: environment ? environmentBlock(environment) : { configurazione: 'non valida (vedi il progetto setup)' },
       },
     ],
   ],

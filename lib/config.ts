@@ -84,12 +84,17 @@ type Env = Record<string, string | undefined>;
  * fresh random keys and a run id here, written back to `process.env` so that child processes inherit them.
  */
 export function prepareEnvironment(env: NodeJS.ProcessEnv = process.env): void {
-  loadDotenv({ quiet: true, path: env.DOTENV_CONFIG_PATH ?? '.env' });
+  loadEnvFile(env);
   env.RUN_ID ??= makeRunId();
   if ((env.TARGET ?? 'sandbox') === 'sandbox') {
     // Only the products the sandbox serves get a key; other cases are skipped as on UAT without that key.
     for (const variable of SANDBOX_GENERATED_KEYS) env[variable] ??= randomBytes(16).toString('hex');
   }
+}
+
+/** Loads `.env` (or DOTENV_CONFIG_PATH) into `env`, without overriding what is already set. */
+export function loadEnvFile(env: NodeJS.ProcessEnv = process.env): void {
+  loadDotenv({ quiet: true, path: env.DOTENV_CONFIG_PATH ?? '.env', processEnv: env as Record<string, string> });
 }
 
 export function makeRunId(now = new Date()): string {

@@ -4,9 +4,10 @@
 import { configuredCardSecrets } from '../lib/config.ts';
 import { listFiles } from '../lib/evidence/secret-scan.ts';
 import { redactTraceFile } from '../lib/evidence/trace-redaction.ts';
+import { outputPaths } from '../lib/run/output-paths.ts';
 
 export default function redactTraces(): void {
   const secrets = configuredCardSecrets();
   if (!secrets) return;
-  for (const file of listFiles('test-results')) if (file.endsWith('.zip')) redactTraceFile(file, secrets);
+  for (const file of listFiles(outputPaths().testResults)) if (file.endsWith('.zip')) redactTraceFile(file, secrets);
 }

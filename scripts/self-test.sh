@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The project's own tests, in one command (`npm test`): typecheck, lint, unit and sandbox tests,
-# the whole suite on the sandbox with canary keys and a canary card, the Allure report, and a scan
+# the whole suite on the sandbox with canary keys and a canary card, the Allure report, the evidence
+# pack read back, and a scan
 # proving the canaries reached none of the outputs. Ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -41,10 +42,15 @@ TARGET=sandbox TRACE_MODE=on GPD_SUBSCRIPTION_KEY=$canary_gpd GPD_RECEIPTS_SUBSC
 step 'Allure report (npm run report)'
 npm run --silent report || fail 'allure report'
 
+step 'evidence pack (npm run evidence) and its read-back'
+EVIDENCE_OWNER='Responsabile del piano (self-test)' npm run --silent evidence || fail 'evidence pack'
+TRACE_MODE=on node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination=reports/evidence-pack.tap scripts/evidence-pack.test.ts || fail 'evidence pack read-back'
+
 step 'secret scan of every output'
 SECRET_CANARIES="$canary_gpd,$canary_receipts,$canary_biz,$canary_internal,$canary_card" CARD_CVV_CANARY=$canary_cvv node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination=reports/secret-scan.tap scripts/secret-scan.test.ts || fail 'secret scan'
 
 step 'summary'
-npx tsx scripts/summarize.ts reports/unit.tap reports/playwright-results.json reports/secret-scan.tap || status=1
+npx tsx scripts/summarize.ts reports/unit.tap reports/playwright-results.json reports/evidence-pack.tap reports/secret-scan.tap || status=1
 exit $status

@@ -1,5 +1,6 @@
 // Finds secret values in output folders: plain files and the entries of ZIP archives
-// (Playwright traces are ZIPs whose entries are compressed, so a byte search would miss them).
+// (Playwright traces are ZIPs whose entries are compressed, so a byte search would miss them; so is
+// the plan's .xlsx). PDFs compress their text streams too: `findSecretsInPdfs` searches their text.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -43,4 +44,30 @@ export function findInOutputs(dirs: string[], matches: (text: string) => boolean
     if (!IMAGE_ENTRY.test(where) && matches(data.toString('latin1'))) found.push(where);
   });
   return found;
+}
+
+/**
+ * `file` of every PDF under `dirs` whose extracted text holds a secret (≥ 8 characters), also once
+ * whitespace is removed from both (PDF text may break a long token across lines or items). A PDF
+ * that cannot be read is reported as `file (illeggibile: …)`: an unread file is not a clean one.
+ */
+export async function findSecretsInPdfs(dirs: string[], secrets: string[]): Promise<{ scanned: number; leaks: string[] }> {
+  const needles = secrets.filter((s) => s.length >= 8);
+  const squashed = needles.map((s) => s.replace(/\s+/g, '')).filter((s) => s.length >= 8);
+  const files = dirs.flatMap(listFiles).filter((file) => file.toLowerCase().endsWith('.pdf'));
+  const leaks: string[] = [];
+  if (files.length === 0) return { scanned: 0, leaks };
+  const { extractPdfText } = await import('./pack/pdf-text.ts'); // pdf.js is loaded only when there is a PDF
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await extractPdfText(new Uint8Array(readFileSync(file)));
+    } catch (error) {
+      leaks.push(`${file} (illeggibile: ${error instanceof Error ? error.message : String(error)})`);
+      continue;
+    }
+    const flat = text.replace(/\s+/g, '');
+    if (needles.some((needle) => text.includes(needle)) || squashed.some((needle) => flat.includes(needle))) leaks.push(file);
+  }
+  return { scanned: files.length, leaks };
 }

@@ -43,11 +43,38 @@ export interface ApiClientOptions {
   maxThrottleMs?: number;
 }
 
-export class NetworkError extends Error {
-  constructor(message: string, cause: unknown) {
-    super(message, { cause });
-    this.name = 'NetworkError';
+/** Every environment error's message starts with this, so a reviewer (and `verdictOf`) can tell it from a platform answer. */
+export const ENVIRONMENT_MARKER = 'Problema di ambiente / Environment problem';
+
+export type EnvironmentKind = 'network' | 'timeout' | 'gateway' | 'throttled';
+
+/**
+ * The target could not be judged: no answer (network), no answer in time (timeout), the gateway
+ * answered 502/503/504 (gateway), or 429 outlasted the honoured retries (throttled). Never a
+ * platform non-conformance: the case is reported as Problema di ambiente.
+ */
+export class EnvironmentError extends Error {
+  constructor(
+    readonly kind: EnvironmentKind,
+    detail: string,
+    /** The redacted exchange, when there was an answer. */
+    readonly exchange?: ApiExchange,
+    cause?: unknown,
+  ) {
+    super(`${ENVIRONMENT_MARKER}: ${detail}`, cause === undefined ? undefined : { cause });
+    this.name = 'EnvironmentError';
   }
+}
+
+// 500 is deliberately absent: it is the platform's own answer (a fault the conformance case must
+// report), while 502/503/504 come from the gateway in front of it when the backend is unreachable.
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
+
+const UNDICI_TIMEOUTS = new Set(['HeadersTimeoutError', 'BodyTimeoutError', 'ConnectTimeoutError']);
+
+function isTimeout(error: unknown): boolean {
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+  return (typeof name === 'string' && UNDICI_TIMEOUTS.has(name)) || (typeof code === 'string' && /^UND_ERR_\w*_TIMEOUT$/.test(code));
 }
 
 const pools = new Map<string, Pool>();
@@ -120,10 +147,17 @@ export class ApiClient {
         responseHeaders = flattenHeaders(res.headers);
         text = await res.body.text();
       } catch (error) {
-        throw new NetworkError(
-          `${request.method} ${this.options.redactor.url(url.pathname)}: no response from ${url.origin} (${(error as Error).message}). Is the target reachable?`,
-          error,
-        );
+        const where = `${request.method} ${this.options.redactor.url(url.pathname)}`;
+        const reason = this.options.redactor.text((error as Error).message);
+        if (isTimeout(error)) {
+          throw new EnvironmentError(
+            'timeout',
+            `${where}: no answer from ${url.origin} within ${this.options.timeoutMs} ms (${reason}). Is the target slow or unreachable? The limit is the REQUEST_TIMEOUT_MS setting.`,
+            undefined,
+            error,
+          );
+        }
+        throw new EnvironmentError('network', `${where}: no response from ${url.origin} (${reason}). Is the target reachable?`, undefined, error);
       }
       const ms = Math.round(performance.now() - started);
       // 429 means "not processed": waiting and retrying is safe for every method, creates included.
@@ -134,7 +168,7 @@ export class ApiClient {
         continue;
       }
       const redactor = this.options.redactor;
-      return {
+      const exchange: ApiExchange = {
         request: {
           method: request.method,
           url: redactor.url(url.toString()),
@@ -150,6 +184,18 @@ export class ApiClient {
         requestId: responseHeaders['x-request-id'] ?? requestId,
         throttled,
       };
+      const where = `${request.method} ${redactor.url(url.pathname)} (${url.origin})`;
+      if (GATEWAY_STATUSES.has(status)) {
+        throw new EnvironmentError('gateway', `${where}: the gateway answered ${status}, the platform behind it was not reached. Retry later.`, exchange);
+      }
+      if (status === 429) {
+        throw new EnvironmentError(
+          'throttled',
+          `${where}: still 429 after ${throttled} retries honouring Retry-After${wait === undefined ? ' (no usable Retry-After)' : ''}. Lower the rate or retry later.`,
+          exchange,
+        );
+      }
+      return exchange;
     }
   }
 }

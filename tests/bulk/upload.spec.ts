@@ -3,6 +3,11 @@ import { zipInMemory } from '../../lib/bulk/upload-zip.ts';
 import type { DebtPosition } from '../../lib/gpd/model.ts';
 import type { GpdBulkClient } from '../../lib/http/bulk-client.ts';
 
+/** The report's answer for each position, to compare whole: one check naming every position that differs. */
+function itemByItem<T>(positions: DebtPosition[], answer: (iupd: string) => T): Record<string, T> {
+  return Object.fromEntries(positions.map((p) => [p.iupd, answer(p.iupd)]));
+}
+
 /** A deterministic sample (first, last and evenly spaced) to verify one by one. */
 function sample<T>(items: T[], size = 5): T[] {
   if (items.length <= size) return items;
@@ -18,7 +23,10 @@ test('[BLK-06] file upload: create N positions → 202, report item by item, pos
   expect(report).toMatchObject({ processedItem: batch.length, submittedItem: batch.length });
   const byIupd = reportByIupd(report);
   expect(byIupd.size, 'one result per position').toBe(batch.length);
-  for (const position of batch) expect(byIupd.get(position.iupd), position.iupd).toEqual({ statusCode: 201, statusMessage: '201 - Debt position CREATED' });
+  expect(
+    itemByItem(batch, (iupd) => byIupd.get(iupd)),
+    'report, item by item',
+  ).toEqual(itemByItem(batch, () => ({ statusCode: 201, statusMessage: '201 - Debt position CREATED' })));
   for (const position of sample(batch)) {
     const read = (await gpd.get(position.iupd)).response.body as { status: string; paymentOption: Array<{ iuv: string; amount: number }> };
     expect([read.status, read.paymentOption[0]!.iuv, read.paymentOption[0]!.amount], position.iupd).toEqual([
@@ -43,7 +51,10 @@ test('[BLK-07] file upload: update N positions → 200 per position, data update
   const { fileId, retryAfterMs } = await uploads.submit('v2', 'update', await uploads.positionsFile(updated));
   const report = await uploads.awaitReport('v2', fileId, retryAfterMs);
   const byIupd = reportByIupd(report);
-  for (const position of updated) expect(byIupd.get(position.iupd)?.statusCode, position.iupd).toBe(200);
+  expect(
+    itemByItem(updated, (iupd) => byIupd.get(iupd)?.statusCode),
+    'report, item by item',
+  ).toEqual(itemByItem(updated, () => 200));
   for (const position of sample(updated)) {
     const read = (await gpd.get(position.iupd)).response.body as { status: string; companyName: string };
     expect([read.status, read.companyName], 'the upload publishes (toPublish=true) and replaces the data').toEqual(['VALID', position.companyName]);
@@ -59,7 +70,10 @@ test('[BLK-08] file upload: delete N positions → 200 per position, then 404', 
   const { fileId, retryAfterMs } = await uploads.submit('v2', 'delete', await uploads.iupdsFile(batch.map((p) => p.iupd)));
   const report = await uploads.awaitReport('v2', fileId, retryAfterMs);
   const byIupd = reportByIupd(report);
-  for (const position of batch) expect(byIupd.get(position.iupd)?.statusCode, position.iupd).toBe(200);
+  expect(
+    itemByItem(batch, (iupd) => byIupd.get(iupd)?.statusCode),
+    'report, item by item',
+  ).toEqual(itemByItem(batch, () => 200));
   for (const position of sample(batch)) expect(await gpd.get(position.iupd)).toHaveStatus(404);
 });
 
@@ -125,5 +139,8 @@ test('[BLK-12] file upload through the v1 API: uploadID status and report', asyn
   const status = await uploads.client('v1').status(fileId);
   expect(status.response.body).toMatchObject({ uploadID: fileId, processedItem: 30, submittedItem: 30 });
   const byIupd = reportByIupd(report);
-  for (const position of batch) expect(byIupd.get(position.iupd)?.statusCode, position.iupd).toBe(201);
+  expect(
+    itemByItem(batch, (iupd) => byIupd.get(iupd)?.statusCode),
+    'report, item by item',
+  ).toEqual(itemByItem(batch, () => 201));
 });

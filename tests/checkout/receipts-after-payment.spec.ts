@@ -2,6 +2,9 @@ import { XMLParser } from 'fast-xml-parser';
 import { test, expect, type PaidNotice } from '../../fixtures/index.ts';
 import type { ReceiptsClient } from '../../lib/http/receipts-client.ts';
 
+// The payment is these cases' precondition: PAY-01 evidences its steps screen by screen.
+test.use({ checkoutStepScreenshots: false });
+
 /** How long the receipt may take to reach the receipts service after the payment (it is sent asynchronously). */
 const RECEIPT_TIMEOUT_MS = 120_000;
 

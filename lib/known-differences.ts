@@ -1,0 +1,37 @@
+// Where the platform and its published contract disagree and a case evidences what the platform
+// does: the case passes on the platform's behaviour and the report shows the difference as a known
+// one, with its source, so a reviewer does not read it as a defect of the EC or of the suite.
+import type { Bilingual } from './evidence/execution.ts';
+
+export interface KnownDifference extends Bilingual {
+  caseId: string;
+  /** Where the difference is documented (issue, service source, notes). */
+  source: string;
+}
+
+export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
+  {
+    caseId: 'ACC-04',
+    it: 'Il contratto pubblicato non documenta la risposta 403 "You are not allowed to access this resource." del gateway per un EC non associato alla chiave.',
+    en: 'The published contract does not document the gateway\'s 403 "You are not allowed to access this resource." for an EC not bound to the key.',
+    source: 'https://github.com/pagopa/pagopa-api/issues/1043',
+  },
+  {
+    caseId: 'GPD-UPD-03',
+    it: 'Un aggiornamento senza toPublish=true riporta in bozza (DRAFT) una posizione VALID: il contratto non lo dice, il servizio lo fa.',
+    en: 'An update without toPublish=true sends a VALID position back to DRAFT: the contract does not say so, the service does it.',
+    source: 'pagopa/pagopa-debt-position, PaymentsPositionService update (notes gpd-api.md §8)',
+  },
+  {
+    caseId: 'RIC-05',
+    it: "Il contratto dell'elenco ricevute non descrive i metadati di paginazione (currentPageNumber, length, totalPages) che il servizio restituisce.",
+    en: 'The receipts list contract does not describe the paging metadata (currentPageNumber, length, totalPages) the service returns.',
+    source: 'https://github.com/pagopa/pagopa-api/issues/1024',
+  },
+];
+
+const BY_CASE = new Map(KNOWN_DIFFERENCES.map((d) => [d.caseId, d]));
+
+export function knownDifferenceOf(caseId: string): KnownDifference | undefined {
+  return BY_CASE.get(caseId);
+}
