@@ -19,7 +19,7 @@ if (runner) {
     process.exit(2);
   }
   process.on('exit', () => releaseRunLock(runId, outputs.lock));
-  for (const stale of [outputs.allureResults, outputs.runInfo]) rmSync(stale, { recursive: true, force: true });
+  for (const stale of [outputs.allureResults, outputs.runInfo, outputs.blob]) rmSync(stale, { recursive: true, force: true });
 }
 if ((process.env.TARGET ?? 'sandbox') === 'sandbox' && !process.env.SANDBOX_PORT && !process.env.API_BASE_URL) {
   process.env.SANDBOX_PORT = String(freePortSync());
@@ -71,6 +71,8 @@ export default defineConfig({
     ['list'],
     ['html', { outputFolder: outputs.htmlReport, open: 'never' }],
     ['json', { outputFile: outputs.playwrightJson }],
+    // A shard of a sharded run (CI, `npm run shards`) also leaves its blob, merged afterwards.
+    ...(process.env.BLOB_REPORT === '1' ? [['blob', { outputDir: outputs.blob }] as const] : []),
     [
       'allure-playwright',
       {

@@ -47,10 +47,17 @@ EVIDENCE_OWNER='Responsabile del piano (self-test)' npm run --silent evidence ||
 TRACE_MODE=on node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination=reports/evidence-pack.tap scripts/evidence-pack.test.ts || fail 'evidence pack read-back'
 
+step 'the same run in 2 shards, merged into one pack (npm run shards -- 2)'
+TARGET=sandbox TRACE_MODE=on GPD_SUBSCRIPTION_KEY=$canary_gpd GPD_RECEIPTS_SUBSCRIPTION_KEY=$canary_receipts BIZ_SUBSCRIPTION_KEY=$canary_biz \
+  SANDBOX_INTERNAL_KEY=$canary_internal CHECKOUT_CARD_NUMBER=$canary_card CHECKOUT_CARD_CVV=$canary_cvv \
+  REPORTS_DIR=reports/sharded npm run --silent shards -- 2 > reports/shards.log 2>&1 || { tail -40 reports/shards.log; fail 'sharded run'; }
+node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination=reports/shards.tap scripts/shards.test.ts || fail 'sharded run: merged outcomes'
+
 step 'secret scan of every output'
 SECRET_CANARIES="$canary_gpd,$canary_receipts,$canary_biz,$canary_internal,$canary_card" CARD_CVV_CANARY=$canary_cvv node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination=reports/secret-scan.tap scripts/secret-scan.test.ts || fail 'secret scan'
 
 step 'summary'
-npx tsx scripts/summarize.ts reports/unit.tap reports/playwright-results.json reports/evidence-pack.tap reports/secret-scan.tap || status=1
+npx tsx scripts/summarize.ts reports/unit.tap reports/playwright-results.json reports/evidence-pack.tap reports/sharded/playwright-results.json reports/shards.tap reports/secret-scan.tap || status=1
 exit $status

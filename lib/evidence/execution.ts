@@ -76,6 +76,8 @@ export interface RunEnvironment {
   keyFingerprints: Record<string, string>;
   /** The person responsible for the plan (`EVIDENCE_OWNER`), empty when not set. */
   owner: string;
+  /** The run ids of the shards of a sharded run, merged into this one (absent for a single run). */
+  shards?: string[];
 }
 
 export interface Execution {

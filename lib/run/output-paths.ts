@@ -10,6 +10,8 @@ export interface OutputPaths {
   /** The run's environment (target, EC, station, key fingerprints), written when the run starts. */
   runInfo: string;
   lock: string;
+  /** Playwright's blob report of a shard (BLOB_REPORT=1), merged by `npm run merge-shards`. */
+  blob: string;
   testResults: string;
   htmlReport: string;
 }
@@ -23,6 +25,7 @@ export function outputPaths(env: Record<string, string | undefined> = process.en
     playwrightJson: `${root}/playwright-results.json`,
     runInfo: `${root}/run-info.json`,
     lock: `${root}/.run-lock.json`,
+    blob: `${root}/blob`,
     testResults: own ? `${root}/test-results` : 'test-results',
     htmlReport: own ? `${root}/playwright-report` : 'playwright-report',
   };

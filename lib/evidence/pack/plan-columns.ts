@@ -146,6 +146,9 @@ export function coverFacts(execution: Execution): CoverFact[] {
     { label: 'Data e ora dell’esecuzione (Europe/Rome)', en: 'Run date and time', value: formatRome(execution.startedAt) },
     { label: 'Durata dell’esecuzione', en: 'Run duration', value: formatDuration(execution.durationMs) },
     { label: 'Identificativo dell’esecuzione', en: 'Run id', value: env.runId },
+    ...(env.shards
+      ? [{ label: 'Shard riunite in questa esecuzione', en: 'Shards merged into this run', value: `${env.shards.length}: ${env.shards.join(', ')}` }]
+      : []),
     { label: 'Versione della suite', en: 'Suite version', value: env.suiteVersion },
     { label: 'Versione di Playwright', en: 'Playwright version', value: env.playwrightVersion },
     { label: 'Versione di Node.js', en: 'Node.js version', value: env.nodeVersion },
