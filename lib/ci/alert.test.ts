@@ -146,6 +146,21 @@ describe('decideAlert', () => {
       },
     },
     {
+      name: 'a failed job with the plan Superato (an optional case failed) → close, naming the optional case',
+      input: {
+        execution: makeExecution([
+          ['ACC-01', 'Superato'],
+          ['BLK-01', 'Non superato', false],
+        ]),
+        runResult: 'failure',
+        date: DATE,
+      },
+      check: (d) => {
+        assert.equal(d.action, 'close');
+        assert.match(d.action === 'close' ? d.comment : '', /optional cases not passed: BLK-01/);
+      },
+    },
+    {
       name: 'broken: a cancelled run whose verdict would be Superato → open, severity broken',
       input: { execution: good, runResult: 'cancelled', date: DATE, runUrl: RUN_URL },
       check: (d) => {

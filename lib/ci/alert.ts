@@ -40,9 +40,16 @@ export function romeDate(now: Date = new Date()): string {
 
 export function decideAlert(input: AlertInput): AlertDecision {
   const { execution, runResult, date } = input;
-  if (execution && execution.verdict.outcome === 'Superato' && runResult === 'success') {
+  // A failed job with the plan Superato: Playwright exits 1 for an optional case too, and a shard that broke
+  // would leave mandatory cases "Non eseguito". The plan's verdict decides; the optional failures are named.
+  if (execution && execution.verdict.outcome === 'Superato' && (runResult === 'success' || runResult === 'failure')) {
     const links = linkList(input);
-    return { action: 'close', comment: `Notte del ${date}: tutti i casi obbligatori superati / every mandatory case passed${links ? ` (${links})` : ''}.` };
+    const optional = execution.cases.filter((c) => !c.mandatory && c.outcome !== 'Superato' && c.outcome !== 'Non eseguito').map((c) => c.id);
+    const note = optional.length > 0 ? ` Casi facoltativi non superati / optional cases not passed: ${optional.join(', ')}.` : '';
+    return {
+      action: 'close',
+      comment: `Notte del ${date}: tutti i casi obbligatori superati / every mandatory case passed${links ? ` (${links})` : ''}.${note}`,
+    };
   }
   if (!execution || execution.verdict.outcome === 'Superato') return broken(input, execution);
   return badNight(input, execution);
