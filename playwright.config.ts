@@ -55,7 +55,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   // API cases wait on the network, not the CPU; the client-side limiter keeps all workers under the key's limit.
-  workers: Number(process.env.WORKERS ?? 4),
+  workers: Number(process.env.WORKERS || 4),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   outputDir: outputs.testResults,
