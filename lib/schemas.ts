@@ -4,55 +4,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020, type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import type { SchemaTypes } from './schema-types.ts';
 
-export type SchemaId =
-  | 'bizevents/CtReceiptModelResponse'
-  | 'bizevents/Debtor'
-  | 'bizevents/LocalDateTime'
-  | 'bizevents/MapEntry'
-  | 'bizevents/Payer'
-  | 'bizevents/TransferPA'
-  | 'gateway/GatewayError'
-  | 'gpd/AlreadyPaidPaymentOptionModel'
-  | 'gpd/AppInfo'
-  | 'gpd/BulkDeletedMessage'
-  | 'gpd/DeletedMessage'
-  | 'gpd/LocalDateTime'
-  | 'gpd/MultipleIUPDModel'
-  | 'gpd/MultiplePaymentPositionModel'
-  | 'gpd/PageInfo'
-  | 'gpd/PayPaymentOptionModel'
-  | 'gpd/PaymentOptionMetadataModel'
-  | 'gpd/PaymentOptionMetadataModelResponse'
-  | 'gpd/PaymentOptionModel'
-  | 'gpd/PaymentOptionModelResponse'
-  | 'gpd/PaymentPositionModel'
-  | 'gpd/PaymentPositionModelBaseResponse'
-  | 'gpd/PaymentPositionsInfo'
-  | 'gpd/PaymentsModelResponse'
-  | 'gpd/ProblemJson'
-  | 'gpd/Stamp'
-  | 'gpd/TransferMetadataModel'
-  | 'gpd/TransferMetadataModelResponse'
-  | 'gpd/TransferModel'
-  | 'gpd/TransferModelResponse'
-  | 'gpd/UpdateTransferIbanMassiveModel'
-  | 'gpd/UpdateTransferIbanMassiveResponse'
-  | 'receipts/PaymentsResult'
-  | 'receipts/ReceiptModelResponse'
-  | 'upload/FileId'
-  | 'upload/FileIdListResponse'
-  | 'upload/OperationStatus'
-  | 'upload/ReportTime'
-  | 'upload/ResponseEntry'
-  | 'upload/ResponseEntryDTO'
-  | 'upload/StatusTime'
-  | 'upload/UploadIUPDsFile'
-  | 'upload/UploadPositionsFile'
-  | 'upload/UploadReport'
-  | 'upload/UploadReportDTO'
-  | 'upload/UploadStatus'
-  | 'upload/UploadStatusDTO';
+/** A schema file under schemas/, as `'gpd/PaymentPositionModel'`: the keys of the generated `SchemaTypes`
+ * (lib/schema-types.ts, regenerated from the folder by `npm run schemas:types`). */
+export type SchemaId = keyof SchemaTypes;
+/** The type of a body described by schema `S`. */
+export type SchemaType<S extends SchemaId> = SchemaTypes[S];
 
 export interface SchemaVerdict {
   schema: SchemaId;
@@ -61,7 +19,7 @@ export interface SchemaVerdict {
   warnings: string[];
 }
 
-const SCHEMAS_DIR = new URL('../schemas/', import.meta.url);
+export const SCHEMAS_DIR = new URL('../schemas/', import.meta.url);
 /** Base of every `$id`; `$id` = BASE + '<family>/<Name>.json'. */
 const ID_BASE = 'https://pagopa-async-conformance.local/schemas/';
 
@@ -71,23 +29,24 @@ const addFormats = addFormatsModule.default;
 
 let validators: Map<string, ValidateFunction> | undefined;
 
-/** Lists `<family>/<Name>` for every JSON file under schemas/. */
-function schemaFilesOnDisk(): string[] {
+/** `<family>/<Name>` for every JSON file under `dir` (default schemas/), sorted: the runtime list of schema ids. */
+export function schemaIds(dir: URL = SCHEMAS_DIR): SchemaId[] {
   const ids: string[] = [];
-  for (const family of readdirSync(SCHEMAS_DIR, { withFileTypes: true })) {
+  for (const family of readdirSync(dir, { withFileTypes: true })) {
     if (!family.isDirectory()) continue;
-    for (const file of readdirSync(new URL(`${family.name}/`, SCHEMAS_DIR))) {
+    for (const file of readdirSync(new URL(`${family.name}/`, dir))) {
       if (file.endsWith('.json')) ids.push(`${family.name}/${file.slice(0, -'.json'.length)}`);
     }
   }
-  return ids.sort();
+  // Equal to keyof SchemaTypes as long as lib/schema-types.ts is fresh (lib/schema-types.test.ts).
+  return ids.sort() as SchemaId[];
 }
 
 function compileAll(): Map<string, ValidateFunction> {
   // allowUnionTypes: optional GPD fields are typed ["string", "null"] because GPD writes nulls.
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
   addFormats(ajv);
-  const ids = schemaFilesOnDisk();
+  const ids = schemaIds();
   for (const id of ids) {
     const schema = JSON.parse(readFileSync(new URL(`${id}.json`, SCHEMAS_DIR), 'utf8')) as AnySchemaObject;
     if (schema.$id !== `${ID_BASE}${id}.json`) {

@@ -16,7 +16,7 @@ test('positions are valid against our request schema and carry valid identifiers
     const option = position.paymentOption[0]!;
     assert.ok(isValidIuv(option.iuv), option.iuv);
     assert.ok(option.iuv.startsWith('01'));
-    assert.ok(isValidIban(option.transfer[0]!.iban!), option.transfer[0]!.iban);
+    assert.ok(isValidIban(option.transfer[0]!.iban!), option.transfer[0]!.iban ?? undefined);
     assert.ok(isValidPersonalFiscalCode(position.fiscalCode), position.fiscalCode);
     assert.equal(
       option.amount,

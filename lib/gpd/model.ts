@@ -1,65 +1,28 @@
 // TypeScript shapes of the GPD v1 bodies we build (field rules: notes §3; checked by schemas/).
+import type { PaymentOptionMetadataModel, PaymentOptionModel, PaymentPositionModel, Stamp as GeneratedStamp, TransferModel } from '../schema-types.ts';
 
 export const DEBT_POSITION_STATUSES = ['DRAFT', 'PUBLISHED', 'VALID', 'INVALID', 'EXPIRED', 'PARTIALLY_PAID', 'PAID', 'REPORTED'] as const;
 export type DebtPositionStatus = (typeof DEBT_POSITION_STATUSES)[number];
 
-export interface Stamp {
-  hashDocument: string;
-  stampType: string;
-  provincialResidence: string;
-}
+// The body types are generated from schemas/gpd (lib/schema-types.ts): a field added to a schema
+// reaches these names without an edit here. The schema leaves a position's options and an option's
+// transfers optional (one schema serves requests and responses); the bodies the suite builds always
+// carry them, and GPD always fills the status and the NAVs of a position it created.
 
-export interface Metadata {
-  key: string;
-  value: string;
-}
+/** `T` with the members `K` present and not null. */
+export type WithRequired<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 
-export interface Transfer {
-  idTransfer: '1' | '2' | '3' | '4' | '5' | string;
-  amount: number;
-  organizationFiscalCode?: string;
-  remittanceInformation: string;
-  category: string;
-  iban?: string;
-  postalIban?: string;
-  stamp?: Stamp;
-  companyName?: string;
-  transferMetadata?: Metadata[];
-}
-
-export interface PaymentOption {
-  nav?: string;
-  iuv: string;
-  amount: number;
-  description: string;
-  isPartialPayment: boolean;
-  dueDate: string;
-  retentionDate?: string;
-  transfer: Transfer[];
-  paymentOptionMetadata?: Metadata[];
-}
-
-export interface DebtPosition {
-  iupd: string;
-  type: 'F' | 'G';
-  payStandIn?: boolean;
-  fiscalCode: string;
-  fullName: string;
-  streetName?: string;
-  civicNumber?: string;
-  postalCode?: string;
-  city?: string;
-  province?: string;
-  region?: string;
-  country?: string;
-  email?: string;
-  phone?: string;
-  switchToExpired: boolean;
-  companyName: string;
-  officeName?: string;
-  validityDate?: string;
-  paymentOption: PaymentOption[];
-}
+/** A digital stamp (the schema allows `null`, which GPD writes on IBAN transfers). */
+export type Stamp = NonNullable<GeneratedStamp>;
+export type Metadata = PaymentOptionMetadataModel;
+export type Transfer = TransferModel;
+export type PaymentOption = WithRequired<PaymentOptionModel, 'transfer'>;
+/** A debt position v1 as the suite sends it (create/update): `PaymentPositionModel` with its options. */
+export type DebtPosition = Omit<PaymentPositionModel, 'paymentOption'> & { paymentOption: PaymentOption[] };
+/** A debt position as a successful create/update/publish/invalidate returns it (`PaymentPositionModel`). */
+export type CreatedPosition = Omit<WithRequired<PaymentPositionModel, 'status'>, 'paymentOption'> & {
+  paymentOption: Array<WithRequired<PaymentOptionModel, 'nav' | 'transfer'>>;
+};
 
 /** GPD date-time: ISO without zone, interpreted as UTC by the platform. */
 export function gpdDateTime(date: Date): string {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { test, expect, literal } from '../../fixtures/index.ts';
+import type { Transfer } from '../../lib/gpd/model.ts';
 
 const DATA_ERROR = 'Error in the debt position request data';
 const UNIQUENESS = 'The debt position violated constraints of uniqueness';
@@ -105,7 +106,7 @@ test('[GPD-CRE-09] option amount differs from the transfers total → 400', asyn
 
 test('[GPD-CRE-10] more than 5 transfers → 400', async ({ positions, factory }) => {
   const option = factory.option({ amount: 6_000 });
-  option.transfer = ['1', '2', '3', '4', '5', '5'].map((idTransfer) => factory.transfer({ idTransfer, amount: 1_000 }));
+  option.transfer = (['1', '2', '3', '4', '5', '5'] as const).map((idTransfer) => factory.transfer({ idTransfer, amount: 1_000 }));
   const res = await positions.create(factory.position({ paymentOption: [option] }), { invalidOnPurpose: true });
   expect(res).toBeProblem(
     400,
@@ -136,7 +137,8 @@ test('[GPD-CRE-12] due date in the past → 400', async ({ positions, factory })
 
 test('[GPD-CRE-13] idTransfer outside 1..5 → 400', async ({ positions, factory }) => {
   const option = factory.option();
-  option.transfer = [factory.transfer({ idTransfer: '6', amount: option.amount })];
+  // '6' is deliberately outside the schema's enum.
+  option.transfer = [factory.transfer({ idTransfer: '6' as Transfer['idTransfer'], amount: option.amount })];
   const res = await positions.create(factory.position({ paymentOption: [option] }), { invalidOnPurpose: true });
   expect(res).toBeProblem(
     400,
