@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonBody, param, sendJson, installHttpBasics } from '../http.ts';
 import { ProblemError } from '../problem.ts';
-import { cardBrand, fieldError, type CardField, CARD_FIELDS } from './card-rules.ts';
+import { CARD_FIELDS, CARD_RULES_ASSET, CARD_RULES_PATH, cardBrand, fieldError, type CardField } from './card-rules.ts';
 import { headerValue, queryValue } from './request-values.ts';
 
 export interface MaskedCard {
@@ -120,6 +120,7 @@ export async function buildCardGatewayApp(gateway: CardGateway, options: { logge
   const app = Fastify({ logger: options.logger ?? false });
   installHttpBasics(app);
   const sdk = asset('hfsdk.js');
+  const cardRules = asset(CARD_RULES_ASSET);
   const field = asset('field.html');
   const gdi = asset('gdi.html');
   const fieldLabels = JSON.parse(asset('field-labels.json')) as Record<string, Record<string, string>>;
@@ -127,6 +128,9 @@ export async function buildCardGatewayApp(gateway: CardGateway, options: { logge
   app.get('/monetaweb/resources/hfsdk.js', async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-store').send(sdk),
   );
+
+  // The field pages' validation rules: the same module the server applies (card-rules.ts).
+  app.get(CARD_RULES_PATH, async (_request, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-store').send(cardRules));
 
   app.get('/fe/build/field/:fieldId', async (request, reply) => {
     const id = param(request, 'fieldId');
