@@ -1,26 +1,42 @@
-// The catalogue and the specs must agree: every case has exactly one test, every test id is a case.
+// The catalogue and the specs must agree: every case has exactly one test, every test id is a case
+// (the tests as Playwright lists them, not as a regex reads the sources).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { JSONReport } from '@playwright/test/reporter';
+import { testRuns } from './evidence/build-execution.ts';
 import { CATALOGUE, AREAS, ONBOARDING_STEPS, caseIdOfTitle, type OnboardingStep } from './catalogue.ts';
 
-const testsDir = new URL('../tests/', import.meta.url).pathname;
+const CLI = new URL('../node_modules/@playwright/test/cli.js', import.meta.url).pathname;
 
-function specFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? specFiles(join(dir, entry.name)) : entry.name.endsWith('.spec.ts') ? [join(dir, entry.name)] : [],
-  );
+/** The title of every test, as Playwright itself lists them (`playwright test --list --reporter=json`). */
+function listedTitles(): string[] {
+  const listing = spawnSync(process.execPath, [CLI, 'test', '--list', '--reporter=json'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    // Its own outputs folder and no .env: listing must not touch a run's outputs or need a configuration.
+    env: {
+      ...process.env,
+      REPORTS_DIR: mkdtempSync(join(tmpdir(), 'catalogue-list-')),
+      DOTENV_CONFIG_PATH: '/nonexistent/.env',
+      PLAYWRIGHT_JSON_OUTPUT_FILE: '',
+      TEST_WORKER_INDEX: '',
+    },
+  });
+  assert.equal(listing.status, 0, listing.stderr);
+  return testRuns(JSON.parse(listing.stdout) as JSONReport).map((run) => run.spec.title);
 }
 
 function testIds(): string[] {
   const ids: string[] = [];
-  for (const file of specFiles(testsDir)) {
-    for (const match of readFileSync(file, 'utf8').matchAll(/\btest(?:\.\w+)?\(\s*['"`](\[[^\]]+\][^'"`]*)['"`]/g)) {
-      const id = caseIdOfTitle(match[1]!);
-      assert.ok(id, `${file}: malformed case id in "${match[1]}"`);
-      ids.push(id);
-    }
+  for (const title of listedTitles()) {
+    if (!title.startsWith('[')) continue; // set-up and teardown tests are not cases
+    const id = caseIdOfTitle(title);
+    assert.ok(id, `malformed case id in "${title}"`);
+    ids.push(id);
   }
   return ids;
 }
