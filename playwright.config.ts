@@ -1,15 +1,18 @@
 import { rmSync } from 'node:fs';
 import { defineConfig, chromium } from '@playwright/test';
-import { prepareEnvironment, loadConfig, ConfigError, type SuiteConfig } from './lib/config.ts';
-import { freePortSync } from './lib/free-port.ts';
+import { resolveRun, runConfig, sandboxEnv, SANDBOX_HOST } from './lib/config.ts';
 import { resolveChromium, type ChromiumChoice } from './lib/browser.ts';
 import { acquireRunLock, releaseRunLock, RunInProgressError } from './lib/run/run-lock.ts';
 import { outputPaths } from './lib/run/output-paths.ts';
 import { environmentBlock, runEnvironment, writeRunInfo } from './lib/run/run-info.ts';
 
-prepareEnvironment();
-const outputs = outputPaths();
+// Playwright evaluates this file in the runner and again in every worker. The runner resolves the run once
+// (`.env`, run id, generated sandbox keys, free port: lib/config.ts `resolveRun`) into its environment, which
+// workers inherit; a worker only reads those values (`runConfig`, the same parse the `config` fixture answers).
+// A broken configuration must not stop Playwright from starting: the `setup` project reports it.
 const runner = !process.env.TEST_WORKER_INDEX;
+const { config } = runner ? resolveRun() : runConfig();
+const outputs = outputPaths();
 if (runner) {
   // Runner process only, not workers: one run at a time in this folder, then a fresh evidence folder.
   const runId = process.env.RUN_ID!;
@@ -20,17 +23,6 @@ if (runner) {
   }
   process.on('exit', () => releaseRunLock(runId, outputs.lock));
   for (const stale of [outputs.allureResults, outputs.runInfo, outputs.blob]) rmSync(stale, { recursive: true, force: true });
-}
-if ((process.env.TARGET ?? 'sandbox') === 'sandbox' && !process.env.SANDBOX_PORT && !process.env.API_BASE_URL) {
-  process.env.SANDBOX_PORT = String(freePortSync());
-}
-
-// A broken configuration must not stop Playwright from starting: the `setup` project reports it.
-let config: SuiteConfig | undefined;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
 }
 const environment = config ? runEnvironment(config) : undefined;
 if (runner && environment) writeRunInfo(outputs.runInfo, environment);
@@ -47,7 +39,8 @@ const TRACE_MODES = ['on', 'off', 'retain-on-failure', 'on-first-retry', 'on-all
 type TraceMode = (typeof TRACE_MODES)[number];
 const traceMode: TraceMode = TRACE_MODES.find((mode) => mode === process.env.TRACE_MODE) ?? 'retain-on-failure';
 
-const startSandbox = config?.target === 'sandbox' && !process.env.API_BASE_URL;
+// A sandbox started by hand (API_BASE_URL set) is used as it is.
+const ownSandbox = process.env.API_BASE_URL ? undefined : config?.sandbox;
 
 export default defineConfig({
   testDir: './tests',
@@ -111,24 +104,17 @@ export default defineConfig({
     },
     { name: 'teardown', testMatch: /teardown\/.*\.spec\.ts/ },
   ],
-  webServer: startSandbox
-    ? {
-        command: 'node --import tsx sandbox/main.ts',
-        url: `http://127.0.0.1:${process.env.SANDBOX_PORT}/__sandbox/health`,
-        reuseExistingServer: false,
-        timeout: 30_000,
-        stdout: 'ignore',
-        stderr: 'pipe',
-        // The suite's own sandbox answers uploads quickly; UAT's pace stays the sandbox default.
-        env: {
-          SANDBOX_HOST: '127.0.0.1',
-          SANDBOX_PORT: process.env.SANDBOX_PORT!,
-          SANDBOX_UPLOAD_RETRY_AFTER_MS: process.env.SANDBOX_UPLOAD_RETRY_AFTER_MS ?? '500',
-          SANDBOX_UPLOAD_CHUNK_INTERVAL_MS: process.env.SANDBOX_UPLOAD_CHUNK_INTERVAL_MS ?? '10',
-          // Checkout keeps polling an outcome for a moment, as in UAT, only faster.
-          SANDBOX_CHECKOUT_OUTCOME_DELAY_MS: process.env.SANDBOX_CHECKOUT_OUTCOME_DELAY_MS ?? '600',
-          SANDBOX_CHECKOUT_POLL_DELAY_MS: process.env.SANDBOX_CHECKOUT_POLL_DELAY_MS ?? '300',
-        },
-      }
-    : undefined,
+  webServer:
+    config && ownSandbox
+      ? {
+          command: 'node --import tsx sandbox/main.ts',
+          url: `http://${SANDBOX_HOST}:${ownSandbox.port}/__sandbox/health`,
+          reuseExistingServer: false,
+          timeout: 30_000,
+          stdout: 'ignore',
+          stderr: 'pipe',
+          // Everything the sandbox reads, from the resolved configuration (keys shown as fingerprints in reports).
+          env: sandboxEnv(config),
+        }
+      : undefined,
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadConfig, ConfigError, keyFingerprint, makeRunId, UAT_API_BASE_URL, UAT_CHECKOUT_URL } from './config.ts';
+import { loadConfig, ConfigError, keyFingerprint, makeRunId, resolveRun, sandboxEnv, tryLoadConfig, UAT_API_BASE_URL, UAT_CHECKOUT_URL } from './config.ts';
 
 const KEY = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const uat = {
@@ -37,7 +37,72 @@ test('sandbox defaults need only the generated key and run id', () => {
   assert.equal(config.target, 'sandbox');
   assert.equal(config.apiBaseUrl, 'http://127.0.0.1:6001');
   assert.equal(config.ecFiscalCode, '77777777777');
-  assert.deepEqual(config.sandbox, { port: 6001, internalKey: KEY });
+  assert.deepEqual(config.sandbox, {
+    port: 6001,
+    internalKey: KEY,
+    upload: { retryAfterMs: 500, chunkIntervalMs: 10 },
+    checkout: { outcomeDelayMs: 600, pollDelayMs: 300 },
+  });
+});
+
+test('sandboxEnv: every variable sandbox/main.ts reads, from the resolved configuration; keys out of its JSON form', () => {
+  const config = loadConfig({
+    GPD_SUBSCRIPTION_KEY: KEY,
+    BIZ_SUBSCRIPTION_KEY: `${KEY}b`,
+    SANDBOX_INTERNAL_KEY: `${KEY}i`,
+    RUN_ID: 'R1234',
+    SANDBOX_PORT: '6001',
+    SANDBOX_UPLOAD_RETRY_AFTER_MS: '250',
+    EC_FISCAL_CODE: '12345678901',
+  });
+  const env = sandboxEnv(config);
+  assert.deepEqual(env, {
+    SANDBOX_HOST: '127.0.0.1',
+    SANDBOX_PORT: '6001',
+    SANDBOX_CARD_GATEWAY_PORT: '0',
+    EC_FISCAL_CODE: '12345678901',
+    SANDBOX_EXTRA_ORGANIZATIONS: '',
+    BROKER_CODE: '77777777777',
+    STATION_ID: '77777777777_01',
+    GPD_SUBSCRIPTION_KEY: KEY,
+    BIZ_SUBSCRIPTION_KEY: `${KEY}b`,
+    SANDBOX_INTERNAL_KEY: `${KEY}i`,
+    SANDBOX_UPLOAD_RETRY_AFTER_MS: '250',
+    SANDBOX_UPLOAD_CHUNK_INTERVAL_MS: '10',
+    SANDBOX_CHECKOUT_OUTCOME_DELAY_MS: '600',
+    SANDBOX_CHECKOUT_POLL_DELAY_MS: '300',
+    SANDBOX_LOG: 'false',
+  });
+  // What Playwright hands the child process, and what its JSON/blob reporters write of config.webServer.
+  assert.equal({ ...process.env, ...env }.GPD_SUBSCRIPTION_KEY, KEY);
+  const json = JSON.stringify({ webServer: { env } });
+  for (const secret of [KEY, `${KEY}b`, `${KEY}i`]) assert.ok(!json.includes(secret), 'no key in the JSON form');
+  assert.match(json, new RegExp(`"GPD_SUBSCRIPTION_KEY":"${keyFingerprint(KEY)}"`));
+  assert.throws(() => sandboxEnv(loadConfig(uat)), /not the sandbox/);
+});
+
+test('a wrong sandbox pace is a configuration problem, not a sandbox that fails to start', () => {
+  const problems = problemsOf({ GPD_SUBSCRIPTION_KEY: KEY, SANDBOX_INTERNAL_KEY: KEY, RUN_ID: 'R1234', SANDBOX_CHECKOUT_POLL_DELAY_MS: '-1' });
+  assert.equal(problems.length, 1);
+  assert.match(problems[0]!, /^SANDBOX_CHECKOUT_POLL_DELAY_MS="-1" is invalid/);
+  assert.equal(loadConfig({ ...uat, SANDBOX_CHECKOUT_POLL_DELAY_MS: '-1' }).sandbox, undefined, 'ignored on UAT');
+});
+
+test('resolveRun: the runner generates run id, sandbox keys and a free port once, into the environment workers inherit', () => {
+  const env: NodeJS.ProcessEnv = { DOTENV_CONFIG_PATH: '/nonexistent/.env' };
+  const resolved = resolveRun(env, () => 6543);
+  assert.ok(resolved.config, resolved.error?.message);
+  assert.equal(env.SANDBOX_PORT, '6543');
+  assert.match(env.RUN_ID!, /^R\d{12}[0-9A-F]{4}$/);
+  assert.equal(resolved.config.keys.gpd, env.GPD_SUBSCRIPTION_KEY);
+  assert.equal(resolved.config.sandbox?.internalKey, env.SANDBOX_INTERNAL_KEY);
+  // A worker: the same environment gives the same configuration, nothing generated again.
+  assert.deepEqual(tryLoadConfig({ ...env }).config, resolved.config);
+  assert.deepEqual(resolveRun(env, () => assert.fail('no second port')).config, resolved.config);
+  // UAT: no port, no generated key; an invalid .env is one ConfigError, not an exception.
+  const bad = resolveRun({ ...uat, EC_FISCAL_CODE: 'abc', DOTENV_CONFIG_PATH: '/nonexistent/.env' }, () => assert.fail('no port on UAT'));
+  assert.ok(bad.error instanceof ConfigError);
+  assert.deepEqual(bad.error.problems, ['EC_FISCAL_CODE="abc" is invalid: expected the EC fiscal code, 11 digits.']);
 });
 
 test('every wrong UAT setting is reported at once, naming the setting and the expected form', () => {

@@ -3,6 +3,7 @@
 // so a wrong `.env` fails the `setup` project with one actionable message.
 import { randomBytes, createHash } from 'node:crypto';
 import { config as loadDotenv } from 'dotenv';
+import { freePortSync } from './free-port.ts';
 import { isLuhnValid } from './ids.ts';
 import { guardUrl } from './production-guard.ts';
 
@@ -29,14 +30,23 @@ export interface SuiteConfig {
   uploadRateLimit: { calls: number; periodMs: number };
   /** Bulk cases: positions per upload file, and how long an upload may take to be processed. */
   bulk: { uploadPositions: number; uploadTimeoutMs: number };
-  /** Sandbox-only: its listening port and the key of its internal/control API. */
-  sandbox: { port: number; internalKey: string } | undefined;
+  /** Sandbox-only: how the suite's own sandbox is started (see `sandboxEnv`); undefined on UAT. */
+  sandbox: SandboxSettings | undefined;
   /** Checkout (browser project): where it is, the test card, the PSP to choose, the payer's e-mail, the UI language. */
   checkout: CheckoutConfig;
   /** `npm run cleanup` without a run id leaves alone runs active within this time (they may be in progress). */
   cleanup: { idleMs: number };
   runId: string;
   requestTimeoutMs: number;
+}
+
+export interface SandboxSettings {
+  /** Its listening port (chosen free by the runner unless SANDBOX_PORT is set) and the key of its internal/control API. */
+  port: number;
+  internalKey: string;
+  /** The suite's own sandbox answers faster than UAT (the sandbox's standalone defaults keep UAT's pace). */
+  upload: { retryAfterMs: number; chunkIntervalMs: number };
+  checkout: { outcomeDelayMs: number; pollDelayMs: number };
 }
 
 export interface CheckoutConfig {
@@ -71,6 +81,15 @@ const KEY_VARIABLES: Record<Product, string> = {
   fdr: 'FDR_SUBSCRIPTION_KEY',
   biz: 'BIZ_SUBSCRIPTION_KEY',
 };
+
+/**
+ * The pace of the suite's own sandbox, unless the environment sets it: uploads and Checkout outcomes answer
+ * quickly (UAT: Retry-After 10 s, chunks every 200 ms, outcome after 1.5 s, polling every 3 s — the pace a
+ * sandbox started by hand keeps).
+ */
+export const SUITE_SANDBOX_PACE = { uploadRetryAfterMs: 500, uploadChunkIntervalMs: 10, checkoutOutcomeDelayMs: 600, checkoutPollDelayMs: 300 } as const;
+/** The suite's sandbox listens on loopback only; the API and Checkout URLs point there. */
+export const SANDBOX_HOST = '127.0.0.1';
 
 /** Names of the environment variables that carry secrets (for redaction). */
 export const SECRET_VARIABLES = [...Object.values(KEY_VARIABLES), 'SANDBOX_INTERNAL_KEY'];
@@ -130,7 +149,7 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
 
   const apiBaseUrl = checkBaseUrl(
     'API_BASE_URL',
-    read('API_BASE_URL') ?? (isSandbox ? `http://127.0.0.1:${sandboxPort}` : UAT_API_BASE_URL),
+    read('API_BASE_URL') ?? (isSandbox ? `http://${SANDBOX_HOST}:${sandboxPort}` : UAT_API_BASE_URL),
     target,
     problems,
     UAT_API_BASE_URL,
@@ -212,6 +231,22 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
   const internalKey = read('SANDBOX_INTERNAL_KEY');
   if (isSandbox && internalKey === undefined)
     problems.push('SANDBOX_INTERNAL_KEY is missing: it is generated automatically; set it only to run against a sandbox started by hand.');
+  const pace = (name: string, fallback: number, what: string) => {
+    const value = Number(read(name, String(fallback)));
+    if (isSandbox && !(Number.isInteger(value) && value >= 0))
+      problems.push(`${name}=${JSON.stringify(read(name))} is invalid: expected ${what}, whole milliseconds ≥ 0 (default ${fallback}).`);
+    return value;
+  };
+  const sandboxPace = {
+    upload: {
+      retryAfterMs: pace('SANDBOX_UPLOAD_RETRY_AFTER_MS', SUITE_SANDBOX_PACE.uploadRetryAfterMs, 'the Retry-After of an accepted upload'),
+      chunkIntervalMs: pace('SANDBOX_UPLOAD_CHUNK_INTERVAL_MS', SUITE_SANDBOX_PACE.uploadChunkIntervalMs, 'the pause between chunks of an upload'),
+    },
+    checkout: {
+      outcomeDelayMs: pace('SANDBOX_CHECKOUT_OUTCOME_DELAY_MS', SUITE_SANDBOX_PACE.checkoutOutcomeDelayMs, 'how long a Checkout outcome stays in progress'),
+      pollDelayMs: pace('SANDBOX_CHECKOUT_POLL_DELAY_MS', SUITE_SANDBOX_PACE.checkoutPollDelayMs, "Checkout's base polling delay"),
+    },
+  };
 
   const runId = expect('RUN_ID', read('RUN_ID'), /^[A-Za-z0-9]{4,20}$/, 'a run id of 4-20 letters/digits (generated automatically)');
 
@@ -229,7 +264,7 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
     gpdRateLimit: { calls, periodMs },
     uploadRateLimit: { calls: uploadCalls, periodMs: 1000 },
     bulk: { uploadPositions, uploadTimeoutMs },
-    sandbox: isSandbox ? { port: sandboxPort, internalKey: internalKey! } : undefined,
+    sandbox: isSandbox ? { port: sandboxPort, internalKey: internalKey!, ...sandboxPace } : undefined,
     checkout,
     cleanup: { idleMs: idleMinutes * 60_000 },
     runId,
@@ -237,21 +272,88 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
   };
 }
 
-/** The configuration problem, if any, without throwing (to skip cases that cannot run). */
-export function configError(env: Env = process.env): ConfigError | undefined {
+/** The configuration, or the one ConfigError that names every problem in it. */
+export type ConfigResult = { config: SuiteConfig; error?: undefined } | { config?: undefined; error: ConfigError };
+
+/** `loadConfig` without throwing a ConfigError (a broken `.env` must not stop Playwright from starting). */
+export function tryLoadConfig(env: Env = process.env): ConfigResult {
   try {
-    loadConfig(env);
-    return undefined;
+    return { config: loadConfig(env) };
   } catch (error) {
-    if (error instanceof ConfigError) return error;
+    if (error instanceof ConfigError) return { error };
     throw error;
   }
+}
+
+let processConfig: ConfigResult | undefined;
+
+/**
+ * The runner's one resolution of the run (playwright.config.ts, runner process only): `.env` loaded, then what
+ * must be identical in the runner, its workers and the sandbox generated where unset — run id, sandbox keys
+ * (`prepareEnvironment`), a free sandbox port — and written to `env`: the environment workers inherit is the
+ * only channel Playwright gives from the runner to them. Then validated once; `runConfig()` answers the result.
+ */
+export function resolveRun(env: NodeJS.ProcessEnv = process.env, choosePort: () => number = freePortSync): ConfigResult {
+  prepareEnvironment(env);
+  if ((env.TARGET ?? 'sandbox') === 'sandbox' && !env.SANDBOX_PORT && !env.API_BASE_URL) env.SANDBOX_PORT = String(choosePort());
+  const result = tryLoadConfig(env);
+  if (env === process.env) processConfig = result;
+  return result;
+}
+
+/**
+ * This process's configuration, parsed once from `process.env`: in the runner what `resolveRun` resolved, in a
+ * worker the same values, inherited. The one reader for the config file in workers, the `config` fixture, the
+ * reporters and the global teardowns.
+ */
+export function runConfig(): ConfigResult {
+  return (processConfig ??= tryLoadConfig(process.env));
+}
+
+/**
+ * Everything the suite's sandbox process (sandbox/main.ts) reads, for Playwright's `webServer.env`: every variable
+ * main.ts reads is set here, so neither the runner's inherited environment nor main.ts's standalone defaults
+ * decide anything — but the key of a product the suite has no key for (its cases are skipped). The keys
+ * are in the object for the child process; its JSON form (what Playwright's JSON and blob reporters write of
+ * `config.webServer`) shows fingerprints instead.
+ */
+export function sandboxEnv(config: SuiteConfig): Record<string, string> {
+  const sandbox = config.sandbox;
+  if (!sandbox) throw new Error(`sandboxEnv: the target is ${config.target}, not the sandbox`);
+  const keys = Object.fromEntries(
+    (Object.entries(KEY_VARIABLES) as [Product, string][]).flatMap(([product, variable]) => (config.keys[product] ? [[variable, config.keys[product]]] : [])),
+  );
+  const env: Record<string, string> = {
+    SANDBOX_HOST,
+    SANDBOX_PORT: String(sandbox.port),
+    SANDBOX_CARD_GATEWAY_PORT: '0',
+    EC_FISCAL_CODE: config.ecFiscalCode,
+    // Only the EC is bound to the keys: UNBOUND_EC_FISCAL_CODE must stay unbound (the 403 case).
+    SANDBOX_EXTRA_ORGANIZATIONS: '',
+    BROKER_CODE: config.brokerCode,
+    STATION_ID: config.stationId,
+    ...keys,
+    SANDBOX_INTERNAL_KEY: sandbox.internalKey,
+    SANDBOX_UPLOAD_RETRY_AFTER_MS: String(sandbox.upload.retryAfterMs),
+    SANDBOX_UPLOAD_CHUNK_INTERVAL_MS: String(sandbox.upload.chunkIntervalMs),
+    SANDBOX_CHECKOUT_OUTCOME_DELAY_MS: String(sandbox.checkout.outcomeDelayMs),
+    SANDBOX_CHECKOUT_POLL_DELAY_MS: String(sandbox.checkout.pollDelayMs),
+    // Its stdout is not kept (webServer.stdout 'ignore'): no request log.
+    SANDBOX_LOG: 'false',
+  };
+  // Not enumerable: the child's environment (`{ ...process.env, ...env }`) does not get it, JSON.stringify does.
+  Object.defineProperty(env, 'toJSON', {
+    enumerable: false,
+    value: () =>
+      Object.fromEntries(Object.entries(env).map(([name, value]) => [name, SECRET_VARIABLES.includes(name) && value ? keyFingerprint(value) : value])),
+  });
+  return env;
 }
 
 function readCheckout(read: (name: string, fallback?: string) => string | undefined, target: Target, sandboxPort: number, problems: string[]): CheckoutConfig {
   const url = checkBaseUrl(
     'CHECKOUT_URL',
-    read('CHECKOUT_URL') ?? (target === 'sandbox' ? `http://127.0.0.1:${sandboxPort}` : UAT_CHECKOUT_URL),
+    read('CHECKOUT_URL') ?? (target === 'sandbox' ? `http://${SANDBOX_HOST}:${sandboxPort}` : UAT_CHECKOUT_URL),
     target,
     problems,
     UAT_CHECKOUT_URL,
@@ -303,14 +405,4 @@ export function secretValues(config: SuiteConfig): string[] {
 /** The card values no output may show: number and security code. */
 export function cardSecrets(config: SuiteConfig): { number: string; cvv: string } {
   return { number: config.checkout.card.number, cvv: config.checkout.card.cvv };
-}
-
-/** The card values of the current environment, or undefined when the configuration is invalid (no Checkout case runs then). */
-export function configuredCardSecrets(env: Env = process.env): { number: string; cvv: string } | undefined {
-  try {
-    return cardSecrets(loadConfig(env));
-  } catch (error) {
-    if (error instanceof ConfigError) return undefined;
-    throw error;
-  }
 }

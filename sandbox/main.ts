@@ -1,5 +1,10 @@
 // Standalone sandbox (`npm run sandbox`): configuration from the environment (same variables as the
 // suite), binds every product key to the EC, listens until SIGINT/SIGTERM. Never prints a key.
+// Started by the suite, it gets every variable below from the suite's resolved configuration
+// (lib/config.ts `sandboxEnv`), so none of the fallbacks here applies (except the key of a product the
+// suite has no key for, whose cases it skips); they serve a start by hand: loopback, port 5800 and EC
+// 77777777777 as the suite's own defaults, `sandbox-<product>-key` keys, and for the pace
+// (SANDBOX_UPLOAD_*, SANDBOX_CHECKOUT_*) buildSandbox's own defaults, UAT's pace.
 import { config as loadDotenv } from 'dotenv';
 import { buildSandbox, CardGateway, type Product, type Subscription } from './app.ts';
 import { buildCardGatewayApp } from './checkout/card-gateway.ts';
@@ -7,17 +12,31 @@ import { buildCardGatewayApp } from './checkout/card-gateway.ts';
 // Same `.env` as the suite when started by hand; variables already set (e.g. by Playwright) win.
 loadDotenv({ quiet: true, path: process.env.DOTENV_CONFIG_PATH ?? '.env' });
 
-const env = (name: string, fallback: string) => {
-  const value = process.env[name]?.trim();
-  return value ? value : fallback;
+/** The variable's value; `fallback` when it is unset or empty. */
+const env = (name: string, fallback: string) => process.env[name]?.trim() || fallback;
+/** A whole number of milliseconds ≥ 0, or undefined (buildSandbox's default) when unset or empty. */
+const millis = (name: string): number | undefined => {
+  const raw = process.env[name]?.trim();
+  if (!raw) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    console.error(`${name} must be an integer ≥ 0 (milliseconds), got ${JSON.stringify(raw)}`);
+    process.exit(2);
+  }
+  return value;
+};
+const tcpPort = (name: string, fallback: string, min: number): number => {
+  const port = Number(env(name, fallback));
+  if (!Number.isInteger(port) || port < min || port > 65535) {
+    console.error(`${name} must be a TCP port (${min}-65535${min === 0 ? ', 0 = any free one' : ''}), got ${JSON.stringify(process.env[name])}`);
+    process.exit(2);
+  }
+  return port;
 };
 
 const host = env('SANDBOX_HOST', '127.0.0.1');
-const port = Number(env('SANDBOX_PORT', '5800'));
-if (!Number.isInteger(port) || port <= 0 || port > 65535) {
-  console.error(`SANDBOX_PORT must be a TCP port (1-65535), got ${JSON.stringify(process.env.SANDBOX_PORT)}`);
-  process.exit(2);
-}
+const port = tcpPort('SANDBOX_PORT', '5800', 1);
+const gatewayPort = tcpPort('SANDBOX_CARD_GATEWAY_PORT', '0', 0);
 
 const organizations = [
   env('EC_FISCAL_CODE', '77777777777'),
@@ -38,32 +57,15 @@ const subscriptions: Subscription[] = [
   { key: env('SANDBOX_INTERNAL_KEY', 'sandbox-internal-key'), product: 'internal', organizations: ['*'] },
 ];
 
-const upload = {
-  retryAfterMs: Number(env('SANDBOX_UPLOAD_RETRY_AFTER_MS', '10000')),
-  chunkIntervalMs: Number(env('SANDBOX_UPLOAD_CHUNK_INTERVAL_MS', '200')),
-};
-if (!Object.values(upload).every((v) => Number.isInteger(v) && v >= 0)) {
-  console.error('SANDBOX_UPLOAD_RETRY_AFTER_MS and SANDBOX_UPLOAD_CHUNK_INTERVAL_MS must be integers ≥ 0 (milliseconds)');
-  process.exit(2);
-}
-const checkoutTimes = {
-  outcomeDelayMs: Number(env('SANDBOX_CHECKOUT_OUTCOME_DELAY_MS', '1500')),
-  pollDelayMs: Number(env('SANDBOX_CHECKOUT_POLL_DELAY_MS', '3000')),
-};
-const gatewayPort = Number(env('SANDBOX_CARD_GATEWAY_PORT', '0'));
-if (!Object.values(checkoutTimes).every((v) => Number.isInteger(v) && v >= 0) || !Number.isInteger(gatewayPort) || gatewayPort < 0 || gatewayPort > 65535) {
-  console.error(
-    'SANDBOX_CHECKOUT_OUTCOME_DELAY_MS and SANDBOX_CHECKOUT_POLL_DELAY_MS must be integers ≥ 0 (milliseconds), SANDBOX_CARD_GATEWAY_PORT a TCP port (0 = any free one)',
-  );
-  process.exit(2);
-}
+const upload = { retryAfterMs: millis('SANDBOX_UPLOAD_RETRY_AFTER_MS'), chunkIntervalMs: millis('SANDBOX_UPLOAD_CHUNK_INTERVAL_MS') };
+const checkoutTimes = { outcomeDelayMs: millis('SANDBOX_CHECKOUT_OUTCOME_DELAY_MS'), pollDelayMs: millis('SANDBOX_CHECKOUT_POLL_DELAY_MS') };
 const logger = process.env.SANDBOX_LOG === 'true';
 // The card gateway listens on its own port: its card fields are cross-origin to Checkout, as in UAT.
 const cardGateway = new CardGateway();
 const gatewayApp = await buildCardGatewayApp(cardGateway, { logger });
 cardGateway.origin = new URL(await gatewayApp.listen({ host, port: gatewayPort })).origin;
 
-const receipts = { brokerCode: process.env.BROKER_CODE || undefined, stationId: process.env.STATION_ID || undefined };
+const receipts = { brokerCode: env('BROKER_CODE', '') || undefined, stationId: env('STATION_ID', '') || undefined };
 const app = await buildSandbox({ subscriptions, upload, receipts, checkout: { cardGateway, ...checkoutTimes }, logger });
 const address = await app.listen({ host, port });
 console.log(`pagoPA sandbox listening on ${address} (Checkout at ${address}/, card gateway at ${cardGateway.origin})`);

@@ -2,18 +2,13 @@
 // skips the `teardown` project, but still runs the global teardown (before it stops the web
 // server): here the run's own leftovers are swept. After a complete run the teardown project has
 // already removed them, and this finds nothing to do and prints nothing.
-import { ConfigError, loadConfig, type SuiteConfig } from '../config.ts';
+import { runConfig } from '../config.ts';
 import { describeSweep, sweepWithOwnClient } from '../gpd/cleanup.ts';
 import { closePools } from '../http/api-client.ts';
 
 export default async function sweepInterruptedRun(): Promise<void> {
-  let config: SuiteConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) return; // nothing was created
-    throw error;
-  }
+  const { config } = runConfig();
+  if (!config) return; // invalid configuration: nothing was created
   try {
     const result = await sweepWithOwnClient(config, config.runId);
     if (result.deleted.length + result.invalidated.length + result.failed.length === 0) return;

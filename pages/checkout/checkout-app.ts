@@ -35,19 +35,24 @@ export class CheckoutApp {
   readonly outcome: OutcomePage;
   readonly #calls: BackendCall[] = [];
 
+  /** The language of Checkout's UI, chosen on the home page; every page object checks the texts of this one. */
+  readonly language: Language;
+
   constructor(
     readonly page: Page,
     readonly settings: CheckoutConfig,
+    language: Language = settings.language,
   ) {
-    this.home = new HomePage(page, settings.url);
-    this.notice = new NoticePage(page);
-    this.summary = new SummaryPage(page);
+    this.language = language;
+    this.home = new HomePage(page, settings.url, language);
+    this.notice = new NoticePage(page, language);
+    this.summary = new SummaryPage(page, language);
     this.email = new EmailPage(page);
     this.method = new PaymentMethodPage(page);
     this.card = new CardPage(page);
     this.psp = new PspPage(page);
-    this.check = new CheckPage(page);
-    this.outcome = new OutcomePage(page);
+    this.check = new CheckPage(page, language);
+    this.outcome = new OutcomePage(page, language);
     page.on('response', (response) => {
       const url = new URL(response.url());
       if (BACKEND_PATHS.test(url.pathname)) this.#calls.push({ method: response.request().method(), path: url.pathname, status: response.status() });
@@ -59,23 +64,19 @@ export class CheckoutApp {
     return [...this.#calls];
   }
 
-  get language(): Language {
-    return this.settings.language;
-  }
-
   /** Home → "Inserisci tu i dati" → notice code and EC fiscal code → Continue. */
-  async enterNotice(notice: NoticeRef, language: Language = this.language): Promise<void> {
-    await this.home.open(language);
+  async enterNotice(notice: NoticeRef): Promise<void> {
+    await this.home.open();
     await this.home.chooseManualEntry();
     await this.notice.submit(notice.fiscalCode, notice.noticeNumber);
   }
 
   /** The QR-code / deep-link entry: `/<fiscal code><notice number>` verifies at once. */
-  async openDeepLink(notice: NoticeRef, language: Language = this.language): Promise<void> {
-    await checkoutStep(this.page, `Open the deep link /${notice.fiscalCode}${notice.noticeNumber} (${language})`, async () => {
+  async openDeepLink(notice: NoticeRef): Promise<void> {
+    await checkoutStep(this.page, `Open the deep link /${notice.fiscalCode}${notice.noticeNumber} (${this.language})`, async () => {
       // The language is chosen on the home page first: the deep link keeps it (stored by Checkout).
       await this.page.goto(`${this.settings.url}/`);
-      await this.page.locator('#languageMenu').selectOption(language);
+      await this.page.locator('#languageMenu').selectOption(this.language);
       await this.page.goto(`${this.settings.url}/${notice.fiscalCode}${notice.noticeNumber}`);
     });
   }
@@ -89,8 +90,8 @@ export class CheckoutApp {
     await this.card.expectSubmitEnabled(true);
     await this.card.submit();
     await this.psp.choose(this.settings.pspId);
-    const total = await this.check.pay(this.language);
-    await this.outcome.expectPaid(total, this.language);
+    const total = await this.check.pay();
+    await this.outcome.expectPaid(total);
     return total;
   }
 

@@ -8,12 +8,13 @@ export class HomePage {
   constructor(
     private readonly page: Page,
     private readonly baseUrl: string,
+    private readonly language: Language,
   ) {}
 
-  async open(language: Language): Promise<void> {
-    await checkoutStep(this.page, `Open Checkout (${language})`, async () => {
+  async open(): Promise<void> {
+    await checkoutStep(this.page, `Open Checkout (${this.language})`, async () => {
       await this.page.goto(`${this.baseUrl}/`);
-      await this.page.locator('#languageMenu').selectOption(language);
+      await this.page.locator('#languageMenu').selectOption(this.language);
       await expect(this.page.getByTestId('KeyboardIcon')).toBeVisible();
     });
   }
@@ -40,7 +41,10 @@ export class NoticePage {
     return this.page.locator('#verifyPaymentTitleError');
   }
 
-  constructor(private readonly page: Page) {}
+  constructor(
+    private readonly page: Page,
+    private readonly language: Language,
+  ) {}
 
   async submit(fiscalCode: string, noticeNumber: string): Promise<void> {
     await checkoutStep(this.page, `Enter notice ${noticeNumber} of EC ${fiscalCode}`, async () => {
@@ -59,8 +63,8 @@ export class NoticePage {
     });
   }
 
-  async expectError(category: NoticeErrorCategory, language: Language, timeout?: number): Promise<void> {
-    const title = NOTICE_ERROR_TITLES[category][language];
+  async expectError(category: NoticeErrorCategory, timeout?: number): Promise<void> {
+    const title = NOTICE_ERROR_TITLES[category][this.language];
     await checkoutStep(this.page, `Checkout shows "${title}"`, async () => {
       await expect(this.errorTitle).toHaveText(title, { timeout });
     });
@@ -68,9 +72,13 @@ export class NoticePage {
 }
 
 export class SummaryPage {
-  constructor(private readonly page: Page) {}
+  constructor(
+    private readonly page: Page,
+    private readonly language: Language,
+  ) {}
 
-  async expectNotice(notice: { noticeNumber: string; fiscalCode: string; amountCents: number; payee: string }, language: Language): Promise<void> {
+  async expectNotice(notice: { noticeNumber: string; fiscalCode: string; amountCents: number; payee: string }): Promise<void> {
+    const language = this.language;
     await checkoutStep(this.page, `Payment data of notice ${notice.noticeNumber}: ${checkoutAmount(notice.amountCents)}`, async () => {
       await expect(this.page).toHaveURL(/\/dati-pagamento$/);
       await expect(this.page.getByRole('heading', { level: 1 })).toHaveText(TEXTS.summaryTitle[language]);

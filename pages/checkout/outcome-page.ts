@@ -11,10 +11,13 @@ export class OutcomePage {
     return this.page.locator('#responsePageMessageTitle');
   }
 
-  constructor(private readonly page: Page) {}
+  constructor(
+    private readonly page: Page,
+    private readonly language: Language,
+  ) {}
 
-  async expectPaid(totalCents: number, language: Language): Promise<void> {
-    const expected = `${TEXTS.paid[language]} ${checkoutAmount(totalCents)}`;
+  async expectPaid(totalCents: number): Promise<void> {
+    const expected = `${TEXTS.paid[this.language]} ${checkoutAmount(totalCents)}`;
     await checkoutStep(this.page, `Outcome "${expected}"`, async () => {
       await expect(this.title).toHaveText(expected, { timeout: OUTCOME_TIMEOUT_MS });
       await expect(this.page).toHaveURL(/\/esito/);

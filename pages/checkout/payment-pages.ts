@@ -107,12 +107,15 @@ export class CheckPage {
     return this.page.locator('#paymentCheckPageButtonPay');
   }
 
-  constructor(private readonly page: Page) {}
+  constructor(
+    private readonly page: Page,
+    private readonly language: Language,
+  ) {}
 
   /** Clicks "Paga <total>" and answers the total it announced, in cents. */
-  async pay(language: Language): Promise<number> {
+  async pay(): Promise<number> {
     return checkoutStep(this.page, 'Pay', async () => {
-      await expect(this.payButton).toContainText(TEXTS.pay[language]);
+      await expect(this.payButton).toContainText(TEXTS.pay[this.language]);
       const total = centsOf(await this.payButton.innerText());
       await this.payButton.click();
       return total;

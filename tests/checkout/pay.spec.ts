@@ -40,14 +40,14 @@ test('[PAY-01] card payment of a VALID notice → outcome page, position PAID on
 test('[PAY-02] unknown notice → "Non riusciamo a trovare l’avviso"', async ({ checkout, factory, config }) => {
   const noticeNumber = navFromIuv(factory.iuv());
   await checkout.enterNotice({ fiscalCode: config.ecFiscalCode, noticeNumber });
-  await checkout.notice.expectError('PAYMENT_UNKNOWN', checkout.language);
+  await checkout.notice.expectError('PAYMENT_UNKNOWN');
 });
 
 test('[PAY-03] notice of a DRAFT position → not found', async ({ checkout, positions, factory, config }) => {
   const created = await positions.createOk(factory.position());
   expect(created.status).toBe('DRAFT');
   await checkout.enterNotice({ fiscalCode: config.ecFiscalCode, noticeNumber: created.paymentOption[0]!.nav });
-  await checkout.notice.expectError('PAYMENT_UNKNOWN', checkout.language);
+  await checkout.notice.expectError('PAYMENT_UNKNOWN');
 });
 
 test('[PAY-04] notice of an INVALID position → revoked', async ({ checkout, positions, factory, gpd, config }) => {
@@ -55,7 +55,7 @@ test('[PAY-04] notice of an INVALID position → revoked', async ({ checkout, po
   const created = await positions.createOk(body, { toPublish: true });
   expect(await gpd.invalidate(body.iupd)).toHaveStatus(200);
   await checkout.enterNotice({ fiscalCode: config.ecFiscalCode, noticeNumber: created.paymentOption[0]!.nav });
-  await checkout.notice.expectError('PAYMENT_CANCELED', checkout.language);
+  await checkout.notice.expectError('PAYMENT_CANCELED');
 });
 
 test('[PAY-05] notice past its due date with switchToExpired → expired', async ({ checkout, positions, factory, config }) => {
@@ -66,7 +66,7 @@ test('[PAY-05] notice past its due date with switchToExpired → expired', async
   const notice = { fiscalCode: config.ecFiscalCode, noticeNumber: created.paymentOption[0]!.nav };
   await expect(async () => {
     await checkout.openDeepLink(notice);
-    await checkout.notice.expectError('PAYMENT_EXPIRED', checkout.language, 5_000);
+    await checkout.notice.expectError('PAYMENT_EXPIRED', 5_000);
   }, 'Checkout reports the notice expired once its due date has passed').toPass({ timeout: 120_000, intervals: [2_000, 5_000, 10_000] });
 });
 
@@ -76,7 +76,7 @@ test('[PAY-06] notice already paid → "Questo avviso è stato già pagato!"', a
   // Paid outside pagoPA and reported by the EC ("paids"): for the Node the notice is paid.
   expect(await gpd.markAsPaid(noticeNumber, gpdDateTime(new Date()))).toHaveStatus(200);
   await checkout.enterNotice({ fiscalCode: config.ecFiscalCode, noticeNumber });
-  await checkout.notice.expectError('PAYMENT_DUPLICATED', checkout.language);
+  await checkout.notice.expectError('PAYMENT_DUPLICATED');
 });
 
 test('[PAY-07] deep link /<fiscal code><notice number> → payment data', async ({ checkout, positions, factory, config }) => {
@@ -85,24 +85,28 @@ test('[PAY-07] deep link /<fiscal code><notice number> → payment data', async 
   const option = created.paymentOption[0]!;
   const notice = { fiscalCode: config.ecFiscalCode, noticeNumber: option.nav };
   await checkout.openDeepLink(notice);
-  await checkout.summary.expectNotice({ ...notice, amountCents: option.amount, payee: body.companyName }, checkout.language);
+  await checkout.summary.expectNotice({ ...notice, amountCents: option.amount, payee: body.companyName });
 });
 
-test('[PAY-08] Checkout in English: payment data and errors in English', async ({ checkout, positions, factory, config }) => {
-  const body = factory.position();
-  const created = await positions.createOk(body, { toPublish: true });
-  const option = created.paymentOption[0]!;
-  const notice = { fiscalCode: config.ecFiscalCode, noticeNumber: option.nav };
-  await checkout.openDeepLink(notice, 'en');
-  await checkout.summary.expectNotice({ ...notice, amountCents: option.amount, payee: body.companyName }, 'en');
+test.describe('Checkout in English', () => {
+  test.use({ checkoutLanguage: 'en' });
 
-  await checkout.enterNotice({ fiscalCode: config.ecFiscalCode, noticeNumber: navFromIuv(factory.iuv()) }, 'en');
-  await checkout.notice.expectError('PAYMENT_UNKNOWN', 'en');
+  test('[PAY-08] Checkout in English: payment data and errors in English', async ({ checkout, positions, factory, config }) => {
+    const body = factory.position();
+    const created = await positions.createOk(body, { toPublish: true });
+    const option = created.paymentOption[0]!;
+    const notice = { fiscalCode: config.ecFiscalCode, noticeNumber: option.nav };
+    await checkout.openDeepLink(notice);
+    await checkout.summary.expectNotice({ ...notice, amountCents: option.amount, payee: body.companyName });
+
+    await checkout.enterNotice({ fiscalCode: config.ecFiscalCode, noticeNumber: navFromIuv(factory.iuv()) });
+    await checkout.notice.expectError('PAYMENT_UNKNOWN');
+  });
 });
 
 test('[PAY-09] checks on the data entered: notice fields and card fields', async ({ checkout, positions, factory, config }) => {
   const language = checkout.language;
-  await checkout.home.open(language);
+  await checkout.home.open();
   await checkout.home.chooseManualEntry();
 
   await test.step('empty fields → required', async () => {

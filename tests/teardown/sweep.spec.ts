@@ -2,9 +2,10 @@
 import { test, expect } from '../../fixtures/index.ts';
 import { runPrefix, sweepPositions } from '../../lib/gpd/sweep.ts';
 import { describeSweep } from '../../lib/gpd/cleanup.ts';
-import { configError } from '../../lib/config.ts';
 
-test.skip(configError() !== undefined, 'the configuration is invalid: nothing was created');
+test.beforeEach(({ configProblem }) => {
+  test.skip(configProblem !== undefined, 'the configuration is invalid: nothing was created');
+});
 
 test('remove the positions this run left behind', async ({ gpd, config }) => {
   const result = await sweepPositions(gpd, runPrefix(config.runId));
