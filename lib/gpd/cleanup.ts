@@ -1,21 +1,13 @@
 // The sweep as the command line and the end of a run use it: a GPD client of its own (no evidence
 // steps: it runs outside any test) and a report in plain lines. The in-test sweep of the teardown
 // project uses the fixtures' client instead, so that its calls are evidence.
-import { secretValues, type SuiteConfig } from '../config.ts';
-import { ApiClient } from '../http/api-client.ts';
+import type { SuiteConfig } from '../config.ts';
 import { GpdClient } from '../http/gpd-client.ts';
-import { RateLimiter } from '../http/rate-limiter.ts';
-import { Redactor } from '../redact.ts';
+import { productClients } from '../http/product-clients.ts';
 import { runPrefix, sweepPositions, type SweepOptions, type SweepResult } from './sweep.ts';
 
 export function sweepWithOwnClient(config: SuiteConfig, runId: string | undefined, options: SweepOptions = {}): Promise<SweepResult> {
-  const client = new ApiClient({
-    baseUrl: config.apiBaseUrl,
-    key: config.keys.gpd,
-    timeoutMs: config.requestTimeoutMs,
-    redactor: new Redactor(secretValues(config)),
-    limiter: new RateLimiter(config.gpdRateLimit.calls, config.gpdRateLimit.periodMs),
-  });
+  const client = productClients(config).gpd;
   const gpd = new GpdClient((operation) => client.send(operation.request), config.ecFiscalCode);
   return sweepPositions(gpd, runPrefix(runId), { maxPages: 200, ...options });
 }
