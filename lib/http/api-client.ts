@@ -24,9 +24,15 @@ export interface ApiRequest {
   key?: string | null;
 }
 
-export interface ApiExchange {
+/**
+ * One request and its answer. `T` is the type of the success body the operation expects (from its
+ * response schema, see `sendOperation` in gpd-client.ts); on a non-2xx answer `body` is the error
+ * body instead (a ProblemJson or the gateway's), which the specs check with `toBeProblem` /
+ * `toBeGatewayError`. Every body is also checked against its schema by the evidence transport.
+ */
+export interface ApiExchange<T = unknown> {
   request: { method: HttpMethod; url: string; headers: Record<string, string>; body: unknown };
-  response: { status: number; headers: Record<string, string>; body: unknown; text: string };
+  response: { status: number; headers: Record<string, string>; body: T; text: string };
   ms: number;
   requestId: string;
   /** 429 answers waited out before this response. */

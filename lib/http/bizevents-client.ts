@@ -1,8 +1,7 @@
 // Client of the biz-events organization receipts API ("BIZ - Recupero ricevute Ente Creditore"): the
 // receipt of a payment as JSON (CtReceiptModelResponse, amounts in euros), by IUR (the payment token)
 // and optionally by IUV.
-import type { ApiExchange } from './api-client.ts';
-import type { Transport } from './gpd-client.ts';
+import { sendOperation, type Transport } from './gpd-client.ts';
 
 export const BIZEVENTS_BASE = '/bizevents/service/v1';
 
@@ -17,8 +16,8 @@ export class BizEventsClient {
   }
 
   /** The receipt whose payment token is `iur`; the EC may be any beneficiary of its transfers. */
-  receipt(iur: string): Promise<ApiExchange> {
-    return this.transport({
+  receipt(iur: string) {
+    return sendOperation(this.transport, {
       action: `Get biz-events receipt of IUR ${iur}`,
       request: { method: 'GET', path: this.path(iur) },
       successSchema: 'bizevents/CtReceiptModelResponse',
@@ -26,8 +25,8 @@ export class BizEventsClient {
   }
 
   /** The receipt of IUR `iur` and IUV `iuv`; the EC must be the one that issued the notice. */
-  receiptForOption(iur: string, iuv: string): Promise<ApiExchange> {
-    return this.transport({
+  receiptForOption(iur: string, iuv: string) {
+    return sendOperation(this.transport, {
       action: `Get biz-events receipt of IUR ${iur} and IUV ${iuv}`,
       request: { method: 'GET', path: this.path(iur, `/paymentoptions/${encodeURIComponent(iuv)}`) },
       successSchema: 'bizevents/CtReceiptModelResponse',

@@ -1,7 +1,8 @@
 // Clients of the bulk APIs an EC uses: GPD v2 (many positions per call, all-or-nothing) and the
 // massive-upload service (a ZIP file processed asynchronously, v1 and v2 flavours).
 import type { ApiExchange } from './api-client.ts';
-import type { CallOptions, Transport } from './gpd-client.ts';
+import { sendOperation, type CallOptions, type Operation, type SuccessBody, type Transport } from './gpd-client.ts';
+import type { SchemaId } from '../schemas.ts';
 import type { DebtPosition } from '../gpd/model.ts';
 
 export const GPD_V2_BASE = '/gpd/debt-positions-service/v2';
@@ -18,11 +19,11 @@ export class GpdBulkClient {
     return `${GPD_V2_BASE}/organizations/${encodeURIComponent(options?.organization ?? this.organization)}/debtpositions`;
   }
 
-  private call(operation: Parameters<Transport>[0], options?: CallOptions): Promise<ApiExchange> {
-    return this.transport({ ...operation, invalidOnPurpose: options?.invalidOnPurpose ?? false });
+  private call<S extends SchemaId = never>(operation: Operation<S>, options?: CallOptions): Promise<ApiExchange<SuccessBody<S>>> {
+    return sendOperation(this.transport, { ...operation, invalidOnPurpose: options?.invalidOnPurpose ?? false });
   }
 
-  createMany(positions: DebtPosition[] | unknown[], query: { toPublish?: boolean } = {}, options?: CallOptions): Promise<ApiExchange> {
+  createMany(positions: DebtPosition[] | unknown[], query: { toPublish?: boolean } = {}, options?: CallOptions) {
     return this.call(
       {
         action: `Bulk create ${positions.length} debt positions (v2)${query.toPublish ? ' (toPublish=true)' : ''}`,
@@ -33,7 +34,7 @@ export class GpdBulkClient {
     );
   }
 
-  updateMany(positions: DebtPosition[], query: { toPublish?: boolean } = {}, options?: CallOptions): Promise<ApiExchange> {
+  updateMany(positions: DebtPosition[], query: { toPublish?: boolean } = {}, options?: CallOptions) {
     return this.call(
       {
         action: `Bulk update ${positions.length} debt positions (v2)${query.toPublish ? ' (toPublish=true)' : ''}`,
@@ -44,7 +45,7 @@ export class GpdBulkClient {
     );
   }
 
-  deleteMany(iupds: string[], options?: CallOptions): Promise<ApiExchange> {
+  deleteMany(iupds: string[], options?: CallOptions) {
     return this.call(
       {
         action: `Bulk delete ${iupds.length} debt positions (v2)`,
@@ -65,10 +66,15 @@ export interface UploadFile {
   data: Blob;
 }
 
-export class UploadClient {
+/** The schemas of the upload service's status and report, by version (v1 calls the id uploadID, v2 fileId). */
+type UploadSchemas<V extends UploadVersion> = V extends 'v1'
+  ? { status: 'upload/UploadStatus'; report: 'upload/UploadReport' }
+  : { status: 'upload/UploadStatusDTO'; report: 'upload/UploadReportDTO' };
+
+export class UploadClient<V extends UploadVersion = UploadVersion> {
   constructor(
     private readonly transport: Transport,
-    readonly version: UploadVersion,
+    readonly version: V,
     readonly broker: string,
     readonly organization: string,
   ) {}
@@ -78,8 +84,8 @@ export class UploadClient {
   }
 
   /** Sends the ZIP (multipart part `file`); the platform answers 202 with `Location` and `Retry-After`. */
-  upload(operation: UploadOperation, file: UploadFile | undefined, field = 'file'): Promise<ApiExchange> {
-    return this.transport({
+  upload(operation: UploadOperation, file: UploadFile | undefined, field = 'file') {
+    return sendOperation(this.transport, {
       action: `Upload file ${file?.fileName ?? '(no file)'} to ${operation} debt positions (${this.version})`,
       request: {
         method: UPLOAD_METHOD[operation],
@@ -89,19 +95,19 @@ export class UploadClient {
     });
   }
 
-  status(fileId: string): Promise<ApiExchange> {
-    return this.transport({
+  status(fileId: string) {
+    return sendOperation(this.transport, {
       action: `Upload status of ${fileId} (${this.version})`,
       request: { method: 'GET', path: this.path(`/file/${encodeURIComponent(fileId)}/status`) },
-      successSchema: this.version === 'v1' ? 'upload/UploadStatus' : 'upload/UploadStatusDTO',
+      successSchema: (this.version === 'v1' ? 'upload/UploadStatus' : 'upload/UploadStatusDTO') as UploadSchemas<V>['status'],
     });
   }
 
-  report(fileId: string): Promise<ApiExchange> {
-    return this.transport({
+  report(fileId: string) {
+    return sendOperation(this.transport, {
       action: `Upload report of ${fileId} (${this.version})`,
       request: { method: 'GET', path: this.path(`/file/${encodeURIComponent(fileId)}/report`) },
-      successSchema: this.version === 'v1' ? 'upload/UploadReport' : 'upload/UploadReportDTO',
+      successSchema: (this.version === 'v1' ? 'upload/UploadReport' : 'upload/UploadReportDTO') as UploadSchemas<V>['report'],
     });
   }
 }

@@ -1,24 +1,36 @@
 // Typed client of the GPD debt-positions API v1 for an EC. Each operation knows the schema of
 // its request body and of its success response, so every exchange can be checked the same way.
 import type { ApiExchange, ApiRequest } from './api-client.ts';
-import type { SchemaId } from '../schemas.ts';
+import type { SchemaId, SchemaType } from '../schemas.ts';
 import type { DebtPosition, DebtPositionStatus } from '../gpd/model.ts';
 
 export const GPD_V1_BASE = '/gpd/debt-positions-service/v1';
 
-export interface Operation {
+export interface Operation<S extends SchemaId = SchemaId> {
   /** Business name of the call, e.g. "Create debt position". */
   action: string;
   request: ApiRequest;
   requestSchema?: SchemaId;
-  /** Schema of the 2xx body. */
-  successSchema?: SchemaId;
+  /** Schema of the 2xx body; it also types the body of the exchange (`sendOperation`). */
+  successSchema?: S;
   /** The body is deliberately invalid (negative case): its schema check must fail. */
   invalidOnPurpose?: boolean;
 }
 
 /** Where each exchange goes: the suite attaches evidence, scripts may just collect. */
 export type Transport = (operation: Operation) => Promise<ApiExchange>;
+
+/** The type of the 2xx body of an operation whose success schema is `S` (`unknown` without one). */
+export type SuccessBody<S extends SchemaId> = [S] extends [never] ? unknown : SchemaType<S>;
+
+/**
+ * Sends an operation through a transport, typing the exchange's body by the operation's success
+ * schema: the one place where the untyped transport meets the generated types. The body is checked
+ * against that schema by the evidence transport.
+ */
+export function sendOperation<S extends SchemaId = never>(transport: Transport, operation: Operation<S>): Promise<ApiExchange<SuccessBody<S>>> {
+  return transport(operation) as Promise<ApiExchange<SuccessBody<S>>>;
+}
 
 export interface ListQuery {
   limit?: number;
@@ -52,19 +64,19 @@ export class GpdClient {
     return `${GPD_V1_BASE}/organizations/${encodeURIComponent(options?.organization ?? this.organization)}${suffix}`;
   }
 
-  private call(operation: Operation, options?: CallOptions): Promise<ApiExchange> {
-    return this.transport({
+  private call<S extends SchemaId = never>(operation: Operation<S>, options?: CallOptions): Promise<ApiExchange<SuccessBody<S>>> {
+    return sendOperation(this.transport, {
       ...operation,
       invalidOnPurpose: options?.invalidOnPurpose ?? false,
       request: { ...operation.request, ...(options?.key !== undefined ? { key: options.key } : {}) },
     });
   }
 
-  info(options?: CallOptions): Promise<ApiExchange> {
+  info(options?: CallOptions) {
     return this.call({ action: 'Service info', request: { method: 'GET', path: `${GPD_V1_BASE}/info` }, successSchema: 'gpd/AppInfo' }, options);
   }
 
-  create(body: DebtPosition | unknown, query: { toPublish?: boolean } = {}, options?: CallOptions): Promise<ApiExchange> {
+  create(body: DebtPosition | unknown, query: { toPublish?: boolean } = {}, options?: CallOptions) {
     return this.call(
       {
         action: `Create debt position ${describeIupd(body)}${query.toPublish ? ' (toPublish=true)' : ''}`,
@@ -77,7 +89,7 @@ export class GpdClient {
   }
 
   /** Sends a body verbatim (malformed JSON, wrong content type). */
-  createRaw(text: string, contentType = 'application/json', options?: CallOptions): Promise<ApiExchange> {
+  createRaw(text: string, contentType = 'application/json', options?: CallOptions) {
     return this.call(
       {
         action: 'Create debt position (malformed request)',
@@ -87,7 +99,7 @@ export class GpdClient {
     );
   }
 
-  get(iupd: string, options?: CallOptions): Promise<ApiExchange> {
+  get(iupd: string, options?: CallOptions) {
     return this.call(
       {
         action: `Get debt position ${iupd}`,
@@ -98,7 +110,7 @@ export class GpdClient {
     );
   }
 
-  list(query: ListQuery = {}, options?: CallOptions): Promise<ApiExchange> {
+  list(query: ListQuery = {}, options?: CallOptions) {
     return this.call(
       {
         action: 'List debt positions',
@@ -109,7 +121,7 @@ export class GpdClient {
     );
   }
 
-  update(iupd: string, body: DebtPosition | unknown, query: { toPublish?: boolean } = {}, options?: CallOptions): Promise<ApiExchange> {
+  update(iupd: string, body: DebtPosition | unknown, query: { toPublish?: boolean } = {}, options?: CallOptions) {
     return this.call(
       {
         action: `Update debt position ${iupd}${query.toPublish ? ' (toPublish=true)' : ''}`,
@@ -121,7 +133,7 @@ export class GpdClient {
     );
   }
 
-  delete(iupd: string, options?: CallOptions): Promise<ApiExchange> {
+  delete(iupd: string, options?: CallOptions) {
     return this.call(
       {
         action: `Delete debt position ${iupd}`,
@@ -132,7 +144,7 @@ export class GpdClient {
     );
   }
 
-  publish(iupd: string, options?: CallOptions): Promise<ApiExchange> {
+  publish(iupd: string, options?: CallOptions) {
     return this.call(
       {
         action: `Publish debt position ${iupd}`,
@@ -143,7 +155,7 @@ export class GpdClient {
     );
   }
 
-  invalidate(iupd: string, options?: CallOptions): Promise<ApiExchange> {
+  invalidate(iupd: string, options?: CallOptions) {
     return this.call(
       {
         action: `Invalidate debt position ${iupd}`,
@@ -154,7 +166,7 @@ export class GpdClient {
     );
   }
 
-  markAsPaid(nav: string, paymentDate: string, options?: CallOptions): Promise<ApiExchange> {
+  markAsPaid(nav: string, paymentDate: string, options?: CallOptions) {
     return this.call(
       {
         action: `Mark payment option ${nav} as already paid`,
@@ -166,7 +178,7 @@ export class GpdClient {
     );
   }
 
-  changeIban(oldIban: string, newIban: string, options?: CallOptions & { limit?: number }): Promise<ApiExchange> {
+  changeIban(oldIban: string, newIban: string, options?: CallOptions & { limit?: number }) {
     return this.call(
       {
         action: 'Change IBAN of unpaid transfers',

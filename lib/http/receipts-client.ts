@@ -1,7 +1,6 @@
 // Client of the GPD receipts API ("GPD - Recupero ricevute"): the EC's receipts list and one
 // receipt by IUV (an XML paSendRTReq document).
-import type { ApiExchange } from './api-client.ts';
-import type { Transport } from './gpd-client.ts';
+import { sendOperation, type Transport } from './gpd-client.ts';
 
 export const RECEIPTS_BASE = '/gpd/payments-receipts-service/v1';
 
@@ -25,8 +24,8 @@ export class ReceiptsClient {
     return `${RECEIPTS_BASE}/payments/${encodeURIComponent(this.organization)}/receipts${suffix}`;
   }
 
-  list(query: ReceiptsQuery = {}): Promise<ApiExchange> {
-    return this.transport({
+  list(query: ReceiptsQuery = {}) {
+    return sendOperation(this.transport, {
       action: 'List receipts',
       request: { method: 'GET', path: this.path(), query: { ...query } },
       successSchema: 'receipts/PaymentsResult',
@@ -34,8 +33,8 @@ export class ReceiptsClient {
   }
 
   /** The receipt document (XML text in `response.text`). */
-  get(iuv: string): Promise<ApiExchange> {
-    return this.transport({
+  get(iuv: string) {
+    return sendOperation(this.transport, {
       action: `Get receipt of IUV ${iuv}`,
       request: { method: 'GET', path: this.path(`/${encodeURIComponent(iuv)}`), headers: { accept: 'application/xml, application/json' } },
     });

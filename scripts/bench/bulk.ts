@@ -61,7 +61,7 @@ export async function benchBulk(): Promise<Record<string, string>> {
       if (Date.now() > deadline) throw new Error('upload not processed within 30 minutes');
       await new Promise((resolve) => setTimeout(resolve, wait)); // honour Retry-After between polls
       const res = await upload.report(fileId);
-      if (res.response.status === 200) report = res.response.body as typeof report;
+      if (res.response.status === 200) report = res.response.body;
       else if (res.response.status !== 425) throw new Error(`report: ${res.response.status} ${res.response.text}`);
     }
     const wallMs = performance.now() - started;

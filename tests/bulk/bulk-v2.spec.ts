@@ -1,7 +1,7 @@
 import { test, expect, literal } from '../../fixtures/index.ts';
 
 const DELETED = 'The debt position was successfully deleted';
-const statusOf = (res: { response: { body: unknown } }) => (res.response.body as { status: string }).status;
+const statusOf = (res: { response: { body: { status: string } } }) => res.response.body.status;
 
 test('[BLK-01] bulk create (v2) → 201, every position VALID', async ({ gpdBulk, gpd, positions, factory }) => {
   const batch = Array.from({ length: 10 }, () => factory.position());
@@ -21,7 +21,7 @@ test('[BLK-02] bulk update (v2) → 200, every position updated', async ({ gpdBu
   expect(res).toHaveStatus(200);
   expect(res.response.text, 'no body').toBe('');
   for (const position of updated) {
-    const read = (await gpd.get(position.iupd)).response.body as { status: string; paymentOption: Array<{ description: string }> };
+    const read = (await gpd.get(position.iupd)).response.body;
     expect([read.status, read.paymentOption[0]!.description]).toEqual(['VALID', position.paymentOption[0]!.description]);
   }
 });
@@ -71,7 +71,7 @@ test('[BLK-04] atomicity: one invalid position rejects the whole batch', async (
       'Not found the debt position',
       new RegExp(`^Not found a debt position for Organization Fiscal Code ${config.ecFiscalCode} and IUPD \\[(.*, )?${literal(missing.iupd)}(, .*)?\\]$`),
     );
-    expect(((await gpd.get(present.iupd)).response.body as { companyName: string }).companyName).toBe(present.companyName);
+    expect((await gpd.get(present.iupd)).response.body.companyName).toBe(present.companyName);
   });
 });
 

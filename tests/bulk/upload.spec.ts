@@ -28,7 +28,7 @@ test('[BLK-06] file upload: create N positions → 202, report item by item, pos
     'report, item by item',
   ).toEqual(itemByItem(batch, () => ({ statusCode: 201, statusMessage: '201 - Debt position CREATED' })));
   for (const position of sample(batch)) {
-    const read = (await gpd.get(position.iupd)).response.body as { status: string; paymentOption: Array<{ iuv: string; amount: number }> };
+    const read = (await gpd.get(position.iupd)).response.body;
     expect([read.status, read.paymentOption[0]!.iuv, read.paymentOption[0]!.amount], position.iupd).toEqual([
       'VALID',
       position.paymentOption[0]!.iuv,
@@ -56,7 +56,7 @@ test('[BLK-07] file upload: update N positions → 200 per position, data update
     'report, item by item',
   ).toEqual(itemByItem(updated, () => 200));
   for (const position of sample(updated)) {
-    const read = (await gpd.get(position.iupd)).response.body as { status: string; companyName: string };
+    const read = (await gpd.get(position.iupd)).response.body;
     expect([read.status, read.companyName], 'the upload publishes (toPublish=true) and replaces the data').toEqual(['VALID', position.companyName]);
   }
 });

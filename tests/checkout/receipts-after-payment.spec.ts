@@ -103,13 +103,12 @@ test('[RIC-01] receipt by IUV of a notice paid on Checkout, consistent with the 
 test('[RIC-02] receipts list finds the payment (by IUV, by debtor)', async ({ payOnCheckout, receipts, config }) => {
   const paid = await payOnCheckout();
   await receiptXml(receipts, paid.iuv);
-  type Page = { results: Array<{ organizationFiscalCode: string; iuv: string; debtor: string; paymentDateTime: string; status: string }> };
 
   await test.step('filtered by IUV (debtorOrIuv)', async () => {
     // No date filter: the default window (3 months) holds today's payment whatever the time zones.
     const res = await receipts.list({ debtorOrIuv: paid.iuv });
     expect(res).toHaveStatus(200);
-    const found = (res.response.body as Page).results.filter((r) => r.iuv === paid.iuv);
+    const found = res.response.body.results.filter((r) => r.iuv === paid.iuv);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ organizationFiscalCode: config.ecFiscalCode, debtor: paid.body.fiscalCode, status: 'PAID' });
     expect(found[0]!.paymentDateTime.slice(0, 10)).toBe(paidOption(paid).paymentDate.slice(0, 10));
@@ -118,7 +117,7 @@ test('[RIC-02] receipts list finds the payment (by IUV, by debtor)', async ({ pa
   await test.step('filtered by debtor', async () => {
     const res = await receipts.list({ debtor: paid.body.fiscalCode, pageSize: 100 });
     expect(res).toHaveStatus(200);
-    const results = (res.response.body as Page).results;
+    const results = res.response.body.results;
     expect(results.map((r) => r.iuv)).toContain(paid.iuv);
     expect(
       results.every((r) => r.debtor === paid.body.fiscalCode),
@@ -135,7 +134,7 @@ test('[RIC-03] biz-events receipt (JSON) of a notice paid on Checkout', async ({
     .poll(
       async () => {
         const res = await bizEvents.receiptForOption(option.idReceipt, paid.iuv);
-        receipt = res.response.body as Doc;
+        receipt = res.response.body;
         return res.response.status;
       },
       { message: `biz-events receipt of IUR ${option.idReceipt}`, timeout: RECEIPT_TIMEOUT_MS, intervals: [1_000, 2_000, 5_000] },

@@ -29,7 +29,7 @@ test('[GPD-DEL-03] delete a paid position → 409', async ({ gpd, positions, fac
     'Existing related payment found',
     `A payment transaction has already been carried out on the debt position with Organization Fiscal Code ${config.ecFiscalCode} and IUPD ${body.iupd}`,
   );
-  expect(((await gpd.get(body.iupd)).response.body as { status: string }).status).toBe('PAID');
+  expect((await gpd.get(body.iupd)).response.body.status).toBe('PAID');
 });
 
 test('[GPD-DEL-04] delete an unknown position → 404', async ({ gpd, factory, config }) => {

@@ -1,18 +1,6 @@
 import { test, expect } from '../../fixtures/index.ts';
 import { gpdDate } from '../../lib/gpd/model.ts';
-import type { ApiExchange } from '../../lib/http/api-client.ts';
 
-interface ListItem {
-  iupd: string;
-  status: string;
-  insertedDate: string;
-  paymentOption: Array<{ dueDate: string }>;
-}
-interface ListBody {
-  payment_position_list: ListItem[];
-  page_info: { page: number; limit: number; items_found: number; total_pages: number };
-}
-const list = (res: ApiExchange) => res.response.body as ListBody;
 const DAY_MS = 86_400_000;
 
 test('[GPD-GET-01] get one position → data consistent with creation', async ({ gpd, positions, factory, config }) => {
@@ -20,7 +8,7 @@ test('[GPD-GET-01] get one position → data consistent with creation', async ({
   await positions.createOk(body, { toPublish: true });
   const res = await gpd.get(body.iupd);
   expect(res).toHaveStatus(200);
-  const read = res.response.body as Record<string, unknown> & { paymentOption: Array<Record<string, unknown> & { transfer: Array<Record<string, unknown>> }> };
+  const read = res.response.body;
   expect(read).toMatchObject({
     iupd: body.iupd,
     organizationFiscalCode: config.ecFiscalCode,
@@ -66,7 +54,7 @@ test('[GPD-GET-03] list filtered by status → only that status', async ({ gpd, 
   await positions.createOk(valid, { toPublish: true });
   const res = await gpd.list({ status: 'DRAFT', limit: 50, orderby: 'INSERTED_DATE', ordering: 'DESC' });
   expect(res).toHaveStatus(200);
-  const items = list(res).payment_position_list;
+  const items = res.response.body.payment_position_list;
   expect(
     items.every((item) => item.status === 'DRAFT'),
     `statuses: ${[...new Set(items.map((i) => i.status))].join(',')}`,
@@ -82,7 +70,7 @@ test('[GPD-GET-04] list filtered by due date → only due dates in the interval'
   const day = gpdDate(due);
   const res = await gpd.list({ due_date_from: day, due_date_to: day, limit: 50, orderby: 'INSERTED_DATE', ordering: 'DESC' });
   expect(res).toHaveStatus(200);
-  const items = list(res).payment_position_list;
+  const items = res.response.body.payment_position_list;
   for (const item of items) {
     expect(
       item.paymentOption.some((o) => o.dueDate.slice(0, 10) === day),
@@ -97,7 +85,7 @@ test('[GPD-GET-05] list ordering by inserted date, ascending and descending', as
   for (const ordering of ['ASC', 'DESC'] as const) {
     const res = await gpd.list({ orderby: 'INSERTED_DATE', ordering, limit: 20 });
     expect(res).toHaveStatus(200);
-    const dates = list(res).payment_position_list.map((i) => i.insertedDate);
+    const dates = res.response.body.payment_position_list.map((i) => i.insertedDate);
     expect(dates.length).toBeGreaterThanOrEqual(3);
     const sorted = [...dates].sort();
     expect(dates, `insertedDate ${ordering}`).toEqual(ordering === 'ASC' ? sorted : sorted.reverse());
@@ -114,12 +102,12 @@ test('[GPD-GET-06] list pagination → consistent page_info, disjoint pages', as
   const second = await gpd.list({ ...window, page: 1 });
   expect(first).toHaveStatus(200);
   expect(second).toHaveStatus(200);
-  expect(list(first).page_info).toMatchObject({ page: 0, limit: 2, items_found: 2 });
-  expect(list(second).page_info).toMatchObject({ page: 1, limit: 2 });
-  expect(list(first).page_info.total_pages).toBeGreaterThanOrEqual(2);
-  expect(list(second).page_info.items_found).toBe(list(second).payment_position_list.length);
-  const a = list(first).payment_position_list.map((i) => i.iupd);
-  const b = list(second).payment_position_list.map((i) => i.iupd);
+  expect(first.response.body.page_info).toMatchObject({ page: 0, limit: 2, items_found: 2 });
+  expect(second.response.body.page_info).toMatchObject({ page: 1, limit: 2 });
+  expect(first.response.body.page_info.total_pages).toBeGreaterThanOrEqual(2);
+  expect(second.response.body.page_info.items_found).toBe(second.response.body.payment_position_list.length);
+  const a = first.response.body.payment_position_list.map((i) => i.iupd);
+  const b = second.response.body.payment_position_list.map((i) => i.iupd);
   expect([...a, ...b], 'IUPD ascending across the two pages').toEqual([...a, ...b].sort());
   expect(
     a.filter((iupd) => b.includes(iupd)),
@@ -131,8 +119,8 @@ test('[GPD-GET-07] page limit: default 10, at most 50', async ({ gpd, positions,
   for (let i = 0; i < 11; i += 1) await positions.createOk(factory.position());
   const byDefault = await gpd.list();
   expect(byDefault).toHaveStatus(200);
-  expect(list(byDefault).page_info.limit).toBe(10);
-  expect(list(byDefault).payment_position_list).toHaveLength(10);
+  expect(byDefault.response.body.page_info.limit).toBe(10);
+  expect(byDefault.response.body.payment_position_list).toHaveLength(10);
   expect(await gpd.list({ limit: 50 })).toHaveStatus(200);
   expect(await gpd.list({ limit: 51 })).toBeProblem(400, 'BAD REQUEST', /limit/);
   expect(await gpd.list({ limit: 0 })).toBeProblem(400, 'BAD REQUEST', /limit/);

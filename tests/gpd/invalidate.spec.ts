@@ -7,8 +7,8 @@ test('[GPD-INV-01] invalidate a VALID position → INVALID, terminal', async ({ 
   await positions.createOk(body, { toPublish: true });
   const res = await gpd.invalidate(body.iupd);
   expect(res).toHaveStatus(200);
-  expect((res.response.body as { status: string }).status).toBe('INVALID');
-  expect(((await gpd.get(body.iupd)).response.body as { status: string }).status).toBe('INVALID');
+  expect(res.response.body.status).toBe('INVALID');
+  expect((await gpd.get(body.iupd)).response.body.status).toBe('INVALID');
 
   await test.step('INVALID is terminal: it cannot be invalidated or published again', async () => {
     expect(await gpd.invalidate(body.iupd)).toBeProblem(
@@ -28,5 +28,5 @@ test('[GPD-INV-02] invalidate a draft → 409', async ({ gpd, positions, factory
     NOT_INVALIDABLE,
     `A payment transaction has already been carried out or, the debt position with Organization Fiscal Code ${config.ecFiscalCode} and IUPD ${body.iupd}, is not in invalidable state`,
   );
-  expect(((await gpd.get(body.iupd)).response.body as { status: string }).status).toBe('DRAFT');
+  expect((await gpd.get(body.iupd)).response.body.status).toBe('DRAFT');
 });

@@ -5,8 +5,8 @@ test('[GPD-PUB-01] publish a draft without validity date → VALID', async ({ gp
   await positions.createOk(body);
   const res = await gpd.publish(body.iupd);
   expect(res).toHaveStatus(200);
-  expect((res.response.body as { status: string }).status).toBe('VALID');
-  expect(((await gpd.get(body.iupd)).response.body as { status: string }).status).toBe('VALID');
+  expect(res.response.body.status).toBe('VALID');
+  expect((await gpd.get(body.iupd)).response.body.status).toBe('VALID');
 });
 
 test('[GPD-PUB-02] publish a draft with a future validity date → PUBLISHED', async ({ gpd, positions, factory }) => {
@@ -14,7 +14,7 @@ test('[GPD-PUB-02] publish a draft with a future validity date → PUBLISHED', a
   await positions.createOk(body);
   const res = await gpd.publish(body.iupd);
   expect(res).toHaveStatus(200);
-  expect((res.response.body as { status: string }).status).toBe('PUBLISHED');
+  expect(res.response.body.status).toBe('PUBLISHED');
 });
 
 test('[GPD-PUB-03] publish twice → 409', async ({ gpd, positions, factory, config }) => {
@@ -37,7 +37,7 @@ test('[GPD-PUB-04] publish after the due date → 409', async ({ gpd, positions,
     const option = { ...body.paymentOption[0]!, dueDate: factory.at(-1) };
     const res = await gpd.update(body.iupd, { ...body, switchToExpired: false, validityDate: factory.at(-2), paymentOption: [option] });
     expect(res).toHaveStatus(200);
-    expect((res.response.body as { status: string }).status).toBe('DRAFT');
+    expect(res.response.body.status).toBe('DRAFT');
   });
 
   const res = await gpd.publish(body.iupd);

@@ -12,11 +12,7 @@ test('[GPD-UPD-01] update a draft → data replaced, still DRAFT', async ({ gpd,
   const updated = { ...body, companyName: 'Comune di Rettifica', paymentOption: [option] };
   const res = await gpd.update(body.iupd, updated);
   expect(res).toHaveStatus(200);
-  const read = (await gpd.get(body.iupd)).response.body as {
-    status: string;
-    companyName: string;
-    paymentOption: Array<{ amount: number; description: string }>;
-  };
+  const read = (await gpd.get(body.iupd)).response.body;
   expect(read.status).toBe('DRAFT');
   expect(read.companyName).toBe('Comune di Rettifica');
   expect(read.paymentOption.map((o) => [o.amount, o.description])).toEqual([[25_050, 'Importo rettificato']]);
@@ -27,8 +23,8 @@ test('[GPD-UPD-02] update a VALID position with toPublish=true → stays VALID',
   await positions.createOk(body, { toPublish: true });
   const res = await gpd.update(body.iupd, { ...body, officeName: 'Ufficio Tributi' }, { toPublish: true });
   expect(res).toHaveStatus(200);
-  expect((res.response.body as { status: string }).status).toBe('VALID');
-  expect(((await gpd.get(body.iupd)).response.body as { status: string }).status).toBe('VALID');
+  expect(res.response.body.status).toBe('VALID');
+  expect((await gpd.get(body.iupd)).response.body.status).toBe('VALID');
 });
 
 test('[GPD-UPD-03] update a VALID position without toPublish → back to DRAFT (platform trap)', async ({ gpd, positions, factory }) => {
@@ -36,8 +32,8 @@ test('[GPD-UPD-03] update a VALID position without toPublish → back to DRAFT (
   await positions.createOk(body, { toPublish: true });
   const res = await gpd.update(body.iupd, { ...body, officeName: 'Ufficio Tributi' });
   expect(res).toHaveStatus(200);
-  expect((res.response.body as { status: string }).status, 'the platform resets the position to DRAFT: it is no longer payable').toBe('DRAFT');
-  expect(((await gpd.get(body.iupd)).response.body as { status: string }).status).toBe('DRAFT');
+  expect(res.response.body.status, 'the platform resets the position to DRAFT: it is no longer payable').toBe('DRAFT');
+  expect((await gpd.get(body.iupd)).response.body.status).toBe('DRAFT');
 });
 
 test('[GPD-UPD-04] update an unknown position → 404', async ({ gpd, factory, config }) => {
@@ -55,7 +51,7 @@ test('[GPD-UPD-05] update a paid position → 409', async ({ gpd, positions, fac
   const created = await positions.createOk(body, { toPublish: true });
   const paid = await gpd.markAsPaid(created.paymentOption[0]!.nav, gpdDateTime(new Date()));
   expect(paid).toHaveStatus(200);
-  expect(((await gpd.get(body.iupd)).response.body as { status: string }).status).toBe('PAID');
+  expect((await gpd.get(body.iupd)).response.body.status).toBe('PAID');
   expect(await gpd.update(body.iupd, body, { toPublish: true })).toBeProblem(409, NOT_UPDATABLE, notUpdatable(config.ecFiscalCode, body.iupd));
 });
 
