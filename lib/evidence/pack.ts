@@ -12,6 +12,7 @@ import type { Execution, RunEnvironment, Verdict } from './execution.ts';
 import { writePlanXlsx } from './pack/plan-xlsx.ts';
 import { planMarkdown } from './pack/plan-markdown.ts';
 import { writeSummaryPdf } from './pack/summary-pdf.ts';
+import { romeParts } from './pack/plan-columns.ts';
 
 export const PACK_FILES = ['report.html', 'piano-di-test.xlsx', 'piano-di-test.md', 'sintesi.pdf', 'esecuzione.json'] as const;
 
@@ -30,19 +31,7 @@ export interface PackResult {
 
 /** `yyyymmdd-hhmm` of an instant in Europe/Rome (the plan's time zone, whatever the machine's). */
 export function romeStamp(instant: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Rome',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
+  const parts = romeParts(instant);
   return `${parts.year}${parts.month}${parts.day}-${parts.hour}${parts.minute}`;
 }
 

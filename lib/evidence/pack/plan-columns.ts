@@ -33,12 +33,18 @@ const ROME = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-/** `dd/MM/yyyy HH:mm:ss` of an ISO instant in Europe/Rome (whatever the machine's zone); '' when absent or invalid. */
+/** The calendar fields of an instant in Europe/Rome, the plan's time zone (whatever the machine's). */
+export function romeParts(date: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
+  const part = Object.fromEntries(ROME.formatToParts(date).map((p) => [p.type, p.value]));
+  return { year: part.year!, month: part.month!, day: part.day!, hour: part.hour!, minute: part.minute!, second: part.second! };
+}
+
+/** `dd/MM/yyyy HH:mm:ss` of an ISO instant in Europe/Rome; '' when absent or invalid. */
 export function formatRome(iso: string | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  const part = Object.fromEntries(ROME.formatToParts(date).map((p) => [p.type, p.value]));
+  const part = romeParts(date);
   return `${part.day}/${part.month}/${part.year} ${part.hour}:${part.minute}:${part.second}`;
 }
 
