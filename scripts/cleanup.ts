@@ -6,8 +6,7 @@
 //   updated within CLEANUP_IDLE_MINUTES, default 180, or the run holding this folder's run lock).
 import { prepareEnvironment, loadConfig, ConfigError } from '../lib/config.ts';
 import { closePools } from '../lib/http/api-client.ts';
-import { describeSweep, sweepWithOwnClient } from '../lib/gpd/cleanup.ts';
-import { runPrefix } from '../lib/gpd/sweep.ts';
+import { describeSweep, runPrefix, sweepWithOwnClient } from '../lib/gpd/sweep.ts';
 import { lockHolder } from '../lib/run/run-lock.ts';
 
 prepareEnvironment();

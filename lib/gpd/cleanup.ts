@@ -1,28 +1,19 @@
-// The sweep as the command line and the end of a run use it: a GPD client of its own (no evidence
-// steps: it runs outside any test) and a report in plain lines. The in-test sweep of the teardown
-// project uses the fixtures' client instead, so that its calls are evidence.
-import type { SuiteConfig } from '../config.ts';
-import { GpdClient } from '../http/gpd-client.ts';
-import { productClients } from '../http/product-clients.ts';
-import { runPrefix, sweepPositions, type SweepOptions, type SweepResult } from './sweep.ts';
+// The one cleanup rule, used after every test (fixtures/data.ts), by the sweep of a run's leftovers
+// (teardown project, Ctrl-C, `npm run cleanup`): delete the position; where deletion is refused,
+// invalidate it; a paid or closed position is kept by the platform, and reported.
+import type { GpdClient } from '../http/gpd-client.ts';
 
-export function sweepWithOwnClient(config: SuiteConfig, runId: string | undefined, options: SweepOptions = {}): Promise<SweepResult> {
-  const client = productClients(config).gpd;
-  const gpd = new GpdClient((operation) => client.send(operation.request), config.ecFiscalCode);
-  return sweepPositions(gpd, runPrefix(runId), { maxPages: 200, ...options });
-}
+/** Kept by the platform: a paid or closed position is neither deleted nor invalidated. */
+export const KEPT_STATUSES: readonly string[] = ['PAID', 'PARTIALLY_PAID', 'REPORTED', 'INVALID', 'EXPIRED'];
 
-export function describeSweep(result: SweepResult): string[] {
-  const lines = [
-    `found ${result.found}, deleted ${result.deleted.length}, invalidated ${result.invalidated.length}, kept ${result.kept.length} (paid or closed), failed ${result.failed.length}`,
-  ];
-  for (const kept of result.kept) lines.push(`  kept: ${kept}`);
-  for (const failed of result.failed) lines.push(`  NOT removed: ${failed}`);
-  for (const run of result.skipped) {
-    const why = run.reason === 'locked' ? 'it holds the run lock of this folder' : `it was active at ${run.lastActivity}`;
-    lines.push(
-      `  skipped run ${run.runId} (${run.positions} positions): ${why}, so it may still be in progress; \`npm run cleanup -- ${run.runId}\` removes them`,
-    );
-  }
-  return lines;
+export type Removal = { outcome: 'deleted' | 'invalidated'; iupd: string } | { outcome: 'kept'; iupd: string; detail: string };
+
+/** Delete, else invalidate, else keep and say why (`<iupd> (delete <status>, invalidate <status>)`). */
+export async function removePosition(gpd: GpdClient, iupd: string): Promise<Removal> {
+  const deleted = await gpd.delete(iupd);
+  // 404: already gone (deleted by the test itself, or never created).
+  if (deleted.response.status === 200 || deleted.response.status === 404) return { outcome: 'deleted', iupd };
+  const invalidated = await gpd.invalidate(iupd);
+  if (invalidated.response.status === 200) return { outcome: 'invalidated', iupd };
+  return { outcome: 'kept', iupd, detail: `${iupd} (delete ${deleted.response.status}, invalidate ${invalidated.response.status})` };
 }

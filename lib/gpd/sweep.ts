@@ -2,11 +2,11 @@
 // (`CONF-<run id>-…`), then deletes them, or invalidates them where deletion is refused. A sweep of
 // every run (no run id) leaves alone the runs that may still be in progress: those with a position
 // created or updated within `minIdleMs`, or named in `skipRuns` (the run holding this folder's lock).
-import type { GpdClient } from '../http/gpd-client.ts';
+import type { SuiteConfig } from '../config.ts';
+import { GpdClient } from '../http/gpd-client.ts';
+import { productClients } from '../http/product-clients.ts';
 import { IUPD_PREFIX } from './factory.ts';
-
-/** Kept by the platform: a paid or closed position is neither deleted nor invalidated. */
-export const KEPT_STATUSES: readonly string[] = ['PAID', 'PARTIALLY_PAID', 'REPORTED', 'INVALID', 'EXPIRED'];
+import { KEPT_STATUSES, removePosition } from './cleanup.ts';
 
 export interface SweepOptions {
   maxPages?: number;
@@ -78,14 +78,9 @@ export async function sweepPositions(gpd: GpdClient, iupdPrefix: string, options
     else matches.push(item.iupd);
   }
   for (const iupd of matches) {
-    const deleted = await gpd.delete(iupd);
-    if (deleted.response.status === 200 || deleted.response.status === 404) {
-      result.deleted.push(iupd);
-      continue;
-    }
-    const invalidated = await gpd.invalidate(iupd);
-    if (invalidated.response.status === 200) result.invalidated.push(iupd);
-    else result.failed.push(`${iupd} (delete ${deleted.response.status}, invalidate ${invalidated.response.status})`);
+    const removal = await removePosition(gpd, iupd);
+    if (removal.outcome === 'kept') result.failed.push(removal.detail);
+    else (removal.outcome === 'deleted' ? result.deleted : result.invalidated).push(iupd);
   }
   return result;
 }
@@ -113,4 +108,27 @@ function runsToLeaveAlone(listed: ListedPosition[], options: SweepOptions): Map<
     }
   }
   return skipped;
+}
+
+/** The sweep as the command line and the end of a run use it: a GPD client of its own (no evidence steps:
+ * it runs outside any test). The teardown project's sweep uses the fixtures' client, so its calls are evidence. */
+export function sweepWithOwnClient(config: SuiteConfig, runId: string | undefined, options: SweepOptions = {}): Promise<SweepResult> {
+  const client = productClients(config).gpd;
+  const gpd = new GpdClient((operation) => client.send(operation.request), config.ecFiscalCode);
+  return sweepPositions(gpd, runPrefix(runId), { maxPages: 200, ...options });
+}
+
+export function describeSweep(result: SweepResult): string[] {
+  const lines = [
+    `found ${result.found}, deleted ${result.deleted.length}, invalidated ${result.invalidated.length}, kept ${result.kept.length} (paid or closed), failed ${result.failed.length}`,
+  ];
+  for (const kept of result.kept) lines.push(`  kept: ${kept}`);
+  for (const failed of result.failed) lines.push(`  NOT removed: ${failed}`);
+  for (const run of result.skipped) {
+    const why = run.reason === 'locked' ? 'it holds the run lock of this folder' : `it was active at ${run.lastActivity}`;
+    lines.push(
+      `  skipped run ${run.runId} (${run.positions} positions): ${why}, so it may still be in progress; \`npm run cleanup -- ${run.runId}\` removes them`,
+    );
+  }
+  return lines;
 }

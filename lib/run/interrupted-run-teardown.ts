@@ -3,7 +3,7 @@
 // server): here the run's own leftovers are swept. After a complete run the teardown project has
 // already removed them, and this finds nothing to do and prints nothing.
 import { runConfig } from '../config.ts';
-import { describeSweep, sweepWithOwnClient } from '../gpd/cleanup.ts';
+import { describeSweep, sweepWithOwnClient } from '../gpd/sweep.ts';
 import { closePools } from '../http/api-client.ts';
 
 export default async function sweepInterruptedRun(): Promise<void> {

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildSandbox } from '../../sandbox/app.ts';
 import { DebtPositionFactory } from '../gpd/factory.ts';
-import { KEPT_STATUSES } from '../gpd/sweep.ts';
+import { KEPT_STATUSES } from '../gpd/cleanup.ts';
 import { acquireRunLock, lockHolder, releaseRunLock, RUN_LOCK_PATH } from './run-lock.ts';
 
 const CLI = 'node_modules/@playwright/test/cli.js';

@@ -1,7 +1,6 @@
 // Teardown: whatever this run left behind (interrupted tests) is removed.
 import { test, expect } from '../../fixtures/index.ts';
-import { runPrefix, sweepPositions } from '../../lib/gpd/sweep.ts';
-import { describeSweep } from '../../lib/gpd/cleanup.ts';
+import { describeSweep, runPrefix, sweepPositions } from '../../lib/gpd/sweep.ts';
 
 test.beforeEach(({ configProblem }) => {
   test.skip(configProblem !== undefined, 'the configuration is invalid: nothing was created');
