@@ -1,6 +1,6 @@
 // Clients of the bulk APIs an EC uses: GPD v2 (many positions per call, all-or-nothing) and the
 // massive-upload service (a ZIP file processed asynchronously, v1 and v2 flavours).
-import type { ApiExchange } from './api-client.ts';
+import { retryAfterMs, type ApiExchange } from './api-client.ts';
 import { sendOperation, type CallOptions, type Operation, type SuccessBody, type Transport } from './gpd-client.ts';
 import type { SchemaId } from '../schemas.ts';
 import type { DebtPosition } from '../gpd/model.ts';
@@ -115,4 +115,16 @@ export class UploadClient<V extends UploadVersion = UploadVersion> {
 /** The file id from a 202's relative `Location: brokers/…/file/{fileId}/status`. */
 export function fileIdOf(location: string | undefined): string | undefined {
   return location ? /\/file\/([^/]+)\/status$/.exec(location)?.[1] : undefined;
+}
+
+/** What a 202 to an upload says: where its status is, its file id, how long to wait. Checked by `toBeAcceptedUpload`. */
+export interface UploadAcceptance {
+  location?: string;
+  fileId?: string;
+  retryAfterMs?: number;
+}
+
+export function uploadAcceptance(exchange: ApiExchange): UploadAcceptance {
+  const location = exchange.response.headers.location;
+  return { location, fileId: fileIdOf(location), retryAfterMs: retryAfterMs(exchange.response.headers['retry-after']) };
 }

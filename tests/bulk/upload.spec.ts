@@ -18,8 +18,9 @@ test('[BLK-06] file upload: create N positions → 202, report item by item, pos
   const batch = Array.from({ length: config.bulk.uploadPositions }, () => factory.position());
   uploads.track(batch.map((p) => p.iupd));
   const file = await uploads.positionsFile(batch);
-  const { fileId, retryAfterMs } = await uploads.submit('v2', 'create', file);
-  const report = await uploads.awaitReport('v2', fileId, retryAfterMs);
+  const upload = await uploads.submit('v2', 'create', file);
+  expect(upload.accepted).toBeAcceptedUpload(config);
+  const report = await uploads.awaitReport('v2', upload);
   expect(report).toMatchObject({ processedItem: batch.length, submittedItem: batch.length });
   const byIupd = reportByIupd(report);
   expect(byIupd.size, 'one result per position').toBe(batch.length);
@@ -48,8 +49,9 @@ test('[BLK-07] file upload: update N positions → 200 per position, data update
   await test.step(`Create the ${batch.length} positions with the v2 bulk API`, () => createInBatches(gpdBulk, batch));
 
   const updated = batch.map((p) => ({ ...p, companyName: `${p.companyName} (aggiornato)`.slice(0, 140) }));
-  const { fileId, retryAfterMs } = await uploads.submit('v2', 'update', await uploads.positionsFile(updated));
-  const report = await uploads.awaitReport('v2', fileId, retryAfterMs);
+  const upload = await uploads.submit('v2', 'update', await uploads.positionsFile(updated));
+  expect(upload.accepted).toBeAcceptedUpload(config);
+  const report = await uploads.awaitReport('v2', upload);
   const byIupd = reportByIupd(report);
   expect(
     itemByItem(updated, (iupd) => byIupd.get(iupd)?.statusCode),
@@ -67,8 +69,9 @@ test('[BLK-08] file upload: delete N positions → 200 per position, then 404', 
 
   await test.step(`Create the ${batch.length} positions with the v2 bulk API`, () => createInBatches(gpdBulk, batch));
 
-  const { fileId, retryAfterMs } = await uploads.submit('v2', 'delete', await uploads.iupdsFile(batch.map((p) => p.iupd)));
-  const report = await uploads.awaitReport('v2', fileId, retryAfterMs);
+  const upload = await uploads.submit('v2', 'delete', await uploads.iupdsFile(batch.map((p) => p.iupd)));
+  expect(upload.accepted).toBeAcceptedUpload(config);
+  const report = await uploads.awaitReport('v2', upload);
   const byIupd = reportByIupd(report);
   expect(
     itemByItem(batch, (iupd) => byIupd.get(iupd)?.statusCode),
@@ -116,12 +119,15 @@ test('[BLK-09] invalid files → 400 with the platform titles', async ({ uploads
 });
 
 test('[BLK-10] v2 report before completion → 425 Too Early', async ({ uploads, factory, config }) => {
-  const batch = Array.from({ length: Math.max(config.bulk.uploadPositions, 200) }, () => factory.position());
+  // Processing must outlast the gap before the report call (the client's upload allowance may hold that call
+  // up to one period): three times the configured file size keeps it busy long enough.
+  const batch = Array.from({ length: Math.max(config.bulk.uploadPositions * 3, 200) }, () => factory.position());
   uploads.track(batch.map((p) => p.iupd));
-  const { fileId, retryAfterMs } = await uploads.submit('v2', 'create', await uploads.positionsFile(batch));
-  const early = await uploads.client('v2').report(fileId);
+  const upload = await uploads.submit('v2', 'create', await uploads.positionsFile(batch));
+  expect(upload.accepted).toBeAcceptedUpload(config);
+  const early = await uploads.client('v2').report(upload.fileId!);
   expect(early).toBeProblem(425, 'Too Early', 'The report has not been generated yet, wait for the operations to complete.');
-  await uploads.awaitReport('v2', fileId, retryAfterMs);
+  await uploads.awaitReport('v2', upload);
 });
 
 test('[BLK-11] unknown file id → 404', async ({ uploads, config }) => {
@@ -130,14 +136,15 @@ test('[BLK-11] unknown file id → 404', async ({ uploads, config }) => {
   expect((await uploads.client('v2').report(fileId)).response.status).toBe(404);
 });
 
-test('[BLK-12] file upload through the v1 API: uploadID status and report', async ({ uploads, factory }) => {
+test('[BLK-12] file upload through the v1 API: uploadID status and report', async ({ uploads, factory, config }) => {
   const batch = Array.from({ length: 30 }, () => factory.position());
   uploads.track(batch.map((p) => p.iupd));
-  const { fileId, retryAfterMs } = await uploads.submit('v1', 'create', await uploads.positionsFile(batch));
-  const report = await uploads.awaitReport('v1', fileId, retryAfterMs);
-  expect(report).toMatchObject({ uploadID: fileId, processedItem: 30, submittedItem: 30 });
-  const status = await uploads.client('v1').status(fileId);
-  expect(status.response.body).toMatchObject({ uploadID: fileId, processedItem: 30, submittedItem: 30 });
+  const upload = await uploads.submit('v1', 'create', await uploads.positionsFile(batch));
+  expect(upload.accepted).toBeAcceptedUpload(config);
+  const report = await uploads.awaitReport('v1', upload);
+  expect(report).toMatchObject({ uploadID: upload.fileId, processedItem: 30, submittedItem: 30 });
+  const status = await uploads.client('v1').status(upload.fileId!);
+  expect(status.response.body).toMatchObject({ uploadID: upload.fileId, processedItem: 30, submittedItem: 30 });
   const byIupd = reportByIupd(report);
   expect(
     itemByItem(batch, (iupd) => byIupd.get(iupd)?.statusCode),
