@@ -4,6 +4,8 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildSandbox, type SandboxOptions } from './app.ts';
 import { Clock } from './clock.ts';
 import { formatLocalDateTime } from './dates.ts';
+import type { BodyOf } from './descriptor.ts';
+import type { PAYMENT_OPTION, PAYMENT_POSITION, TRANSFER } from './gpd/objects.ts';
 import { setImmediate as tick } from 'node:timers/promises';
 import { strToU8, zipSync } from 'fflate';
 
@@ -145,42 +147,11 @@ export interface BodyOptions {
   companyName?: string;
 }
 
-// Request bodies as a client writes them (loosely typed: tests also break them on purpose).
-type KeyValue = { key: string; value: string };
-export interface TransferBody {
-  idTransfer: string;
-  amount: number;
-  remittanceInformation: string;
-  category: string;
-  iban?: string;
-  postalIban?: string;
-  stamp?: { hashDocument: string; stampType: string; provincialResidence: string };
-  organizationFiscalCode?: string;
-  companyName?: string;
-  transferMetadata?: KeyValue[];
-}
-export interface OptionBody {
-  nav?: string;
-  iuv: string;
-  amount: number;
-  description: string;
-  isPartialPayment: boolean;
-  dueDate: string;
-  retentionDate?: string;
-  transfer: TransferBody[];
-  paymentOptionMetadata?: KeyValue[];
-}
-export interface PositionBody {
-  iupd: string;
-  type: string;
-  fiscalCode: string;
-  fullName: string;
-  companyName: string;
-  switchToExpired: boolean;
-  validityDate?: string;
-  paymentOption: OptionBody[];
-  [optional: string]: unknown;
-}
+// Request bodies as a client writes them (loosely typed: tests also break them on purpose), from the
+// descriptors of the platform objects (gpd/objects.ts); the builders below always write the lists.
+export type TransferBody = BodyOf<typeof TRANSFER>;
+export type OptionBody = Omit<BodyOf<typeof PAYMENT_OPTION>, 'transfer'> & { transfer: TransferBody[] };
+export type PositionBody = Omit<BodyOf<typeof PAYMENT_POSITION>, 'paymentOption'> & { paymentOption: OptionBody[]; [optional: string]: unknown };
 
 export function transfer(amount: number, idTransfer = '1'): TransferBody {
   return { idTransfer, amount, remittanceInformation: 'TARI 2025', category: '9/0101108TS/', iban: 'IT30N0103076271000001823603' };

@@ -1,87 +1,40 @@
 // GPD data model as the sandbox stores it (close to the platform's entities) and the validated
-// request models. Instants are epoch milliseconds, UTC; amounts are euro cents.
+// request models, whose types are derived from the descriptors of objects.ts (no field listed here
+// twice). Instants are epoch milliseconds, UTC; amounts are euro cents.
 
-export const POSITION_STATUSES = ['DRAFT', 'PUBLISHED', 'VALID', 'INVALID', 'EXPIRED', 'PARTIALLY_PAID', 'PAID', 'REPORTED'] as const;
+import type { Input } from '../descriptor.ts';
+import { DEBTOR_TYPES, PAYMENT_OPTION, PAYMENT_POSITION, PAY_PAYMENT_OPTION, POSITION_STATUSES, STAMP, TRANSFER, TRANSFER_METADATA } from './objects.ts';
+
+export { DEBTOR_TYPES, POSITION_STATUSES };
 export type PositionStatus = (typeof POSITION_STATUSES)[number];
 export type OptionStatus = 'PO_UNPAID' | 'PO_PAID' | 'PO_PARTIALLY_REPORTED' | 'PO_REPORTED';
 export type TransferStatus = 'T_UNREPORTED' | 'T_REPORTED';
-export const DEBTOR_TYPES = ['F', 'G'] as const;
 export type DebtorType = (typeof DEBTOR_TYPES)[number];
 
-export interface Metadata {
-  key: string;
-  value: string;
-}
+// ---- validated request models: derived from the descriptors of objects.ts ----
 
-export interface Stamp {
-  hashDocument: string;
-  stampType: string;
-  provincialResidence: string;
-}
+export type Metadata = Input<typeof TRANSFER_METADATA>;
+export type Stamp = Input<typeof STAMP>;
+export type TransferInput = Input<typeof TRANSFER>;
+export type OptionInput = Input<typeof PAYMENT_OPTION>;
+export type PositionInput = Input<typeof PAYMENT_POSITION>;
 
-export interface Debtor {
-  type: DebtorType;
-  fiscalCode: string;
-  fullName: string;
-  streetName?: string;
-  civicNumber?: string;
-  postalCode?: string;
-  city?: string;
-  province?: string;
-  region?: string;
-  country?: string;
-  email?: string;
-  phone?: string;
-}
-export const DEBTOR_OPTIONAL_FIELDS = ['streetName', 'civicNumber', 'postalCode', 'city', 'province', 'region', 'country', 'email', 'phone'] as const;
+/** The debtor's optional fields of a position, in declaration order. */
+export const DEBTOR_OPTIONAL_FIELDS = [
+  'streetName',
+  'civicNumber',
+  'postalCode',
+  'city',
+  'province',
+  'region',
+  'country',
+  'email',
+  'phone',
+] as const satisfies readonly (keyof PositionInput)[];
+export type Debtor = Pick<PositionInput, 'type' | 'fiscalCode' | 'fullName' | (typeof DEBTOR_OPTIONAL_FIELDS)[number]>;
 
-// ---- validated request models (PaymentPositionModel & co.) ----
-
-export interface TransferInput {
-  idTransfer: string;
-  amount: number;
-  organizationFiscalCode?: string;
-  remittanceInformation: string;
-  category: string;
-  iban?: string;
-  postalIban?: string;
-  stamp?: Stamp;
-  companyName?: string;
-  transferMetadata: Metadata[];
-}
-
-export interface OptionInput {
-  nav?: string;
-  iuv: string;
-  amount: number;
-  description: string;
-  isPartialPayment: boolean;
-  dueDate: number;
-  retentionDate?: number;
-  transfer: TransferInput[];
-  paymentOptionMetadata: Metadata[];
-}
-
-export interface PositionInput extends Debtor {
-  iupd: string;
-  payStandIn: boolean;
-  switchToExpired: boolean;
-  companyName: string;
-  officeName?: string;
-  validityDate?: number;
-  paymentOption: OptionInput[];
-}
-
-/** PayPaymentOptionModel (internal pay) and, with placeholders, AlreadyPaidPaymentOptionModel. */
-export interface PaymentInput {
-  paymentDate?: number;
-  paymentMethod?: string;
-  pspCode?: string;
-  pspTaxCode?: string;
-  pspCompany: string;
-  idReceipt: string;
-  fee: number;
-}
+/** PayPaymentOptionModel (internal pay) and, with placeholders, AlreadyPaidPaymentOptionModel; `fee` parsed. */
+export type PaymentInput = Omit<Input<typeof PAY_PAYMENT_OPTION>, 'fee'> & { fee: number };
 
 // ---- stored entities ----
 

@@ -2,8 +2,10 @@
 // PaymentsModelResponse...). Dates are printed without zone; absent values are omitted because
 // the official contract declares none of these fields nullable.
 import { formatLocalDateTime } from '../dates.ts';
+import { write } from '../descriptor.ts';
 import type { Page } from './list.ts';
 import { DEBTOR_OPTIONAL_FIELDS, type PaymentOption, type PaymentPosition, type PositionStatus, type Transfer } from './model.ts';
+import { PAYMENT_POSITION } from './objects.ts';
 import { allMarkedExpired, minValidity } from './status.ts';
 
 const date = (ms: number | undefined) => (ms === undefined ? undefined : formatLocalDateTime(ms));
@@ -18,47 +20,12 @@ function debtor(pp: PaymentPosition) {
   };
 }
 
-/** PaymentPositionModel: answer of create, update, publish, invalidate. */
+/**
+ * PaymentPositionModel: answer of create, update, publish, invalidate. Written from the descriptor
+ * the body is read with (objects.ts): the same fields, plus the read-only ones, in the same order.
+ */
 export function paymentPositionModel(pp: PaymentPosition) {
-  const { type, fiscalCode, fullName, ...address } = debtor(pp);
-  return {
-    iupd: pp.iupd,
-    type,
-    payStandIn: pp.payStandIn,
-    fiscalCode,
-    fullName,
-    ...address,
-    switchToExpired: allMarkedExpired(pp),
-    companyName: pp.companyName,
-    officeName: pp.officeName,
-    validityDate: date(minValidity(pp)),
-    paymentDate: date(pp.paymentDate),
-    status: pp.status,
-    paymentOption: pp.paymentOption.map((po) => ({
-      nav: po.nav,
-      iuv: po.iuv,
-      amount: po.amount,
-      description: po.description,
-      isPartialPayment: po.isPartialPayment,
-      dueDate: date(po.dueDate),
-      retentionDate: date(po.retentionDate),
-      fee: po.fee,
-      notificationFee: po.notificationFee,
-      transfer: po.transfer.map((t) => ({
-        idTransfer: t.idTransfer,
-        amount: t.amount,
-        organizationFiscalCode: t.organizationFiscalCode,
-        remittanceInformation: t.remittanceInformation,
-        category: t.category,
-        iban: t.iban,
-        postalIban: t.postalIban,
-        stamp: t.stamp,
-        companyName: t.companyName,
-        transferMetadata: t.transferMetadata,
-      })),
-      paymentOptionMetadata: po.paymentOptionMetadata,
-    })),
-  };
+  return write(PAYMENT_POSITION, pp, { switchToExpired: allMarkedExpired(pp), validityDate: minValidity(pp) });
 }
 
 export function transferModelResponse(t: Transfer) {

@@ -2,13 +2,16 @@
 // it: a `.zip` holding exactly one `.json` entry within the size limit (zip-entry.ts), read by a
 // plain Jackson ObjectMapper (unknown fields rejected), then bean-validated (PaymentPositionsModel /
 // MultipleIUPDModel: at least one element, no duplicates, every position valid). Each rejection
-// carries the service's title and detail. Positions are bound once, with the GPD binding.
+// carries the service's title and detail. Positions are bound once, with the GPD binding; the known
+// properties come from the same descriptors (gpd/objects.ts).
 // The JSON is read by a streaming scanner while it is inflated (json-scan.ts), which enforces the
 // sandbox's limits (positions per file, options and list elements per position) as soon as they are
 // passed; the elements are then parsed and bound one by one, in slices that yield to the event loop.
 import { createHash } from 'node:crypto';
+import { childOf, readOnlyFields, readableFields, type ObjectDescriptor } from '../descriptor.ts';
 import { JsonMappingError } from '../jackson.ts';
 import type { PositionInput } from '../gpd/model.ts';
+import { MULTIPLE_IUPD_FILE, PAYMENT_POSITION, PAYMENT_POSITIONS_FILE, UPLOAD_PACKAGE } from '../gpd/objects.ts';
 import { BeanValidationError, readPositionValue } from '../gpd/request.ts';
 import { ProblemError } from '../problem.ts';
 import { JsonScanner, JsonSyntaxError, LimitExceeded, type ScanLimits, type ScanResult } from './json-scan.ts';
@@ -36,67 +39,32 @@ const invalid = (title: string, detail: string) => new ProblemError(400, title, 
 
 // ---- Jackson (plain ObjectMapper: FAIL_ON_UNKNOWN_PROPERTIES) ----
 
-const PD = 'it.gov.pagopa.gpd.upload.model.pd';
-interface JavaClass {
+/** A class of the upload's model as Jackson sees it, derived from the platform object's descriptor. */
+export interface JavaClass {
   name: string;
   /** Writable properties, in declaration order (read-only ones are ignored, not unknown). */
   known: readonly string[];
-  ignored?: readonly string[];
+  ignored: readonly string[];
   /** Properties holding objects (or lists of objects) of another class. */
-  children?: Readonly<Record<string, { type: JavaClass; list: boolean }>>;
+  children: Readonly<Record<string, { type: JavaClass; list: boolean }>>;
 }
-const METADATA = (kind: string): JavaClass => ({ name: `${PD}.${kind}MetadataModel`, known: ['key', 'value'] });
-const STAMP: JavaClass = { name: `${PD}.Stamp`, known: ['hashDocument', 'stampType', 'provincialResidence'] };
-const TRANSFER: JavaClass = {
-  name: `${PD}.TransferModel`,
-  known: [
-    'idTransfer',
-    'amount',
-    'organizationFiscalCode',
-    'remittanceInformation',
-    'category',
-    'iban',
-    'postalIban',
-    'stamp',
-    'companyName',
-    'transferMetadata',
-  ],
-  children: { stamp: { type: STAMP, list: false }, transferMetadata: { type: METADATA('Transfer'), list: true } },
-};
-const OPTION: JavaClass = {
-  name: `${PD}.PaymentOptionModel`,
-  known: ['nav', 'iuv', 'amount', 'description', 'isPartialPayment', 'dueDate', 'retentionDate', 'fee', 'transfer', 'paymentOptionMetadata'],
-  ignored: ['notificationFee'],
-  children: { transfer: { type: TRANSFER, list: true }, paymentOptionMetadata: { type: METADATA('PaymentOption'), list: true } },
-};
-const POSITION: JavaClass = {
-  name: `${PD}.PaymentPositionModel`,
-  known: [
-    'iupd',
-    'type',
-    'payStandIn',
-    'fiscalCode',
-    'fullName',
-    'streetName',
-    'civicNumber',
-    'postalCode',
-    'city',
-    'province',
-    'region',
-    'country',
-    'email',
-    'phone',
-    'switchToExpired',
-    'companyName',
-    'officeName',
-    'validityDate',
-    'paymentOption',
-  ],
-  ignored: ['paymentDate', 'status'],
-  children: { paymentOption: { type: OPTION, list: true } },
-};
-const POSITIONS_FILE: JavaClass = { name: `${PD}.PaymentPositionsModel`, known: ['paymentPositions'] };
-const IUPDS_FILE: JavaClass = { name: `${PD}.MultipleIUPDModel`, known: ['paymentPositionIUPDs'] };
+const classes = new WeakMap<ObjectDescriptor, JavaClass>();
+/** The upload model's class of a platform object (exported for the single-source test). */
+export function javaClass(d: ObjectDescriptor): JavaClass {
+  let type = classes.get(d);
+  if (type) return type;
+  const children: Record<string, { type: JavaClass; list: boolean }> = {};
+  type = { name: `${UPLOAD_PACKAGE}.${d.name}`, known: readableFields(d, 'upload'), ignored: readOnlyFields(d, 'upload'), children };
+  classes.set(d, type);
+  for (const [name, field] of Object.entries(d.fields)) {
+    const child = childOf(field.type);
+    if (child) children[name] = { type: javaClass(child.of), list: child.list };
+  }
+  return type;
+}
+const POSITION = javaClass(PAYMENT_POSITION);
+const POSITIONS_FILE = javaClass(PAYMENT_POSITIONS_FILE);
+const IUPDS_FILE = javaClass(MULTIPLE_IUPD_FILE);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -109,14 +77,14 @@ function unrecognized(key: string, type: JavaClass, chain: string): string {
   );
 }
 
-const isKnown = (key: string, type: JavaClass) => type.known.includes(key) || (type.ignored?.includes(key) ?? false);
+const isKnown = (key: string, type: JavaClass) => type.known.includes(key) || type.ignored.includes(key);
 
 /** The first unknown property in the tree, as Jackson's message, or undefined. */
 function unknownProperty(value: unknown, type: JavaClass, chain: string): string | undefined {
   if (!isObject(value)) return undefined;
   for (const [key, child] of Object.entries(value)) {
     if (!isKnown(key, type)) return unrecognized(key, type, chain);
-    const nested = type.children?.[key];
+    const nested = type.children[key];
     if (!nested) continue;
     const here = `${chain}${type.name}["${key}"]->`;
     if (!nested.list) {
