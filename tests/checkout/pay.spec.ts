@@ -3,6 +3,8 @@ import { gpdDateTime } from '../../lib/gpd/model.ts';
 import { navFromIuv } from '../../lib/ids.ts';
 import { TEXTS } from '../../pages/checkout/texts.ts';
 
+type Fixtures = Parameters<Parameters<typeof test>[2]>[0];
+
 /** The payment data GPD keeps on a paid option (the fields read here). */
 interface PaidOption {
   status: string;
@@ -79,25 +81,25 @@ test('[PAY-06] notice already paid → "Questo avviso è stato già pagato!"', a
   await checkout.notice.expectError('PAYMENT_DUPLICATED');
 });
 
-test('[PAY-07] deep link /<fiscal code><notice number> → payment data', async ({ checkout, positions, factory, config }) => {
+/** A new VALID notice opened by its deep link, with its payment data checked (in the app's language). */
+async function expectNewNoticeByDeepLink({ checkout, positions, factory, config }: Pick<Fixtures, 'checkout' | 'positions' | 'factory' | 'config'>) {
   const body = factory.position();
   const created = await positions.createOk(body, { toPublish: true });
   const option = created.paymentOption[0]!;
   const notice = { fiscalCode: config.ecFiscalCode, noticeNumber: option.nav };
   await checkout.openDeepLink(notice);
   await checkout.summary.expectNotice({ ...notice, amountCents: option.amount, payee: body.companyName });
+}
+
+test('[PAY-07] deep link /<fiscal code><notice number> → payment data', async ({ checkout, positions, factory, config }) => {
+  await expectNewNoticeByDeepLink({ checkout, positions, factory, config });
 });
 
 test.describe('Checkout in English', () => {
   test.use({ checkoutLanguage: 'en' });
 
   test('[PAY-08] Checkout in English: payment data and errors in English', async ({ checkout, positions, factory, config }) => {
-    const body = factory.position();
-    const created = await positions.createOk(body, { toPublish: true });
-    const option = created.paymentOption[0]!;
-    const notice = { fiscalCode: config.ecFiscalCode, noticeNumber: option.nav };
-    await checkout.openDeepLink(notice);
-    await checkout.summary.expectNotice({ ...notice, amountCents: option.amount, payee: body.companyName });
+    await expectNewNoticeByDeepLink({ checkout, positions, factory, config });
 
     await checkout.enterNotice({ fiscalCode: config.ecFiscalCode, noticeNumber: navFromIuv(factory.iuv()) });
     await checkout.notice.expectError('PAYMENT_UNKNOWN');
