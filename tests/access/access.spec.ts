@@ -1,19 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { test, expect } from '../../fixtures/index.ts';
 import { evidenceTransport } from '../../fixtures/evidence.ts';
-
-const MISSING_KEY = 'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.';
-const INVALID_KEY = 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.';
-const NOT_ALLOWED = 'You are not allowed to access this resource.';
+import { GATEWAY } from '../../lib/texts/gateway.ts';
 
 test('[ACC-01] no subscription key → 401', async ({ gpd }) => {
   const res = await gpd.list({ limit: 1 }, { key: null });
-  expect(res).toBeGatewayError(401, MISSING_KEY);
+  expect(res).toBeGatewayError(401, GATEWAY.missingKey);
 });
 
 test('[ACC-02] wrong subscription key → 401', async ({ gpd }) => {
   const res = await gpd.list({ limit: 1 }, { key: randomBytes(16).toString('hex') });
-  expect(res).toBeGatewayError(401, INVALID_KEY);
+  expect(res).toBeGatewayError(401, GATEWAY.invalidKey);
 });
 
 test('[ACC-03] the GPD key works for the EC → 200', async ({ gpd }) => {
@@ -24,7 +21,7 @@ test('[ACC-03] the GPD key works for the EC → 200', async ({ gpd }) => {
 
 test('[ACC-04] EC not bound to the key → 403', async ({ gpd, config }) => {
   const res = await gpd.list({ limit: 1 }, { organization: config.unboundEcFiscalCode });
-  expect(res).toBeGatewayError(403, NOT_ALLOWED);
+  expect(res).toBeGatewayError(403, GATEWAY.notAllowed);
 });
 
 test('[ACC-05] the receipts key works for the EC → 200', async ({ receipts }) => {

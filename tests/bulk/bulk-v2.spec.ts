@@ -1,6 +1,6 @@
 import { test, expect, literal } from '../../fixtures/index.ts';
+import { GPD } from '../../lib/texts/gpd.ts';
 
-const DELETED = 'The debt position was successfully deleted';
 const statusOf = (res: { response: { body: { status: string } } }) => res.response.body.status;
 
 test('[BLK-01] bulk create (v2) → 201, every position VALID', async ({ gpdBulk, gpd, positions, factory }) => {
@@ -32,7 +32,7 @@ test('[BLK-03] bulk delete (v2) → 200 plain message, then 404', async ({ gpdBu
   expect(await gpdBulk.createMany(batch)).toHaveStatus(201);
   const res = await gpdBulk.deleteMany(batch.map((p) => p.iupd));
   expect(res).toHaveStatus(200);
-  expect(res.response.text, 'v2 answers the plain text, without the quotes of v1').toBe(DELETED);
+  expect(res.response.text, 'v2 answers the plain text, without the quotes of v1').toBe(GPD.deleted);
   for (const position of batch) expect(await gpd.get(position.iupd)).toHaveStatus(404);
 });
 
@@ -42,7 +42,7 @@ test('[BLK-04] atomicity: one invalid position rejects the whole batch', async (
     batch.forEach((p) => positions.track(p.iupd));
     batch[2]!.paymentOption[0]!.transfer[0]!.amount -= 1;
     const res = await gpdBulk.createMany(batch, { toPublish: true });
-    expect(res).toBeProblem(400, 'Error in the debt position request data', /^Amounts congruence error/);
+    expect(res).toBeProblem(400, GPD.dataErrorTitle, new RegExp(`^${literal(GPD.amountsCongruence)}`));
     for (const position of batch) expect(await gpd.get(position.iupd), `${position.iupd} was not created`).toHaveStatus(404);
   });
 
@@ -52,11 +52,7 @@ test('[BLK-04] atomicity: one invalid position rejects the whole batch', async (
     const batch = [...Array.from({ length: 4 }, () => factory.position()), factory.position({ iupd: existing.iupd })];
     batch.forEach((p) => positions.track(p.iupd));
     const res = await gpdBulk.createMany(batch);
-    expect(res).toBeProblem(
-      409,
-      'The debt position violated constraints of uniqueness',
-      `Already exists a debt position for the Organization Fiscal Code ${config.ecFiscalCode} or one of its payment options is not unique`,
-    );
+    expect(res).toBeProblem(409, GPD.uniquenessTitle, GPD.alreadyExists(config.ecFiscalCode));
     for (const position of batch.slice(0, 4)) expect(await gpd.get(position.iupd), `${position.iupd} was not created`).toHaveStatus(404);
   });
 
@@ -68,8 +64,9 @@ test('[BLK-04] atomicity: one invalid position rejects the whole batch', async (
     // The notes give the missing IUPDs in brackets; the service code may list every requested one: accept both.
     expect(res).toBeProblem(
       404,
-      'Not found the debt position',
-      new RegExp(`^Not found a debt position for Organization Fiscal Code ${config.ecFiscalCode} and IUPD \\[(.*, )?${literal(missing.iupd)}(, .*)?\\]$`),
+      GPD.notFoundTitle,
+      // The template up to "IUPD ", then the bracketed list.
+      new RegExp(`^${literal(GPD.notFound(config.ecFiscalCode, ''))}\\[(.*, )?${literal(missing.iupd)}(, .*)?\\]$`),
     );
     expect((await gpd.get(present.iupd)).response.body.companyName).toBe(present.companyName);
   });
@@ -79,8 +76,8 @@ test('[BLK-05] batch limits: 101 positions and 21 IUPDs → 400', async ({ gpdBu
   // Not tracked one by one: none may exist, and the teardown sweep removes any the platform kept.
   const batch = Array.from({ length: 101 }, () => factory.position());
   const tooMany = await gpdBulk.createMany(batch, {}, { invalidOnPurpose: true });
-  expect(tooMany).toBeProblem(400, 'BAD REQUEST');
+  expect(tooMany).toBeProblem(400, GPD.badRequestTitle);
   expect(await gpd.get(batch[0]!.iupd), 'nothing was created').toHaveStatus(404);
   const iupds = Array.from({ length: 21 }, () => factory.iupd());
-  expect(await gpdBulk.deleteMany(iupds, { invalidOnPurpose: true })).toBeProblem(400, 'BAD REQUEST');
+  expect(await gpdBulk.deleteMany(iupds, { invalidOnPurpose: true })).toBeProblem(400, GPD.badRequestTitle);
 });

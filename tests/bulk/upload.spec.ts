@@ -1,7 +1,8 @@
-import { test, expect, reportByIupd } from '../../fixtures/index.ts';
+import { test, expect, literal, reportByIupd } from '../../fixtures/index.ts';
 import { zipInMemory } from '../../lib/bulk/upload-zip.ts';
 import type { DebtPosition } from '../../lib/gpd/model.ts';
 import type { GpdBulkClient } from '../../lib/http/bulk-client.ts';
+import { UPLOAD } from '../../lib/texts/upload.ts';
 
 /** The report's answer for each position, to compare whole: one check naming every position that differs. */
 function itemByItem<T>(positions: DebtPosition[], answer: (iupd: string) => T): Record<string, T> {
@@ -27,7 +28,7 @@ test('[BLK-06] file upload: create N positions → 202, report item by item, pos
   expect(
     itemByItem(batch, (iupd) => byIupd.get(iupd)),
     'report, item by item',
-  ).toEqual(itemByItem(batch, () => ({ statusCode: 201, statusMessage: '201 - Debt position CREATED' })));
+  ).toEqual(itemByItem(batch, () => ({ statusCode: 201, statusMessage: UPLOAD.reportCreated })));
   for (const position of sample(batch)) {
     const read = (await gpd.get(position.iupd)).response.body;
     expect([read.status, read.paymentOption[0]!.iuv, read.paymentOption[0]!.amount], position.iupd).toEqual([
@@ -89,26 +90,26 @@ test('[BLK-09] invalid files → 400 with the platform titles', async ({ uploads
     data: new Blob([Buffer.from(zipInMemory(entries))], { type: 'application/zip' }),
   });
   const cases: Array<[string, Parameters<typeof client.upload>, string, string | RegExp]> = [
-    ['a file that is not a .zip', ['create', { fileName: 'positions.json', data: new Blob([json]) }], 'NOT A ZIP FILE', 'Only ZIP files can be uploaded.'],
+    ['a file that is not a .zip', ['create', { fileName: 'positions.json', data: new Blob([json]) }], UPLOAD.notAZipTitle, UPLOAD.notAZip],
     [
       'no "file" part',
       ['create', { fileName: 'positions.zip', data: new Blob([Buffer.from(zipInMemory({ 'p.json': json }))]) }, 'document'],
-      'EMPTY FILE',
-      'The zip file is missing',
+      UPLOAD.emptyFileTitle,
+      UPLOAD.zipMissing,
     ],
-    ['two entries (macOS __MACOSX)', ['create', zip({ 'p.json': json, '__MACOSX/._p.json': 'x' })], 'INVALID FILE', 'Too many entries in ZIP file.'],
-    ['an entry that is not .json', ['create', zip({ 'p.csv': json })], 'INVALID FILE', 'ZIP contains unsupported file type.'],
+    ['two entries (macOS __MACOSX)', ['create', zip({ 'p.json': json, '__MACOSX/._p.json': 'x' })], UPLOAD.invalidFileTitle, UPLOAD.tooManyEntries],
+    ['an entry that is not .json', ['create', zip({ 'p.csv': json })], UPLOAD.invalidFileTitle, UPLOAD.unsupportedFileType],
     [
       'a corrupt archive',
       ['create', { fileName: 'positions.zip', data: new Blob(['PK\u0003\u0004 this is not a zip']) }],
-      'UNZIP ERROR',
-      'Could not unzip file',
+      UPLOAD.unzipErrorTitle,
+      UPLOAD.unzipError,
     ],
     [
       'an unknown JSON field',
       ['create', zip({ 'p.json': JSON.stringify({ paymentPositions: [{ ...position, aca: true }] }) })],
-      'INVALID JSON',
-      /^Given JSON is invalid for required API payload/,
+      UPLOAD.invalidJsonTitle,
+      new RegExp(`^${literal(UPLOAD.invalidJson)}`),
     ],
   ];
   for (const [name, args, title, detail] of cases) {
@@ -126,13 +127,13 @@ test('[BLK-10] v2 report before completion → 425 Too Early', async ({ uploads,
   const upload = await uploads.submit('v2', 'create', await uploads.positionsFile(batch));
   expect(upload.accepted).toBeAcceptedUpload(config);
   const early = await uploads.client('v2').report(upload.fileId!);
-  expect(early).toBeProblem(425, 'Too Early', 'The report has not been generated yet, wait for the operations to complete.');
+  expect(early).toBeProblem(425, UPLOAD.tooEarlyTitle, UPLOAD.tooEarly);
   await uploads.awaitReport('v2', upload);
 });
 
 test('[BLK-11] unknown file id → 404', async ({ uploads, config }) => {
   const fileId = `${config.brokerCode}_${config.ecFiscalCode}_${'0'.repeat(32)}`;
-  expect(await uploads.client('v2').status(fileId)).toBeProblem(404, 'STATUS NOT FOUND');
+  expect(await uploads.client('v2').status(fileId)).toBeProblem(404, UPLOAD.statusNotFoundTitle);
   expect((await uploads.client('v2').report(fileId)).response.status).toBe(404);
 });
 

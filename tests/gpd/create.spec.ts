@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { test, expect, literal } from '../../fixtures/index.ts';
 import type { Transfer } from '../../lib/gpd/model.ts';
-
-const DATA_ERROR = 'Error in the debt position request data';
-const UNIQUENESS = 'The debt position violated constraints of uniqueness';
+import { GPD } from '../../lib/texts/gpd.ts';
 
 test('[GPD-CRE-01] create a draft (toPublish=false) → DRAFT', async ({ positions, factory }) => {
   const body = factory.position();
@@ -71,11 +69,7 @@ test('[GPD-CRE-07] duplicate IUPD → 409', async ({ positions, factory, config 
   const first = factory.position();
   await positions.createOk(first);
   const res = await positions.create(factory.position({ iupd: first.iupd }));
-  expect(res).toBeProblem(
-    409,
-    UNIQUENESS,
-    `Already exists a debt position for the Organization Fiscal Code ${config.ecFiscalCode} or one of its payment options is not unique`,
-  );
+  expect(res).toBeProblem(409, GPD.uniquenessTitle, GPD.alreadyExists(config.ecFiscalCode));
 });
 
 test('[GPD-CRE-08] duplicate IUV → 409', async ({ positions, factory, config, gpd }) => {
@@ -84,11 +78,7 @@ test('[GPD-CRE-08] duplicate IUV → 409', async ({ positions, factory, config, 
   const second = factory.position();
   second.paymentOption[0]!.iuv = first.paymentOption[0]!.iuv;
   const res = await positions.create(second);
-  expect(res).toBeProblem(
-    409,
-    UNIQUENESS,
-    `Already exists a debt position for the Organization Fiscal Code ${config.ecFiscalCode} or one of its payment options is not unique`,
-  );
+  expect(res).toBeProblem(409, GPD.uniquenessTitle, GPD.alreadyExists(config.ecFiscalCode));
   expect(await gpd.get(second.iupd), 'no position was created for the second IUPD').toHaveStatus(404);
 });
 
@@ -97,11 +87,7 @@ test('[GPD-CRE-09] option amount differs from the transfers total → 400', asyn
   option.transfer = [factory.transfer({ amount: 9_000 })];
   const body = factory.position({ paymentOption: [option] });
   const res = await positions.create(body);
-  expect(res).toBeProblem(
-    400,
-    DATA_ERROR,
-    'Amounts congruence error: payment option amount must coincide with the total of the transfers amount [payment_option_amount(in cent)=10000; total_tranfers_amount(in cent)=9000]',
-  );
+  expect(res).toBeProblem(400, GPD.dataErrorTitle, GPD.amountsMismatch(10000, 9000));
   expect(await gpd.get(body.iupd)).toHaveStatus(404);
 });
 
@@ -109,31 +95,19 @@ test('[GPD-CRE-10] more than 5 transfers → 400', async ({ positions, factory }
   const option = factory.option({ amount: 6_000 });
   option.transfer = (['1', '2', '3', '4', '5', '5'] as const).map((idTransfer) => factory.transfer({ idTransfer, amount: 1_000 }));
   const res = await positions.create(factory.position({ paymentOption: [option] }), { invalidOnPurpose: true });
-  expect(res).toBeProblem(
-    400,
-    DATA_ERROR,
-    'Number of transfers congruence error: Each payment option must have a maximum of 5 transactions [transactions found=6]',
-  );
+  expect(res).toBeProblem(400, GPD.dataErrorTitle, GPD.tooManyTransfers(6));
 });
 
 test('[GPD-CRE-11] IBAN and stamp on the same transfer → 400', async ({ positions, factory }) => {
   const option = factory.option();
   option.transfer = [factory.transfer({ amount: option.amount, stamp: { hashDocument: 'ZmFrZWhhc2g=', stampType: '01', provincialResidence: 'MI' } })];
   const res = await positions.create(factory.position({ paymentOption: [option] }));
-  expect(res).toBeProblem(
-    400,
-    DATA_ERROR,
-    `The Iban may be present (optionally combined with the Postal Iban) or the Stamp. Not all at the same time [iuv=${option.iuv}, transaction id=1].`,
-  );
+  expect(res).toBeProblem(400, GPD.dataErrorTitle, GPD.ibanAndStamp(option.iuv, '1'));
 });
 
 test('[GPD-CRE-12] due date in the past → 400', async ({ positions, factory }) => {
   const res = await positions.create(factory.position({ paymentOption: [factory.option({ dueDate: factory.at(-1) })] }));
-  expect(res).toBeProblem(
-    400,
-    DATA_ERROR,
-    new RegExp(`^${literal('Dates congruence error: due_date must be >= validity_date (if provided) or due_date must be >= current_date [due_date=')}`),
-  );
+  expect(res).toBeProblem(400, GPD.dataErrorTitle, new RegExp(`^${literal(GPD.dueDateCongruence)}`));
 });
 
 test('[GPD-CRE-13] idTransfer outside 1..5 → 400', async ({ positions, factory }) => {
@@ -141,11 +115,7 @@ test('[GPD-CRE-13] idTransfer outside 1..5 → 400', async ({ positions, factory
   // '6' is deliberately outside the schema's enum.
   option.transfer = [factory.transfer({ idTransfer: '6' as Transfer['idTransfer'], amount: option.amount })];
   const res = await positions.create(factory.position({ paymentOption: [option] }), { invalidOnPurpose: true });
-  expect(res).toBeProblem(
-    400,
-    DATA_ERROR,
-    'Transfer ID congruence error: The transaction id not have a value between those expected [transaction id=6; expected values=[1, 2, 3, 4, 5]]',
-  );
+  expect(res).toBeProblem(400, GPD.dataErrorTitle, GPD.transferIdCongruence('6'));
 });
 
 test('[GPD-CRE-14] missing required fields → 400 naming them', async ({ gpd, positions, factory }) => {
@@ -154,20 +124,20 @@ test('[GPD-CRE-14] missing required fields → 400 naming them', async ({ gpd, p
   const { fiscalCode: _debtor, ...withoutDebtor } = body;
   const { iuv: _iuv, ...optionWithoutIuv } = body.paymentOption[0]!;
   const res = await gpd.create({ ...withoutDebtor, paymentOption: [optionWithoutIuv] }, {}, { invalidOnPurpose: true });
-  expect(res).toBeProblem(400, 'BAD REQUEST', /fiscalCode/);
-  expect(res).toBeProblem(400, 'BAD REQUEST', /iuv/);
+  expect(res).toBeProblem(400, GPD.badRequestTitle, /fiscalCode/);
+  expect(res).toBeProblem(400, GPD.badRequestTitle, /iuv/);
   expect(await gpd.get(body.iupd)).toHaveStatus(404);
 });
 
 test('[GPD-CRE-15] validity date in the past → 400', async ({ positions, factory }) => {
   const res = await positions.create(factory.position({ validityDate: factory.at(-1) }), { toPublish: true });
-  expect(res).toBeProblem(400, DATA_ERROR, new RegExp(`^${literal('Dates congruence error: validity_date must be >= current_date [validity_date=')}`));
+  expect(res).toBeProblem(400, GPD.dataErrorTitle, new RegExp(`^${literal(GPD.validityDateCongruence)}`));
 });
 
 test('[GPD-CRE-16] malformed JSON → 400 and nothing created', async ({ gpd, positions, factory }) => {
   const iupd = factory.iupd();
   positions.track(iupd);
   const res = await gpd.createRaw(`{"iupd": "${iupd}", "type": "F", "paymentOption": [`);
-  expect(res).toBeProblem(400, 'BAD REQUEST');
+  expect(res).toBeProblem(400, GPD.badRequestTitle);
   expect(await gpd.get(iupd)).toHaveStatus(404);
 });

@@ -1,5 +1,6 @@
 import { test, expect } from '../../fixtures/index.ts';
 import { gpdDate } from '../../lib/gpd/model.ts';
+import { GPD } from '../../lib/texts/gpd.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -40,11 +41,7 @@ test('[GPD-GET-01] get one position → data consistent with creation', async ({
 
 test('[GPD-GET-02] get an unknown position → 404', async ({ gpd, factory, config }) => {
   const iupd = factory.iupd();
-  expect(await gpd.get(iupd)).toBeProblem(
-    404,
-    'Not found the debt position',
-    `Not found a debt position for Organization Fiscal Code ${config.ecFiscalCode} and IUPD ${iupd}`,
-  );
+  expect(await gpd.get(iupd)).toBeProblem(404, GPD.notFoundTitle, GPD.notFound(config.ecFiscalCode, iupd));
 });
 
 test('[GPD-GET-03] list filtered by status → only that status', async ({ gpd, positions, factory }) => {
@@ -122,8 +119,8 @@ test('[GPD-GET-07] page limit: default 10, at most 50', async ({ gpd, positions,
   expect(byDefault.response.body.page_info.limit).toBe(10);
   expect(byDefault.response.body.payment_position_list).toHaveLength(10);
   expect(await gpd.list({ limit: 50 })).toHaveStatus(200);
-  expect(await gpd.list({ limit: 51 })).toBeProblem(400, 'BAD REQUEST', /limit/);
-  expect(await gpd.list({ limit: 0 })).toBeProblem(400, 'BAD REQUEST', /limit/);
+  expect(await gpd.list({ limit: 51 })).toBeProblem(400, GPD.badRequestTitle, /limit/);
+  expect(await gpd.list({ limit: 0 })).toBeProblem(400, GPD.badRequestTitle, /limit/);
 });
 
 test('[GPD-GET-08] filter date rules: 30-day window and exclusive groups → 400', async ({ gpd }) => {
@@ -131,20 +128,16 @@ test('[GPD-GET-08] filter date rules: 30-day window and exclusive groups → 400
 
   await test.step('an interval longer than 30 days is refused', async () => {
     const res = await gpd.list({ due_date_from: gpdDate(from), due_date_to: gpdDate(new Date(from.getTime() + 31 * DAY_MS)) });
-    expect(res).toBeProblem(400, 'The debt positions cannot be recovered', /max_days_interval= 30\]$/);
+    expect(res).toBeProblem(400, GPD.notRecoverableTitle, /max_days_interval= 30\]$/);
   });
 
   await test.step('"to" before "from" is refused', async () => {
     const res = await gpd.list({ due_date_from: gpdDate(from), due_date_to: gpdDate(new Date(from.getTime() - DAY_MS)) });
-    expect(res).toBeProblem(400, 'The debt positions cannot be recovered');
+    expect(res).toBeProblem(400, GPD.notRecoverableTitle);
   });
 
   await test.step('due-date and payment-date filters together are refused', async () => {
     const res = await gpd.list({ due_date_from: gpdDate(from), payment_date_from: gpdDate(from) });
-    expect(res).toBeProblem(
-      400,
-      'Exclusive Parameters',
-      'Parameters due_date_to, due_date_from and payment_date_from, payment_date_toandpayment_date_time_from, payment_date_time_to are mutual exclusive',
-    );
+    expect(res).toBeProblem(400, GPD.exclusiveParametersTitle, GPD.exclusiveParameters);
   });
 });

@@ -1,4 +1,5 @@
 import { test, expect } from '../../fixtures/index.ts';
+import { GPD } from '../../lib/texts/gpd.ts';
 
 test('[GPD-PUB-01] publish a draft without validity date → VALID', async ({ gpd, positions, factory }) => {
   const body = factory.position();
@@ -22,11 +23,7 @@ test('[GPD-PUB-03] publish twice → 409', async ({ gpd, positions, factory, con
   await positions.createOk(body);
   expect(await gpd.publish(body.iupd)).toHaveStatus(200);
   const again = await gpd.publish(body.iupd);
-  expect(again).toBeProblem(
-    409,
-    'Existing related payment found or not in publishable state',
-    `A payment transaction has already been carried out or, the debt position with Organization Fiscal Code ${config.ecFiscalCode} and IUPD ${body.iupd}, is not in publishable state`,
-  );
+  expect(again).toBeProblem(409, GPD.notPublishableTitle, GPD.notPublishable(config.ecFiscalCode, body.iupd));
 });
 
 test('[GPD-PUB-04] publish after the due date → 409', async ({ gpd, positions, factory, config }) => {
@@ -41,9 +38,5 @@ test('[GPD-PUB-04] publish after the due date → 409', async ({ gpd, positions,
   });
 
   const res = await gpd.publish(body.iupd);
-  expect(res).toBeProblem(
-    409,
-    'Publish request occurred after the due date of a payment options has expired',
-    `A publish request occurred after the due date of a payment options has expired for the debt position with Organization Fiscal Code ${config.ecFiscalCode} and IUPD ${body.iupd}`,
-  );
+  expect(res).toBeProblem(409, GPD.publishAfterDueDateTitle, GPD.publishAfterDueDate(config.ecFiscalCode, body.iupd));
 });

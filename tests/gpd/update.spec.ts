@@ -1,9 +1,6 @@
 import { test, expect } from '../../fixtures/index.ts';
 import { gpdDateTime } from '../../lib/gpd/model.ts';
-
-const NOT_UPDATABLE = 'Existing related payment found or not in updatable state';
-const notUpdatable = (ec: string, iupd: string) =>
-  `A payment transaction has already been carried out or, the debt position with Organization Fiscal Code ${ec} and IUPD ${iupd}, is not in updatable state`;
+import { GPD } from '../../lib/texts/gpd.ts';
 
 test('[GPD-UPD-01] update a draft → data replaced, still DRAFT', async ({ gpd, positions, factory }) => {
   const body = factory.position();
@@ -39,11 +36,7 @@ test('[GPD-UPD-03] update a VALID position without toPublish → back to DRAFT (
 test('[GPD-UPD-04] update an unknown position → 404', async ({ gpd, factory, config }) => {
   const body = factory.position();
   const res = await gpd.update(body.iupd, body);
-  expect(res).toBeProblem(
-    404,
-    'Not found the debt position',
-    `Not found a debt position for Organization Fiscal Code ${config.ecFiscalCode} and IUPD ${body.iupd}`,
-  );
+  expect(res).toBeProblem(404, GPD.notFoundTitle, GPD.notFound(config.ecFiscalCode, body.iupd));
 });
 
 test('[GPD-UPD-05] update a paid position → 409', async ({ gpd, positions, factory, config }) => {
@@ -52,14 +45,14 @@ test('[GPD-UPD-05] update a paid position → 409', async ({ gpd, positions, fac
   const paid = await gpd.markAsPaid(created.paymentOption[0]!.nav, gpdDateTime(new Date()));
   expect(paid).toHaveStatus(200);
   expect((await gpd.get(body.iupd)).response.body.status).toBe('PAID');
-  expect(await gpd.update(body.iupd, body, { toPublish: true })).toBeProblem(409, NOT_UPDATABLE, notUpdatable(config.ecFiscalCode, body.iupd));
+  expect(await gpd.update(body.iupd, body, { toPublish: true })).toBeProblem(409, GPD.notUpdatableTitle, GPD.notUpdatable(config.ecFiscalCode, body.iupd));
 });
 
 test('[GPD-UPD-06] update an invalidated position → 409', async ({ gpd, positions, factory, config }) => {
   const body = factory.position();
   await positions.createOk(body, { toPublish: true });
   expect(await gpd.invalidate(body.iupd)).toHaveStatus(200);
-  expect(await gpd.update(body.iupd, body, { toPublish: true })).toBeProblem(409, NOT_UPDATABLE, notUpdatable(config.ecFiscalCode, body.iupd));
+  expect(await gpd.update(body.iupd, body, { toPublish: true })).toBeProblem(409, GPD.notUpdatableTitle, GPD.notUpdatable(config.ecFiscalCode, body.iupd));
 });
 
 test('[GPD-UPD-07] body IUPD differs from the path IUPD → 400', async ({ gpd, positions, factory }) => {
@@ -67,9 +60,5 @@ test('[GPD-UPD-07] body IUPD differs from the path IUPD → 400', async ({ gpd, 
   await positions.createOk(body);
   const other = factory.iupd();
   const res = await gpd.update(body.iupd, { ...body, iupd: other });
-  expect(res).toBeProblem(
-    400,
-    'Error in the debt position request data',
-    `IUPD mistmatch error: path variable IUPD [${body.iupd}] and request body IUPD [${other}] must be the same`,
-  );
+  expect(res).toBeProblem(400, GPD.dataErrorTitle, GPD.iupdMismatch(body.iupd, other));
 });

@@ -1,4 +1,5 @@
 import { test, expect } from '../../fixtures/index.ts';
+import { RECEIPTS } from '../../lib/texts/receipts.ts';
 
 test('[RIC-04] receipt of an unpaid notice → the documented error', async ({ receipts, positions, factory, config }) => {
   const body = factory.position();
@@ -7,9 +8,9 @@ test('[RIC-04] receipt of an unpaid notice → the documented error', async ({ r
   const res = await receipts.get(iuv);
   // The receipts service answers 404 when it holds no receipt, 422 when GPD still has the option unpaid (notes §2.5).
   if (res.response.status === 404) {
-    expect(res).toBeProblem(404, 'Not found the receipt', `Not found a receipt for Organization Fiscal Code ${config.ecFiscalCode} and IUV ${iuv}`);
+    expect(res).toBeProblem(404, RECEIPTS.notFoundTitle, RECEIPTS.notFound(config.ecFiscalCode, iuv));
   } else {
-    expect(res).toBeProblem(422, 'The receipts recovery is failed');
+    expect(res).toBeProblem(422, RECEIPTS.recoveryFailedTitle);
   }
 });
 
@@ -22,11 +23,7 @@ test('[RIC-05] receipts list: paging and filter rules', async ({ receipts }) => 
   expect(page.length).toBeLessThanOrEqual(100);
 
   await test.step('a page past the last one → 400', async () => {
-    expect(await receipts.list({ pageNum: page.totalPages + 1 })).toBeProblem(
-      400,
-      'Not enough elements',
-      'The page number is too big for the filtered elements',
-    );
+    expect(await receipts.list({ pageNum: page.totalPages + 1 })).toBeProblem(400, RECEIPTS.notEnoughElementsTitle, RECEIPTS.pageTooBig);
   });
 
   await test.step('pageSize above 100 → 400', async () => {
@@ -34,6 +31,6 @@ test('[RIC-05] receipts list: paging and filter rules', async ({ receipts }) => 
   });
 
   await test.step('"from" after "to" → 400 Invalid date range', async () => {
-    expect(await receipts.list({ from: '2026-01-02', to: '2026-01-01' })).toBeProblem(400, 'Invalid date range');
+    expect(await receipts.list({ from: '2026-01-02', to: '2026-01-01' })).toBeProblem(400, RECEIPTS.invalidDateRangeTitle);
   });
 });
