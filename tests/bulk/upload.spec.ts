@@ -20,7 +20,7 @@ test('[BLK-06] file upload: create N positions → 202, report item by item, pos
   uploads.track(batch.map((p) => p.iupd));
   const file = await uploads.positionsFile(batch);
   const upload = await uploads.submit('v2', 'create', file);
-  expect(upload.accepted).toBeAcceptedUpload(config);
+  expect(upload.accepted).toBeAcceptedUpload(uploads.ec);
   const report = await uploads.awaitReport('v2', upload);
   expect(report).toMatchObject({ processedItem: batch.length, submittedItem: batch.length });
   const byIupd = reportByIupd(report);
@@ -51,7 +51,7 @@ test('[BLK-07] file upload: update N positions → 200 per position, data update
 
   const updated = batch.map((p) => ({ ...p, companyName: `${p.companyName} (aggiornato)`.slice(0, 140) }));
   const upload = await uploads.submit('v2', 'update', await uploads.positionsFile(updated));
-  expect(upload.accepted).toBeAcceptedUpload(config);
+  expect(upload.accepted).toBeAcceptedUpload(uploads.ec);
   const report = await uploads.awaitReport('v2', upload);
   const byIupd = reportByIupd(report);
   expect(
@@ -71,7 +71,7 @@ test('[BLK-08] file upload: delete N positions → 200 per position, then 404', 
   await test.step(`Create the ${batch.length} positions with the v2 bulk API`, () => createInBatches(gpdBulk, batch));
 
   const upload = await uploads.submit('v2', 'delete', await uploads.iupdsFile(batch.map((p) => p.iupd)));
-  expect(upload.accepted).toBeAcceptedUpload(config);
+  expect(upload.accepted).toBeAcceptedUpload(uploads.ec);
   const report = await uploads.awaitReport('v2', upload);
   const byIupd = reportByIupd(report);
   expect(
@@ -125,7 +125,7 @@ test('[BLK-10] v2 report before completion → 425 Too Early', async ({ uploads,
   const batch = Array.from({ length: Math.max(config.bulk.uploadPositions * 3, 200) }, () => factory.position());
   uploads.track(batch.map((p) => p.iupd));
   const upload = await uploads.submit('v2', 'create', await uploads.positionsFile(batch));
-  expect(upload.accepted).toBeAcceptedUpload(config);
+  expect(upload.accepted).toBeAcceptedUpload(uploads.ec);
   const early = await uploads.client('v2').report(upload.fileId!);
   expect(early).toBeProblem(425, UPLOAD.tooEarlyTitle, UPLOAD.tooEarly);
   await uploads.awaitReport('v2', upload);
@@ -137,11 +137,11 @@ test('[BLK-11] unknown file id → 404', async ({ uploads, config }) => {
   expect((await uploads.client('v2').report(fileId)).response.status).toBe(404);
 });
 
-test('[BLK-12] file upload through the v1 API: uploadID status and report', async ({ uploads, factory, config }) => {
+test('[BLK-12] file upload through the v1 API: uploadID status and report', async ({ uploads, factory }) => {
   const batch = Array.from({ length: 30 }, () => factory.position());
   uploads.track(batch.map((p) => p.iupd));
   const upload = await uploads.submit('v1', 'create', await uploads.positionsFile(batch));
-  expect(upload.accepted).toBeAcceptedUpload(config);
+  expect(upload.accepted).toBeAcceptedUpload(uploads.ec);
   const report = await uploads.awaitReport('v1', upload);
   expect(report).toMatchObject({ uploadID: upload.fileId, processedItem: 30, submittedItem: 30 });
   const status = await uploads.client('v1').status(upload.fileId!);
