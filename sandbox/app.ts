@@ -12,6 +12,8 @@ import { UploadJobs } from './upload/upload-jobs.ts';
 import { ReceiptStore } from './receipts/receipt-store.ts';
 import { receiptsRoutes } from './receipts/routes.ts';
 import { bizEventsRoutes } from './bizevents/routes.ts';
+import { FlowStore } from './fdr/flows.ts';
+import { fdrRoutes } from './fdr/routes.ts';
 import { uploadRoutes } from './upload/routes.ts';
 import { GpdService } from './gpd/service.ts';
 import { GpdStore } from './gpd/store.ts';
@@ -48,6 +50,8 @@ export interface SandboxOptions {
    * buildCardGatewayApp), how long an outcome stays "in progress" after the payment closes
    * (default 1 500 ms) and the front end's base polling delay (default 3 000 ms, as UAT). */
   checkout?: { cardGateway?: CardGateway; outcomeDelayMs?: number; pollDelayMs?: number };
+  /** FdR: the day after the payment day (UTC) on which PSPs publish its flow (default 2, D+2 as production). */
+  fdr?: { publishDelayDays?: number };
   /** Default false. */
   logger?: boolean;
 }
@@ -63,6 +67,9 @@ export const BASE_PATHS = {
   control: '/__sandbox',
 } as const;
 
+/** The FdR organisation API (apart from BASE_PATHS, whose every entry the gateway-encoding test spells). */
+export const FDR_BASE_PATH = '/fdr-org/service/v1';
+
 const APIS: ProtectedApi[] = [
   { prefix: BASE_PATHS.gpdV1, product: 'gpd', rateLimit: 'gpd' },
   { prefix: BASE_PATHS.gpdV2, product: 'gpd', rateLimit: 'gpd' },
@@ -71,6 +78,7 @@ const APIS: ProtectedApi[] = [
   { prefix: BASE_PATHS.uploadV2, product: 'gpd', rateLimit: 'upload' },
   { prefix: BASE_PATHS.receipts, product: 'gpd-receipts' },
   { prefix: BASE_PATHS.bizEvents, product: 'biz' },
+  { prefix: FDR_BASE_PATH, product: 'fdr' },
   { prefix: BASE_PATHS.gpdInternal, product: 'internal' },
   { prefix: BASE_PATHS.control, product: 'internal' },
 ];
@@ -100,10 +108,19 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
     brokerCode: options.receipts?.brokerCode ?? organization,
     stationId: options.receipts?.stationId ?? `${organization}_01`,
   }));
+  // Publishing a flow reports its transfers to GPD as the platform does: through the internal API.
+  const flows = new FlowStore(
+    () => clock.millis(),
+    async (owner, iuv, idTransfer) => {
+      const url = `${BASE_PATHS.gpdInternal}/organizations/${encodeURIComponent(owner)}/paymentoptions/${encodeURIComponent(iuv)}/transfers/${encodeURIComponent(idTransfer)}/report`;
+      await app.inject({ method: 'POST', url, headers: { 'ocp-apim-subscription-key': nodeKey.key } });
+    },
+    options.fdr?.publishDelayDays ?? 2,
+  );
   await app.register(internalRoutes, {
     prefix: BASE_PATHS.gpdInternal,
     service,
-    onPaid: (position, option) => receipts.record(position, option, clock.millis()),
+    onPaid: (position, option) => flows.addPayment(receipts.record(position, option, clock.millis())),
   });
   await app.register(receiptsRoutes, { prefix: BASE_PATHS.receipts, receipts, service, clock });
   await app.register(bizEventsRoutes, { prefix: BASE_PATHS.bizEvents, receipts });
@@ -122,7 +139,9 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
       now: () => clock.millis(),
     });
   }
-  await app.register(controlRoutes, { prefix: BASE_PATHS.control, clock, service });
+  const knownOrganizations = new Set(subscriptions.flatMap((s) => s.organizations).filter((o) => o !== '*'));
+  await app.register(fdrRoutes, { prefix: FDR_BASE_PATH, flows, now: () => clock.millis(), isKnownOrganization: (ec) => knownOrganizations.has(ec) });
+  await app.register(controlRoutes, { prefix: BASE_PATHS.control, clock, service, flows });
 
   const cardGateway = options.checkout?.cardGateway ?? new CardGateway();
   const ecOrganizations = options.subscriptions.filter((s) => s.product === 'gpd').flatMap((s) => s.organizations);

@@ -1,16 +1,18 @@
 // Sandbox-only control API (`/__sandbox`): read and move the clock, run the platform's scheduled
-// jobs on demand, health. Protected by the internal key (except health).
+// jobs on demand, publish the pending FdR flows, health. Protected by the internal key (except health).
 import type { FastifyPluginAsync } from 'fastify';
 import { CLOCK_MAX_MS, CLOCK_MIN_MS, isRepresentable, type Clock } from './clock.ts';
 import { parseLocalDateTime, parseOffsetDateTime } from './dates.ts';
+import type { FlowRevision, FlowStore } from './fdr/flows.ts';
 import type { GpdService } from './gpd/service.ts';
 import { jsonBody, sendJson } from './http.ts';
 import { parseJson } from './jackson.ts';
-import { badRequest } from './problem.ts';
+import { badRequest, ProblemError } from './problem.ts';
 
 export interface ControlOptions {
   clock: Clock;
   service: GpdService;
+  flows: FlowStore;
 }
 
 const HAS_OFFSET = /(?:Z|[+-]\d{2}:\d{2})$/;
@@ -54,7 +56,9 @@ function readClockCommand(text: string | undefined, now: number): { set: number 
   return { advanceMs: ms };
 }
 
-export const controlRoutes: FastifyPluginAsync<ControlOptions> = async (app, { clock, service }) => {
+const flowSummary = (f: FlowRevision) => ({ organizationId: f.organizationId, pspId: f.pspId, fdr: f.fdr, revision: f.revision, payments: f.payments.length });
+
+export const controlRoutes: FastifyPluginAsync<ControlOptions> = async (app, { clock, service, flows }) => {
   const clockState = () => ({ now: clock.now().toISOString() });
 
   app.get('/health', async (_request, reply) => sendJson(reply, 200, { status: 'UP' }));
@@ -71,4 +75,28 @@ export const controlRoutes: FastifyPluginAsync<ControlOptions> = async (app, { c
   app.post('/batches/validate', async (_request, reply) => sendJson(reply, 200, { updated: service.runValidationBatch() }));
 
   app.post('/batches/expire', async (_request, reply) => sendJson(reply, 200, { updated: service.runExpiryBatch() }));
+
+  // FdR: the PSPs publish every pending flow now, whatever its day (their transfers become REPORTED on GPD).
+  app.post('/fdr/publish', async (_request, reply) => {
+    const published = await flows.publishDue(true);
+    return sendJson(reply, 200, { published: published.map(flowSummary) });
+  });
+
+  // FdR: the PSP publishes a flow again under the same name (revision n+1, the same payments).
+  app.post('/fdr/republish', async (request, reply) => {
+    let body: unknown;
+    try {
+      body = parseJson(jsonBody(request) ?? '');
+    } catch {
+      throw badRequest('The body must be JSON: {"organizationId": "<EC>", "pspId": "<PSP>", "fdr": "<flow name>"}');
+    }
+    const command = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    const { organizationId, pspId, fdr } = command;
+    if (typeof organizationId !== 'string' || typeof pspId !== 'string' || typeof fdr !== 'string') {
+      throw badRequest('Give "organizationId", "pspId" and "fdr" (strings) of a published flow');
+    }
+    const next = flows.republish(organizationId, pspId, fdr);
+    if (!next) throw new ProblemError(404, 'Not Found', `No published flow ${quote(fdr)} of PSP ${quote(pspId)} for EC ${quote(organizationId)}`);
+    return sendJson(reply, 200, flowSummary(next));
+  });
 };
