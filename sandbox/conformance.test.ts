@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { Ajv, type AnySchemaObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { FDR, FDR_KEY, fdrSubscriptions, payNotice } from './fdr/test-support.ts';
 import { DAY, HOUR, KEYS, ORG, PAYMENT_BODY, ids, planBody, positionBody, startSandbox, transfer, type Res, type TestSandbox } from './test-helpers.ts';
 
 const SPEC_DIR = fileURLToPath(new URL('../../shared/reference/openapi/', import.meta.url));
@@ -18,6 +19,10 @@ const SPECS = {
   uploadV2: 'gpd-upload-v2.json',
   receipts: 'gpd-receipts.json',
   bizevents: 'pagopa-api-bizevents-receipts.json',
+  // FdR: the service contract (pagopa-fdr) is the reference for paths and bodies; every FdR answer is also
+  // checked against the published one (pagopa-api), which lacks only `/info`.
+  fdr: 'pagopa-fdr-org-openapi.json',
+  fdrPublished: 'pagopa-api-fdr-organization.json',
 } as const;
 type Api = keyof typeof SPECS;
 const available = Object.values(SPECS).every((file) => existsSync(`${SPEC_DIR}${file}`));
@@ -289,6 +294,35 @@ async function representativeRun(sb: TestSandbox): Promise<Recorded[]> {
   });
   assert.equal(reusedPay.status, 200);
   await rec('bizevents', 'GET', IUR, sb.call('GET', `${B}/conformance-token`, { headers: bizKey })); // 422
+
+  // FdR (every rule is checked in fdr/fdr.test.ts): flows made from payments with a PSP, published by the
+  // control call; each answer recorded against both FdR contracts (the published one has no /info).
+  const fdrKey = { 'ocp-apim-subscription-key': FDR_KEY };
+  const fdrRec = async (template: string, path: string, query?: Record<string, string>) => {
+    const res = await sb.call('GET', `${FDR}${path}`, { headers: fdrKey, query });
+    recorded.push({ api: 'fdr', method: 'GET', template, res });
+    if (template !== '/info') recorded.push({ api: 'fdrPublished', method: 'GET', template, res });
+    return res;
+  };
+  const [LIST, ONE] = ['/organizations/{organizationId}/fdrs', '/organizations/{organizationId}/fdrs/{fdr}/revisions/{revision}/psps/{pspId}'];
+  const PAYMENTS = `${ONE}/payments`;
+  await fdrRec('/info', '/info');
+  await fdrRec(LIST, `/organizations/${ORG}/fdrs`); // before any flow: count 0
+  for (const pspCode of ['BNLIITRR', 'BNLIITRR', 'WOLLNLB1']) await payNotice(sb, { pspCode });
+  assert.equal((await sb.control('POST', '/fdr/publish')).status, 200);
+  const flows = await fdrRec(LIST, `/organizations/${ORG}/fdrs`);
+  await fdrRec(LIST, `/organizations/${ORG}/fdrs`, { pspId: 'WOLLNLB1', size: '1', page: '5' }); // past the end
+  await fdrRec(LIST, `/organizations/${ORG}/fdrs`, { size: '0', page: '0' }); // 400 FDR-1000, two violations
+  await fdrRec(LIST, `/organizations/${ORG}/fdrs`, { publishedGt: '2000-01-01T00:00:00Z' }); // 400 one-month rule
+  await fdrRec(LIST, `/organizations/${ORG}/fdrs`, { pspId: 'NOSUCHPSP' }); // 400 FDR-2000
+  const [flow] = flows.body.data as { fdr: string; revision: number; pspId: string }[];
+  const one = `/organizations/${ORG}/fdrs/${flow!.fdr}/revisions/${flow!.revision}/psps/${flow!.pspId}`;
+  await fdrRec(ONE, one);
+  await fdrRec(PAYMENTS, `${one}/payments`);
+  await fdrRec(PAYMENTS, `${one}/payments`, { size: '1', page: '2' });
+  await fdrRec(ONE, `/organizations/${ORG}/fdrs/${flow!.fdr}/revisions/99/psps/${flow!.pspId}`); // 404 FDR-3001
+  await fdrRec(ONE, `/organizations/${ORG}/fdrs/not-a-flow/revisions/1/psps/${flow!.pspId}`); // 400 FDR-3008
+  await fdrRec(PAYMENTS, `/organizations/${ORG}/fdrs/${flow!.fdr}/revisions/1/psps/${flow!.pspId}/payments`, { size: '0' }); // 400
   return recorded;
 }
 
@@ -303,7 +337,7 @@ describe('conformance with the official OpenAPI', () => {
 
   it('every response of a representative run matches its declared schema', async () => {
     const { validate, operations } = loadValidator();
-    const sb = await startSandbox();
+    const sb = await startSandbox({ subscriptions: fdrSubscriptions() });
     try {
       const recorded = await representativeRun(sb);
       const statuses = new Set(recorded.map((r) => r.res.status));
@@ -322,6 +356,11 @@ describe('conformance with the official OpenAPI', () => {
         recorded.filter((r) => r.api === 'bizevents').map((r) => `${r.template.endsWith('{iuv}') ? 'IUR+IUV' : 'IUR'} ${r.res.status}`),
         ['IUR 200', 'IUR+IUV 200', 'IUR 404', 'IUR+IUV 404', 'IUR 422'],
       );
+      // Every FdR operation of the service contract was exercised, with its 200 and its 400/404.
+      const fdrAnswers = new Set(recorded.filter((r) => r.api === 'fdr').map((r) => `${r.method} ${r.template} ${r.res.status}`));
+      for (const op of operations('fdr')) assert.ok(fdrAnswers.has(`${op} 200`), `${op} not exercised`);
+      for (const op of operations('fdr').filter((o) => o !== 'GET /info')) assert.ok(fdrAnswers.has(`${op} 400`), `${op}: no 400 recorded`);
+      assert.ok(fdrAnswers.has('GET /organizations/{organizationId}/fdrs/{fdr}/revisions/{revision}/psps/{pspId} 404'));
     } finally {
       await sb.close();
     }

@@ -4,7 +4,7 @@
 // (lib/config.ts `sandboxEnv`), so none of the fallbacks here applies (except the key of a product the
 // suite has no key for, whose cases it skips); they serve a start by hand: loopback, port 5800 and EC
 // 77777777777 as the suite's own defaults, `sandbox-<product>-key` keys, and for the pace
-// (SANDBOX_UPLOAD_*, SANDBOX_CHECKOUT_*) buildSandbox's own defaults, UAT's pace.
+// (SANDBOX_UPLOAD_*, SANDBOX_CHECKOUT_*, SANDBOX_FDR_PUBLISH_DELAY_DAYS) buildSandbox's own defaults, UAT's pace.
 import { config as loadDotenv } from 'dotenv';
 import { buildSandbox, CardGateway, type Product, type Subscription } from './app.ts';
 import { buildCardGatewayApp } from './checkout/card-gateway.ts';
@@ -14,13 +14,13 @@ loadDotenv({ quiet: true, path: process.env.DOTENV_CONFIG_PATH ?? '.env' });
 
 /** The variable's value; `fallback` when it is unset or empty. */
 const env = (name: string, fallback: string) => process.env[name]?.trim() || fallback;
-/** A whole number of milliseconds ≥ 0, or undefined (buildSandbox's default) when unset or empty. */
-const millis = (name: string): number | undefined => {
+/** A whole number ≥ 0 (milliseconds unless `unit` says otherwise), or undefined (buildSandbox's default) when unset or empty. */
+const millis = (name: string, unit = 'milliseconds'): number | undefined => {
   const raw = process.env[name]?.trim();
   if (!raw) return undefined;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) {
-    console.error(`${name} must be an integer ≥ 0 (milliseconds), got ${JSON.stringify(raw)}`);
+    console.error(`${name} must be an integer ≥ 0 (${unit}), got ${JSON.stringify(raw)}`);
     process.exit(2);
   }
   return value;
@@ -59,6 +59,8 @@ const subscriptions: Subscription[] = [
 
 const upload = { retryAfterMs: millis('SANDBOX_UPLOAD_RETRY_AFTER_MS'), chunkIntervalMs: millis('SANDBOX_UPLOAD_CHUNK_INTERVAL_MS') };
 const checkoutTimes = { outcomeDelayMs: millis('SANDBOX_CHECKOUT_OUTCOME_DELAY_MS'), pollDelayMs: millis('SANDBOX_CHECKOUT_POLL_DELAY_MS') };
+// FdR pace: the day after the payment day on which its flow is published (default 2, D+2 as production).
+const fdrDelay = millis('SANDBOX_FDR_PUBLISH_DELAY_DAYS', 'days');
 const logger = process.env.SANDBOX_LOG === 'true';
 // The card gateway listens on its own port: its card fields are cross-origin to Checkout, as in UAT.
 const cardGateway = new CardGateway();
@@ -66,7 +68,7 @@ const gatewayApp = await buildCardGatewayApp(cardGateway, { logger });
 cardGateway.origin = new URL(await gatewayApp.listen({ host, port: gatewayPort })).origin;
 
 const receipts = { brokerCode: env('BROKER_CODE', '') || undefined, stationId: env('STATION_ID', '') || undefined };
-const app = await buildSandbox({ subscriptions, upload, receipts, checkout: { cardGateway, ...checkoutTimes }, logger });
+const app = await buildSandbox({ subscriptions, upload, receipts, checkout: { cardGateway, ...checkoutTimes }, fdr: { publishDelayDays: fdrDelay }, logger });
 const address = await app.listen({ host, port });
 console.log(`pagoPA sandbox listening on ${address} (Checkout at ${address}/, card gateway at ${cardGateway.origin})`);
 console.log(`EC fiscal codes bound to the product keys: ${organizations.join(', ')}`);

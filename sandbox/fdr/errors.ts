@@ -34,7 +34,11 @@ export const unknownOrganization = (ec: string) =>
 export const unknownPsp = (psp: string) => new FdrError(400, 'FDR-2000', [{ path: 'pspId', message: `PSP with ID [${shown(psp)}] is invalid or unknown.` }]);
 export const disabledPsp = (psp: string) => new FdrError(400, 'FDR-2001', [{ path: 'pspId', message: `PSP with ID [${shown(psp)}] is not enabled.` }]);
 export const badFlowDate = (fdr: string) =>
-  new FdrError(400, 'FDR-3008', [{ path: 'fdr', message: `Flow with ID [${shown(fdr)}] has an invalid date: the first 10 characters must be a yyyy-MM-dd date.` }]);
+  new FdrError(400, 'FDR-3008', [
+    { path: 'fdr', message: `Flow with ID [${shown(fdr)}] has an invalid date: the first 10 characters must be a yyyy-MM-dd date.` },
+  ]);
 export const badFlowPsp = (fdr: string, psp: string) =>
-  new FdrError(400, 'FDR-3009', [{ path: 'fdr', message: `Flow with ID [${shown(fdr)}] has an invalid format: the date must be followed by [${shown(psp)}-].` }]);
+  new FdrError(400, 'FDR-3009', [
+    { path: 'fdr', message: `Flow with ID [${shown(fdr)}] has an invalid format: the date must be followed by [${shown(psp)}-].` },
+  ]);
 export const flowNotFound = (fdr: string) => new FdrError(404, 'FDR-3001', [{ path: 'fdr', message: `Flow with ID [${shown(fdr)}] not found.` }]);

@@ -1,5 +1,6 @@
 // The FdR organisation API of the sandbox: list, one flow, its payments, /info, the errors of pagoPA's FdR
 // service, flows made from the sandbox's payments (D+2, control publish, REPORTED on GPD, revisions).
+/* eslint-disable @typescript-eslint/no-explicit-any -- the assertions read arbitrary JSON answers */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DAY, HOUR, KEYS, ORG, OTHER_ORG, T0, transfer, type TestSandbox } from '../test-helpers.ts';
@@ -8,7 +9,8 @@ import { oneMonthBefore } from './routes.ts';
 import { FDR, FDR_KEY, PSP, fdr, fdrSubscriptions, payNotice, startFdrSandbox } from './test-support.ts';
 
 const LIST = `/organizations/${ORG}/fdrs`;
-const flowPath = (f: { fdr: string; revision: number; pspId: string }, org = ORG) => `/organizations/${org}/fdrs/${encodeURIComponent(f.fdr)}/revisions/${f.revision}/psps/${f.pspId}`;
+const flowPath = (f: { fdr: string; revision: number; pspId: string }, org = ORG) =>
+  `/organizations/${org}/fdrs/${encodeURIComponent(f.fdr)}/revisions/${f.revision}/psps/${f.pspId}`;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function assertError(res: { status: number; body: any }, status: number, code: string, messages?: (string | RegExp)[]) {
@@ -100,7 +102,15 @@ describe('FdR: flows from payments', () => {
       edit: (body) => {
         body.paymentOption[0]!.transfer = [
           transfer(7050, '1'),
-          { idTransfer: '2', amount: 2950, remittanceInformation: 'Quota', category: '9/0101108TS/', iban: 'IT60X0542811101000000123456', organizationFiscalCode: OTHER_ORG, companyName: 'Altro Ente' },
+          {
+            idTransfer: '2',
+            amount: 2950,
+            remittanceInformation: 'Quota',
+            category: '9/0101108TS/',
+            iban: 'IT60X0542811101000000123456',
+            organizationFiscalCode: OTHER_ORG,
+            companyName: 'Altro Ente',
+          },
         ];
       },
     });
@@ -189,9 +199,15 @@ describe('FdR: list filters and paging', () => {
     const page1 = (await fdr(sb, LIST, { size: '2' })).body;
     assert.deepEqual(page1.metadata, { pageSize: 2, pageNumber: 1, totPage: 2 });
     assert.equal(page1.count, 3);
-    assert.deepEqual(page1.data.map((f: any) => f.fdr), names.slice(0, 2));
+    assert.deepEqual(
+      page1.data.map((f: any) => f.fdr),
+      names.slice(0, 2),
+    );
     const page2 = (await fdr(sb, LIST, { size: '2', page: '2' })).body;
-    assert.deepEqual(page2.data.map((f: any) => f.fdr), names.slice(2));
+    assert.deepEqual(
+      page2.data.map((f: any) => f.fdr),
+      names.slice(2),
+    );
     const past = await fdr(sb, LIST, { size: '2', page: '3' });
     assert.equal(past.status, 200);
     assert.deepEqual(past.body, { metadata: { pageSize: 2, pageNumber: 3, totPage: 2 }, count: 3, data: [] });
@@ -321,7 +337,14 @@ describe('FdR: hostile input gets a 4xx and changes nothing', () => {
       await probe(flowPath({ ...flow, fdr: value || 'x' }));
       await probe(flowPath({ ...flow, pspId: encodeURIComponent(value) || 'x' }));
     }
-    for (const date of ['2025-13-01T00:00:00Z', '2025-02-30T00:00:00Z', '2025-03-01T24:00:00Z', '2025-03-01', '2025-03-01T00:00:00', '+999999999-12-31T23:59:59Z']) {
+    for (const date of [
+      '2025-13-01T00:00:00Z',
+      '2025-02-30T00:00:00Z',
+      '2025-03-01T24:00:00Z',
+      '2025-03-01',
+      '2025-03-01T00:00:00',
+      '+999999999-12-31T23:59:59Z',
+    ]) {
       await probe(LIST, { publishedGt: date });
     }
     await probe(`/organizations/${encodeURIComponent('x'.repeat(36))}/fdrs`);
@@ -340,7 +363,10 @@ describe('FdR: hostile input gets a 4xx and changes nothing', () => {
 
   it('the control calls refuse hostile bodies with a 4xx', async () => {
     for (const payload of ['{', 'null', '[]', '{"__proto__":{"x":1}}', JSON.stringify({ organizationId: ORG, pspId: PSP, fdr: 'x'.repeat(5000) })]) {
-      const res = await sb.call('POST', '/__sandbox/fdr/republish', { payload, headers: { 'content-type': 'application/json', 'ocp-apim-subscription-key': KEYS.internal } });
+      const res = await sb.call('POST', '/__sandbox/fdr/republish', {
+        payload,
+        headers: { 'content-type': 'application/json', 'ocp-apim-subscription-key': KEYS.internal },
+      });
       assert.ok(res.status >= 400 && res.status < 500, `${payload.slice(0, 50)} → ${res.status}`);
     }
     const list = (await fdr(sb, LIST)).body;

@@ -156,7 +156,14 @@ export class FlowStore {
     const latest = revisions?.at(-1);
     if (!revisions || !latest) return undefined;
     const now = this.now();
-    const next: FlowRevision = { ...latest, revision: latest.revision + 1, created: now, published: now, flowDate: now, payments: latest.payments.map((p) => ({ ...p })) };
+    const next: FlowRevision = {
+      ...latest,
+      revision: latest.revision + 1,
+      created: now,
+      published: now,
+      flowDate: now,
+      payments: latest.payments.map((p) => ({ ...p })),
+    };
     revisions.push(next);
     return next;
   }

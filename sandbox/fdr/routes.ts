@@ -4,7 +4,19 @@
 // APIs' (`organizationfiscalcode`), so that the gateway holds it to the key's bindings (403).
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { param, queryParams, sendJson } from '../http.ts';
-import { badFlowDate, badFlowPsp, badRequest, DATE_TOO_OLD, disabledPsp, FdrError, flowNotFound, shown, unknownOrganization, unknownPsp, type ErrorMessage } from './errors.ts';
+import {
+  badFlowDate,
+  badFlowPsp,
+  badRequest,
+  DATE_TOO_OLD,
+  disabledPsp,
+  FdrError,
+  flowNotFound,
+  shown,
+  unknownOrganization,
+  unknownPsp,
+  type ErrorMessage,
+} from './errors.ts';
 import { DISABLED_PSP, type FlowPayment, type FlowRevision, type FlowStore } from './flows.ts';
 
 export interface FdrRoutesOptions {
@@ -142,7 +154,15 @@ function singleFlow(f: FlowRevision) {
   };
 }
 
-const payment = (p: FlowPayment) => ({ index: p.index, iuv: p.iuv, iur: p.iur, idTransfer: p.idTransfer, pay: euros(p.payCents), payStatus: p.payStatus, payDate: iso(p.payDate) });
+const payment = (p: FlowPayment) => ({
+  index: p.index,
+  iuv: p.iuv,
+  iur: p.iur,
+  idTransfer: p.idTransfer,
+  pay: euros(p.payCents),
+  payStatus: p.payStatus,
+  payDate: iso(p.payDate),
+});
 
 const ORGANIZATION = '/organizations/:organizationfiscalcode';
 const FLOW = `${ORGANIZATION}/fdrs/:fdr/revisions/:revision/psps/:pspId`;

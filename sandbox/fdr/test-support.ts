@@ -1,6 +1,19 @@
 // Helpers of the FdR tests: a sandbox whose FdR key is bound to ORG (and OTHER_ORG), payments with a PSP.
 import type { SandboxOptions, Subscription } from '../app.ts';
-import { HOUR, KEYS, ORG, OTHER_ORG, PAYMENT_BODY, at, positionBody, startSandbox, type PositionBody, type Res, type TestSandbox, T0 } from '../test-helpers.ts';
+import {
+  HOUR,
+  KEYS,
+  ORG,
+  OTHER_ORG,
+  PAYMENT_BODY,
+  at,
+  positionBody,
+  startSandbox,
+  type PositionBody,
+  type Res,
+  type TestSandbox,
+  T0,
+} from '../test-helpers.ts';
 
 export const FDR_KEY = 'test-fdr-key';
 export const FDR = '/fdr-org/service/v1';
@@ -31,7 +44,14 @@ export async function payNotice(sb: TestSandbox, o: { pspCode?: string; paymentM
   if (created.status !== 201) throw new Error(`create: ${created.status} ${created.raw}`);
   const option = body.paymentOption[0]!;
   const paid = await sb.internal('POST', `/paymentoptions/3${option.iuv}/pay`, {
-    body: { ...PAYMENT_BODY, idReceipt: `fdr-receipt-${++receipt}`, pspCode: o.pspCode ?? PSP, pspTaxCode: '01014300994', pspCompany: 'Worldline', paymentDate: at(o.paymentMs ?? T0 + HOUR) },
+    body: {
+      ...PAYMENT_BODY,
+      idReceipt: `fdr-receipt-${++receipt}`,
+      pspCode: o.pspCode ?? PSP,
+      pspTaxCode: '01014300994',
+      pspCompany: 'Worldline',
+      paymentDate: at(o.paymentMs ?? T0 + HOUR),
+    },
   });
   if (paid.status !== 200) throw new Error(`pay: ${paid.status} ${paid.raw}`);
   return { body, iuv: option.iuv, iupd: body.iupd, iur: `fdr-receipt-${receipt}` };
