@@ -373,3 +373,24 @@ describe('FdR: hostile input gets a 4xx and changes nothing', () => {
     assert.ok(list.data.every((f: any) => f.revision === 1));
   });
 });
+
+describe('FdR: the pace option', () => {
+  it('publishDelayDays 0: a payment is listed on its own day; 1: on D+1', async () => {
+    for (const [days, listedAt] of [
+      [0, T0 + HOUR],
+      [1, Date.UTC(2025, 2, 2)],
+    ] as const) {
+      const sb = await startFdrSandbox({ fdr: { publishDelayDays: days } });
+      try {
+        const paid = await payNotice(sb);
+        sb.clock.set(listedAt - 1);
+        assert.equal((await fdr(sb, LIST)).body.count, days === 0 ? 1 : 0);
+        sb.clock.set(listedAt);
+        assert.equal((await fdr(sb, LIST)).body.count, 1);
+        assert.equal((await sb.ec('GET', `/debtpositions/${paid.iupd}`)).body.status, 'REPORTED');
+      } finally {
+        await sb.close();
+      }
+    }
+  });
+});
