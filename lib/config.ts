@@ -93,7 +93,7 @@ export const SANDBOX_HOST = '127.0.0.1';
 
 /** Names of the environment variables that carry secrets (for redaction). */
 export const SECRET_VARIABLES = [...Object.values(KEY_VARIABLES), 'SANDBOX_INTERNAL_KEY'];
-const SANDBOX_GENERATED_KEYS = [KEY_VARIABLES.gpd, KEY_VARIABLES['gpd-receipts'], KEY_VARIABLES.biz, 'SANDBOX_INTERNAL_KEY'];
+const SANDBOX_GENERATED_KEYS = [KEY_VARIABLES.gpd, KEY_VARIABLES['gpd-receipts'], KEY_VARIABLES.fdr, KEY_VARIABLES.biz, 'SANDBOX_INTERNAL_KEY'];
 
 type Env = Record<string, string | undefined>;
 
@@ -106,7 +106,7 @@ export function prepareEnvironment(env: NodeJS.ProcessEnv = process.env): void {
   loadEnvFile(env);
   env.RUN_ID ??= makeRunId();
   if ((env.TARGET ?? 'sandbox') === 'sandbox') {
-    // Only the products the sandbox serves get a key; other cases are skipped as on UAT without that key.
+    // Every product the sandbox serves gets a key; cases of a product without one are skipped, as on UAT.
     for (const variable of SANDBOX_GENERATED_KEYS) env[variable] ??= randomBytes(16).toString('hex');
   }
 }

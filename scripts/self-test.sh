@@ -30,12 +30,13 @@ node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout
 canary_gpd=$(node -e "process.stdout.write(require('node:crypto').randomBytes(16).toString('hex'))")
 canary_internal=$(node -e "process.stdout.write(require('node:crypto').randomBytes(16).toString('hex'))")
 canary_receipts=$(node -e "process.stdout.write(require('node:crypto').randomBytes(16).toString('hex'))")
+canary_fdr=$(node -e "process.stdout.write(require('node:crypto').randomBytes(16).toString('hex'))")
 canary_biz=$(node -e "process.stdout.write(require('node:crypto').randomBytes(16).toString('hex'))")
 # A canary card: a random Luhn-valid VISA number and CVV, to prove no output shows the card.
 read -r canary_card canary_cvv < <(npx tsx scripts/canary-card.ts)
 
 step 'conformance suite on the sandbox (playwright test, every trace kept)'
-TARGET=sandbox TRACE_MODE=on GPD_SUBSCRIPTION_KEY=$canary_gpd GPD_RECEIPTS_SUBSCRIPTION_KEY=$canary_receipts BIZ_SUBSCRIPTION_KEY=$canary_biz \
+TARGET=sandbox TRACE_MODE=on GPD_SUBSCRIPTION_KEY=$canary_gpd GPD_RECEIPTS_SUBSCRIPTION_KEY=$canary_receipts FDR_SUBSCRIPTION_KEY=$canary_fdr BIZ_SUBSCRIPTION_KEY=$canary_biz \
   SANDBOX_INTERNAL_KEY=$canary_internal CHECKOUT_CARD_NUMBER=$canary_card CHECKOUT_CARD_CVV=$canary_cvv \
   npx playwright test || fail 'playwright suite'
 
@@ -48,14 +49,14 @@ TRACE_MODE=on node --import tsx --test --test-reporter=spec --test-reporter-dest
   --test-reporter=tap --test-reporter-destination=reports/evidence-pack.tap scripts/evidence-pack.test.ts || fail 'evidence pack read-back'
 
 step 'the same run in 2 shards, merged into one pack (npm run shards -- 2)'
-TARGET=sandbox TRACE_MODE=on GPD_SUBSCRIPTION_KEY=$canary_gpd GPD_RECEIPTS_SUBSCRIPTION_KEY=$canary_receipts BIZ_SUBSCRIPTION_KEY=$canary_biz \
+TARGET=sandbox TRACE_MODE=on GPD_SUBSCRIPTION_KEY=$canary_gpd GPD_RECEIPTS_SUBSCRIPTION_KEY=$canary_receipts FDR_SUBSCRIPTION_KEY=$canary_fdr BIZ_SUBSCRIPTION_KEY=$canary_biz \
   SANDBOX_INTERNAL_KEY=$canary_internal CHECKOUT_CARD_NUMBER=$canary_card CHECKOUT_CARD_CVV=$canary_cvv \
   REPORTS_DIR=reports/sharded npm run --silent shards -- 2 > reports/shards.log 2>&1 || { tail -40 reports/shards.log; fail 'sharded run'; }
 node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination=reports/shards.tap scripts/shards.test.ts || fail 'sharded run: merged outcomes'
 
 step 'secret scan of every output'
-SECRET_CANARIES="$canary_gpd,$canary_receipts,$canary_biz,$canary_internal,$canary_card" CARD_CVV_CANARY=$canary_cvv node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout \
+SECRET_CANARIES="$canary_gpd,$canary_receipts,$canary_fdr,$canary_biz,$canary_internal,$canary_card" CARD_CVV_CANARY=$canary_cvv node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination=reports/secret-scan.tap scripts/secret-scan.test.ts || fail 'secret scan'
 
 step 'summary'
