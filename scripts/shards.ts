@@ -3,12 +3,12 @@
 // and ONE evidence pack. Exit code as `npm run evidence`: 1 when a mandatory case did not pass.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { loadEnvFile, makeRunId } from '../lib/config.ts';
 import { outputPaths } from '../lib/run/output-paths.ts';
 import { acquireRunLock, releaseRunLock, RunInProgressError } from '../lib/run/run-lock.ts';
 import { mergeShards } from '../lib/run/merge-shards.ts';
-import { buildPack } from '../lib/evidence/pack.ts';
+import { buildPack, printPack } from '../lib/evidence/pack.ts';
 
 loadEnvFile();
 const [countArg, ...playwrightArgs] = process.argv.slice(2);
@@ -44,9 +44,4 @@ for (let shard = 1; shard <= count; shard += 1) {
 
 const merged = mergeShards(shardDirs, outputs);
 console.log(`\nMerged ${merged.shards} shards (${merged.tests} test results).`);
-const { dir, execution } = await buildPack({ paths: outputs });
-console.log(`Pacchetto di evidenze / Evidence pack: ${relative(process.cwd(), dir)}/ — esito complessivo: ${execution.verdict.outcome}`);
-if (execution.verdict.outcome !== 'Superato') {
-  console.error(`Mandatory cases not passed: ${execution.verdict.mandatoryNotPassed.join(', ')}`);
-  process.exitCode = 1;
-}
+process.exitCode = printPack(await buildPack({ paths: outputs }));

@@ -93,4 +93,7 @@ test('the report: categories in Italian, the quality gate fails on the mandatory
   assert.match(gate, /casiObbligatoriNonSuperati/);
   assert.match(gate, /"actual":2/, 'two mandatory cases not passed; the optional BLK-01 does not count');
   assert.equal(readFileSync(history, 'utf8').trim().split('\n').length, 2, 'one history line per run');
+  // `npm run report` of the same run shows the history without adding to it (the pack adds the run once).
+  await generateReport({ resultsDir: join(root, 'out'), file, name: 'Piano di test — prova', historyPath: history, appendHistory: false });
+  assert.equal(readFileSync(history, 'utf8').trim().split('\n').length, 2, 'a report-only generation adds no line');
 });

@@ -108,15 +108,18 @@ export interface ReportOptions {
   name: string;
   /** JSONL file carrying the history across runs (EVIDENCE_HISTORY). */
   historyPath?: string;
+  /** Add this run to the history (default); false only shows it. */
+  appendHistory?: boolean;
 }
 
-export async function generateReport({ resultsDir, file, name, historyPath }: ReportOptions): Promise<void> {
+export async function generateReport({ resultsDir, file, name, historyPath, appendHistory = true }: ReportOptions): Promise<void> {
   const output = `${file}.d`;
   rmSync(output, { recursive: true, force: true });
   const config = await resolveConfig({
     name,
     output,
     historyPath,
+    appendHistory,
     hideLabels: HIDDEN_LABELS,
     categories: ALLURE_CATEGORIES,
     // Declared so that the report has a quality gate; its result is ours (mandatoryGate).

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { JSONReport } from '@playwright/test/reporter';
 import { CATALOGUE } from '../catalogue.ts';
-import { buildExecution } from './build-execution.ts';
+import { buildExecution, withReportLinks } from './build-execution.ts';
 import type { RunEnvironment } from './execution.ts';
 
 const environment = { runId: 'R1', target: 'sandbox', ecFiscalCode: '77777777777', keyFingerprints: {} } as unknown as RunEnvironment;
@@ -56,7 +56,7 @@ function report(specs: Spec[]): JSONReport {
 }
 
 test('passed, skipped with its reason, failed by an assertion, request ids in order, times', () => {
-  const execution = buildExecution({
+  const built = buildExecution({
     report: report([
       { title: '[ACC-03] key works', project: 'api', status: 'passed', testStatus: 'expected', rids: ['a', 'b'] },
       {
@@ -75,8 +75,15 @@ test('passed, skipped with its reason, failed by an assertion, request ids in or
       },
     ]),
     environment,
-    reportLinks: new Map([['ACC-03', 'report.html#x']]),
   });
+  const execution = withReportLinks(
+    built,
+    new Map([
+      ['ACC-03', 'report.html#x'],
+      ['ACC-05', 'report.html#y'],
+    ]),
+  );
+  assert.equal(execution.cases.find((e) => e.id === 'ACC-05')!.reportLink, undefined, 'a case that did not run has no link');
   assert.equal(execution.cases.length, CATALOGUE.length);
   const c = (id: string) => execution.cases.find((e) => e.id === id)!;
   assert.deepEqual([c('ACC-03').outcome, c('ACC-03').requestIds, c('ACC-03').reportLink], ['Superato', ['a', 'b'], 'report.html#x']);

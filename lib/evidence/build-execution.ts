@@ -69,7 +69,7 @@ function notRunReason(run: TestRun | undefined, setupFailed: boolean): string {
   return 'Non eseguito.';
 }
 
-function caseExecution(entry: TestCase, run: TestRun | undefined, setupFailed: boolean, reportLink: string | undefined): CaseExecution {
+function caseExecution(entry: TestCase, run: TestRun | undefined, setupFailed: boolean): CaseExecution {
   const verdict = run ? verdictOfRun(run) : 'not-run';
   const known = knownDifferenceOf(entry.id);
   const ran = run?.result && run.result.status !== 'skipped';
@@ -92,7 +92,6 @@ function caseExecution(entry: TestCase, run: TestRun | undefined, setupFailed: b
       ? { start: start.toISOString(), end: new Date(start.getTime() + run!.result!.duration).toISOString(), durationMs: Math.round(run!.result!.duration) }
       : {}),
     requestIds: requestIdsOf(run?.result),
-    ...(reportLink && ran ? { reportLink } : {}),
     ...(note ? { note } : {}),
     ...(known ? { knownDifference: { it: known.it, en: known.en, source: known.source } } : {}),
   };
@@ -101,12 +100,10 @@ function caseExecution(entry: TestCase, run: TestRun | undefined, setupFailed: b
 export interface BuildInput {
   report: JSONReport;
   environment: RunEnvironment;
-  /** Case id → link inside report.html. */
-  reportLinks?: Map<string, string>;
   now?: Date;
 }
 
-export function buildExecution({ report, environment, reportLinks = new Map(), now = new Date() }: BuildInput): Execution {
+export function buildExecution({ report, environment, now = new Date() }: BuildInput): Execution {
   const runs = testRuns(report);
   const byCase = new Map<string, TestRun>();
   for (const run of runs) {
@@ -114,7 +111,7 @@ export function buildExecution({ report, environment, reportLinks = new Map(), n
     if (id) byCase.set(id, run);
   }
   const setupFailed = runs.some((run) => run.test.projectName === 'setup' && run.test.status === 'unexpected');
-  const cases = CATALOGUE.map((entry) => caseExecution(entry, byCase.get(entry.id), setupFailed, reportLinks.get(entry.id)));
+  const cases = CATALOGUE.map((entry) => caseExecution(entry, byCase.get(entry.id), setupFailed));
   const mandatoryNotPassed = cases.filter((c) => c.mandatory && c.outcome !== 'Superato').map((c) => c.id);
   return {
     format: 'pagopa-async-conformance/esecuzione@1',
@@ -125,4 +122,9 @@ export function buildExecution({ report, environment, reportLinks = new Map(), n
     verdict: { outcome: mandatoryNotPassed.length === 0 ? 'Superato' : 'Non superato', mandatoryNotPassed },
     cases,
   };
+}
+
+/** The same execution with each case that ran linked to its page in report.html (case id → link). */
+export function withReportLinks(execution: Execution, links: Map<string, string>): Execution {
+  return { ...execution, cases: execution.cases.map((c) => (c.start && links.has(c.id) ? { ...c, reportLink: links.get(c.id)! } : c)) };
 }
