@@ -24,8 +24,9 @@ if (runner) {
   process.on('exit', () => releaseRunLock(runId, outputs.lock));
   for (const stale of [outputs.allureResults, outputs.runInfo, outputs.blob]) rmSync(stale, { recursive: true, force: true });
 }
-const environment = config ? runEnvironment(config) : undefined;
-if (runner && environment) writeRunInfo(outputs.runInfo, environment);
+// Only the runner's reporters write the environment: workers need not read the versions again.
+const environment = runner && config ? runEnvironment(config) : undefined;
+if (environment) writeRunInfo(outputs.runInfo, environment);
 
 let browser: ChromiumChoice | undefined;
 try {
