@@ -1,5 +1,6 @@
 // The sandbox: a local stand-in for pagoPA UAT (gateway + GPD debt positions v1 + the internal GPD
 // API used by the Node), plus a control API for tests. See docs/ARCHITECTURE.md.
+import { ProblemError } from './problem.ts';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Clock } from './clock.ts';
@@ -108,12 +109,15 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
     brokerCode: options.receipts?.brokerCode ?? organization,
     stationId: options.receipts?.stationId ?? `${organization}_01`,
   }));
-  // Publishing a flow reports its transfers to GPD as the platform does: through the internal API.
+  // Publishing a flow reports its transfers to GPD, as the internal report call does (a refused report is ignored, as then).
   const flows = new FlowStore(
     () => clock.millis(),
     async (owner, iuv, idTransfer) => {
-      const url = `${BASE_PATHS.gpdInternal}/organizations/${encodeURIComponent(owner)}/paymentoptions/${encodeURIComponent(iuv)}/transfers/${encodeURIComponent(idTransfer)}/report`;
-      await app.inject({ method: 'POST', url, headers: { 'ocp-apim-subscription-key': nodeKey.key } });
+      try {
+        service.report(owner, iuv, idTransfer);
+      } catch (error) {
+        if (!(error instanceof ProblemError)) throw error;
+      }
     },
     options.fdr?.publishDelayDays ?? 2,
   );

@@ -222,10 +222,22 @@ function convert(v: Violations, at: string, value: unknown, f: Field): unknown {
  * declaration order, then, field by field, those of the objects and lists it holds; the validated value has every readable field, in
  * declaration order (absent optional ones undefined, absent lists empty).
  */
+/** The readable fields of `d` with their nested descriptor, worked out once per descriptor (validation runs per object of every request). */
+const validationPlans = new WeakMap<ObjectDescriptor, ReadonlyArray<readonly [string, Field, boolean]>>();
+
+function validationPlan(d: ObjectDescriptor): ReadonlyArray<readonly [string, Field, boolean]> {
+  let plan = validationPlans.get(d);
+  if (!plan) {
+    plan = readableFields(d).map((name) => [name, d.fields[name]!, childOf(d.fields[name]!.type) !== undefined] as const);
+    validationPlans.set(d, plan);
+  }
+  return plan;
+}
+
 export function validate(d: ObjectDescriptor, bound: Bound, v: Violations, path = ''): Bound {
-  const fields = readableFields(d).map((name) => [name, d.fields[name]!] as const);
-  for (const [name, f] of fields) {
-    if (!childOf(f.type)) checkValue(v, join(path, name), bound[name], f);
+  const fields = validationPlan(d);
+  for (const [name, f, nested] of fields) {
+    if (!nested) checkValue(v, join(path, name), bound[name], f);
   }
   const out: Bound = {};
   for (const [name, f] of fields) out[name] = convert(v, join(path, name), bound[name], f);

@@ -33,10 +33,8 @@ const MAX_NOTE = 300;
 /** GitHub refuses issue bodies over 65 536 characters. */
 const MAX_BODY = 60_000;
 
-/** Today's date (yyyy-mm-dd) in Europe/Rome: the name of the night. */
-export function romeDate(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+/** Today's date (yyyy-mm-dd) in Europe/Rome names the night. */
+export { romeDate } from '../rome-time.ts';
 
 export function decideAlert(input: AlertInput): AlertDecision {
   const { execution, runResult, date } = input;

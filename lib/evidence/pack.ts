@@ -12,7 +12,7 @@ import { OUTCOMES, type Execution, type RunEnvironment } from './execution.ts';
 import { writePlanXlsx } from './pack/plan-xlsx.ts';
 import { planMarkdown } from './pack/plan-markdown.ts';
 import { writeSummaryPdf } from './pack/summary-pdf.ts';
-import { romeParts } from './pack/plan-columns.ts';
+import { romeParts } from '../rome-time.ts';
 
 export const PACK_FILES = ['report.html', 'piano-di-test.xlsx', 'piano-di-test.md', 'sintesi.pdf', 'esecuzione.json'] as const;
 

@@ -4,6 +4,7 @@
 // amount: a failure with both amounts). Having no flow at all is not a failure by itself: age alone decides.
 import type { LedgerEntry } from './ledger.ts';
 import { DEFAULT_PENDING_WORKING_DAYS } from './ledger.ts';
+import { romeDate } from '../rome-time.ts';
 
 /** One payment of a flow (`GET .../payments`): `pay` is in euros, as the API carries it (number or decimal string). */
 export interface FdrPayment {
@@ -174,12 +175,8 @@ export function formatCents(cents: number): string {
 
 const DAY_MS = 86_400_000;
 
-/** The calendar date (yyyy-mm-dd) of an instant in Italy (Europe/Rome), where payments and flows are dated. */
-export function romeDate(instant: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
+// Payments and flows are dated in Italy (Europe/Rome).
+export { romeDate };
 
 /** Easter Sunday (Gregorian calendar, anonymous algorithm), as yyyy-mm-dd. */
 export function easterSunday(year: number): string {

@@ -1,8 +1,7 @@
 // TypeScript shapes of the GPD v1 bodies we build (field rules: notes §3; checked by schemas/).
 import type { PaymentOptionMetadataModel, PaymentOptionModel, PaymentPositionModel, Stamp as GeneratedStamp, TransferModel } from '../schema-types.ts';
 
-export const DEBT_POSITION_STATUSES = ['DRAFT', 'PUBLISHED', 'VALID', 'INVALID', 'EXPIRED', 'PARTIALLY_PAID', 'PAID', 'REPORTED'] as const;
-export type DebtPositionStatus = (typeof DEBT_POSITION_STATUSES)[number];
+export type DebtPositionStatus = NonNullable<PaymentPositionModel['status']>;
 
 // The body types are generated from schemas/gpd (lib/schema-types.ts): a field added to a schema
 // reaches these names without an edit here. The schema leaves a position's options and an option's

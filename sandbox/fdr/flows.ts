@@ -6,7 +6,7 @@
 // path). A PSP may republish a flow under the same name: a new revision, which hides the older ones.
 import type { StoredReceipt } from '../receipts/receipt-store.ts';
 
-export const DAY_MS = 86_400_000;
+import { DAY_MS } from '../dates.ts';
 /** A PSP the registry knows but has disabled (FDR-2001): a test handle, no payment can name it. */
 export const DISABLED_PSP = 'SANDBOXDISABLEDPSP';
 /** PSPs known whether or not they have paid anything yet (the ones Checkout offers on the sandbox). */

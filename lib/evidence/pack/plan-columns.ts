@@ -3,6 +3,7 @@
 // verdict line and the counts by onboarding step × outcome, shared by the three writers (xlsx,
 // Markdown, PDF summary). Everything comes from the `Execution` object; area and step titles from
 // the catalogue.
+import { romeParts } from '../../rome-time.ts';
 import { AREAS, ONBOARDING_STEPS, type OnboardingStep } from '../../catalogue.ts';
 import { OUTCOMES, type CaseExecution, type Execution, type Outcome } from '../execution.ts';
 
@@ -20,23 +21,6 @@ export interface PlanColumn {
   width: number;
   /** The cell's text; lines separated by `\n`. */
   value: (c: CaseExecution) => string;
-}
-
-const ROME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Rome',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** The calendar fields of an instant in Europe/Rome, the plan's time zone (whatever the machine's). */
-export function romeParts(date: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
-  const part = Object.fromEntries(ROME.formatToParts(date).map((p) => [p.type, p.value]));
-  return { year: part.year!, month: part.month!, day: part.day!, hour: part.hour!, minute: part.minute!, second: part.second! };
 }
 
 /** `dd/MM/yyyy HH:mm:ss` of an ISO instant in Europe/Rome; '' when absent or invalid. */
