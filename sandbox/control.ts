@@ -56,6 +56,24 @@ function readClockCommand(text: string | undefined, now: number): { set: number 
   return { advanceMs: ms };
 }
 
+const PUBLISH_FORM = 'The body, when given, must be JSON {"iuvs": ["<IUV>", ...]}: 1 to 1000 IUVs of 1-35 characters';
+
+/** The IUVs whose pending flows to publish, or undefined (no body: every pending flow). */
+function readPublishCommand(text: string | undefined): string[] | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  let body: unknown;
+  try {
+    body = parseJson(text);
+  } catch {
+    throw badRequest(PUBLISH_FORM);
+  }
+  const iuvs = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).iuvs : undefined;
+  if (!Array.isArray(iuvs) || iuvs.length === 0 || iuvs.length > 1000 || !iuvs.every((iuv) => typeof iuv === 'string' && iuv.length >= 1 && iuv.length <= 35)) {
+    throw badRequest(`${PUBLISH_FORM}; got ${quote(body)}`);
+  }
+  return iuvs as string[];
+}
+
 const flowSummary = (f: FlowRevision) => ({ organizationId: f.organizationId, pspId: f.pspId, fdr: f.fdr, revision: f.revision, payments: f.payments.length });
 
 export const controlRoutes: FastifyPluginAsync<ControlOptions> = async (app, { clock, service, flows }) => {
@@ -76,9 +94,11 @@ export const controlRoutes: FastifyPluginAsync<ControlOptions> = async (app, { c
 
   app.post('/batches/expire', async (_request, reply) => sendJson(reply, 200, { updated: service.runExpiryBatch() }));
 
-  // FdR: the PSPs publish every pending flow now, whatever its day (their transfers become REPORTED on GPD).
-  app.post('/fdr/publish', async (_request, reply) => {
-    const published = await flows.publishDue(true);
+  // FdR: the PSPs publish now, whatever its day, every pending flow, or only those of the payments of the given
+  // IUVs (a test asks for its own: other tests' positions must not turn REPORTED under their feet).
+  app.post('/fdr/publish', async (request, reply) => {
+    const iuvs = readPublishCommand(jsonBody(request));
+    const published = await flows.publishDue(true, iuvs);
     return sendJson(reply, 200, { published: published.map(flowSummary) });
   });
 

@@ -25,6 +25,18 @@ function assertError(res: { status: number; body: any }, status: number, code: s
   }
 }
 
+/** An AppException of the service: one errors[] entry with the message only (the service never sets its path). */
+function assertAppError(res: { status: number; body: any }, status: number, code: string, message: string) {
+  assertError(res, status, code);
+  assert.deepEqual(res.body.errors, [{ message }]);
+}
+
+/** A query or path value the service's framework cannot convert (long, Instant): 404 with no body. */
+function assertNotConverted(res: { status: number; raw: string }, what: string) {
+  assert.equal(res.status, 404, `${what}: ${res.raw.slice(0, 200)}`);
+  assert.equal(res.raw, '', what);
+}
+
 describe('FdR: gateway and /info', () => {
   let sb: TestSandbox;
   before(async () => (sb = await startFdrSandbox()));
@@ -151,6 +163,31 @@ describe('FdR: flows from payments', () => {
     assert.equal((await sb.control('POST', '/fdr/publish')).body.published.length, 0);
   });
 
+  it('publish with {"iuvs": [...]}: only those payments get their flows now, the others stay pending; a bad body publishes nothing', async () => {
+    sb.clock.set(T0);
+    const listed = async () => ((await fdr(sb, LIST, { pspId: 'WOLLNLB1' })).body.data as any[]).filter((f) => !before.includes(f.fdr));
+    const before: string[] = [];
+    before.push(...(await listed()).map((f) => f.fdr)); // flows of the earlier cases
+    const chosen = await payNotice(sb, { pspCode: 'WOLLNLB1' });
+    const other = await payNotice(sb, { pspCode: 'WOLLNLB1' });
+    for (const body of [{ iuvs: [] }, { iuvs: 'x' }, { iuvs: [1] }, { iuvs: ['x'.repeat(36)] }, { iuvs: Array.from({ length: 1001 }, (_, i) => String(i)) }, [chosen.iuv], 'text']) {
+      const refused = await sb.control('POST', '/fdr/publish', body);
+      assert.equal(refused.status, 400, JSON.stringify(body).slice(0, 80));
+      assert.match(refused.body.detail, /"iuvs"/);
+    }
+    assert.deepEqual(await listed(), [], 'a refused request publishes nothing');
+    const published = await sb.control('POST', '/fdr/publish', { iuvs: [chosen.iuv, '01999999999999999'] });
+    assert.equal(published.status, 200);
+    assert.deepEqual(published.body.published.map((f: any) => f.payments), [1]);
+    const payments = async (flows: any[]) => (await Promise.all(flows.map(async (f) => (await fdr(sb, `${flowPath(f)}/payments`)).body.data))).flat();
+    assert.deepEqual((await payments(await listed())).map((p: any) => p.iuv), [chosen.iuv]);
+    assert.equal((await sb.ec('GET', `/debtpositions/${chosen.iupd}`)).body.status, 'REPORTED');
+    assert.equal((await sb.ec('GET', `/debtpositions/${other.iupd}`)).body.status, 'PAID');
+    // Then everything pending, as before.
+    assert.equal((await sb.control('POST', '/fdr/publish')).body.published.length, 1);
+    assert.deepEqual((await payments(await listed())).map((p: any) => p.iuv).sort(), [chosen.iuv, other.iuv].sort());
+  });
+
   it('a republish makes revision n+1; only the latest is listed; the older stays readable', async () => {
     sb.clock.set(T0);
     await payNotice(sb, { pspCode: 'PPAYITR1XXX' });
@@ -225,17 +262,70 @@ describe('FdR: list filters and paging', () => {
     assert.equal((await fdr(sb, LIST, { whatever: 'x', sort: 'desc' })).body.count, 3);
   });
 
+  it('publishedGt/flowDate are read as java Instant.parse (ISO_INSTANT) reads them', async () => {
+    const day1 = Date.UTC(2025, 2, 3, 12);
+    const count = async (publishedGt: string) => {
+      const res = await fdr(sb, LIST, { publishedGt });
+      assert.equal(res.status, 200, `${publishedGt}: ${res.raw.slice(0, 200)}`);
+      return res.body.count;
+    };
+    assert.equal(await count('2025-03-03T12:00:00Z'), 1);
+    assert.equal(await count('2025-03-03t12:00:00z'), 1); // case-insensitive
+    assert.equal(await count('2025-03-03T11:59:59.999999999Z'), 3);
+    assert.equal(await count('2025-03-03T12:00:00.Z'), 1); // a point with no digits
+    assert.equal(await count('2025-03-03T11:00:00-01:00'), 1);
+    assert.equal(await count('2025-03-04T06:00:00+18:00'), 1); // +18:00 is ZoneOffset's upper bound
+    assert.equal(await count('2025-03-02T18:00:00-18:00'), 1);
+    assert.equal(await count('2025-03-03T13:00:30+01:00:30'), 1); // offset seconds
+    assert.equal(await count('2025-03-02T24:00:00Z'), 3); // = 2025-03-03T00:00:00Z
+    assert.equal(await count('2025-03-03T23:59:60Z'), 1); // leap second read as :59
+    assert.equal(await count('+10000-01-01T00:00:00Z'), 0);
+    assert.equal(iso(day1), '2025-03-03T12:00:00.000Z');
+    for (const value of [
+      '2025-03-04T06:30:00+18:30',
+      '2025-03-02T17:30:00-18:30',
+      '2025-03-04T06:00:00+18:00:01',
+      '2025-03-03T12:00Z', // seconds are required
+      '2025-03-03T12:00:00',
+      '2025-03-03T12:00:00+01',
+      '2025-03-03T12:00:00+0100',
+      '2025-03-03T12:00:00.1234567890Z',
+      '2025-03-03T12:00:00,5Z',
+      '2025-03-03T24:00:01Z',
+      '2025-03-03T12:00:60Z',
+      '2025-02-29T12:00:00Z',
+      '+2025-03-03T12:00:00Z',
+      '02025-03-03T12:00:00Z',
+      '2025-03-03 12:00:00Z',
+      '',
+    ]) {
+      assertNotConverted(await fdr(sb, LIST, { publishedGt: value }), value);
+      assertNotConverted(await fdr(sb, LIST, { flowDate: value }), value);
+    }
+  });
+
   it('the one-month rule at the edge: now − 1 month passes, 1 ms earlier is 400 FDR-1000; omitted bounds default to it', async () => {
     const now = sb.now();
     const limit = oneMonthBefore(now);
     assert.equal(iso(limit), '2025-02-04T12:00:00.000Z');
     for (const name of ['publishedGt', 'flowDate']) {
       assert.equal((await fdr(sb, LIST, { [name]: iso(limit) })).status, 200);
-      assertError(await fdr(sb, LIST, { [name]: iso(limit - 1) }), 400, 'FDR-1000', ['The date cannot be older than 1 months.']);
+      const old = await fdr(sb, LIST, { [name]: iso(limit - 1) });
+      assertError(old, 400, 'FDR-1000');
+      assert.deepEqual(old.body.errors, [{ path: `getAllPublishedFlows.${name}`, message: 'The date cannot be older than 1 months.' }]);
     }
-    assertError(await fdr(sb, LIST, { publishedGt: iso(limit - 1), flowDate: iso(limit - 1) }), 400, 'FDR-1000', [
-      'The date cannot be older than 1 months.',
-      'The date cannot be older than 1 months.',
+    // Bean validation: every violation at once, sorted by path (descending), before the EC and PSP checks.
+    const all = await sb.call('GET', `${FDR}/organizations/12345678901/fdrs`, {
+      headers: { 'ocp-apim-subscription-key': FDR_KEY },
+      query: { publishedGt: iso(limit - 1), flowDate: iso(limit - 1), size: '0', pspId: 'NOSUCHPSP' },
+    });
+    assert.equal(all.status, 403); // this key is bound to ORG and OTHER_ORG only
+    const both = await fdr(sb, LIST, { publishedGt: iso(limit - 1), flowDate: iso(limit - 1), size: '0', pspId: 'NOSUCHPSP' });
+    assertError(both, 400, 'FDR-1000');
+    assert.deepEqual(both.body.errors, [
+      { path: 'getAllPublishedFlows.publishedGt', message: 'The date cannot be older than 1 months.' },
+      { path: 'getAllPublishedFlows.pageSize', message: 'must be greater than or equal to 1' },
+      { path: 'getAllPublishedFlows.flowDate', message: 'The date cannot be older than 1 months.' },
     ]);
     // The flows of 2025-03-03 drop out of the default window one month later.
     sb.clock.set(Date.UTC(2025, 3, 3, 12));
@@ -257,13 +347,29 @@ describe('FdR: list filters and paging', () => {
     assertError(await fdr(sb, LIST, { page: '0' }), 400, 'FDR-1000', ['must be greater than or equal to 1']);
     const both = await fdr(sb, LIST, { page: '0', size: '1001', pspId: 'x'.repeat(36) });
     assertError(both, 400, 'FDR-1000');
-    assert.deepEqual(
-      both.body.errors.map((e: any) => e.path),
-      ['getAllPublishedFlows.pspId', 'getAllPublishedFlows.page', 'getAllPublishedFlows.size'],
-    );
+    // The paths name the java parameters (pageNumber, pageSize), sorted descending as ExceptionMappers does.
+    assert.deepEqual(both.body.errors, [
+      { path: 'getAllPublishedFlows.pspId', message: 'must match "^(.{1,35})$"' },
+      { path: 'getAllPublishedFlows.pageSize', message: 'must be less than or equal to 1000' },
+      { path: 'getAllPublishedFlows.pageNumber', message: 'must be greater than or equal to 1' },
+    ]);
     const [first] = (await fdr(sb, LIST)).body.data;
     const payments = `${flowPath(first)}/payments`;
     assertError(await fdr(sb, payments, { size: '0' }), 400, 'FDR-1000', ['must be greater than or equal to 1']);
+    const paging = await fdr(sb, `${flowPath({ ...first, revision: 0 })}/payments`, { size: '0', page: '0' });
+    assert.deepEqual(paging.body.errors, [
+      { path: 'getPaymentsFromPublishedFlow.revision', message: 'must be greater than or equal to 1' },
+      { path: 'getPaymentsFromPublishedFlow.pageSize', message: 'must be greater than or equal to 1' },
+      { path: 'getPaymentsFromPublishedFlow.pageNumber', message: 'must be greater than or equal to 1' },
+    ]);
+    assert.equal((await fdr(sb, LIST, { pspId: ' ' })).body.count, 0); // a blank pspId is not checked as a PSP
+    for (const value of ['abc', '1.5', '', '9223372036854775808', '0x10', '1e3']) {
+      assertNotConverted(await fdr(sb, LIST, { page: value }), `page ${value}`);
+      assertNotConverted(await fdr(sb, LIST, { size: value }), `size ${value}`);
+      assertNotConverted(await fdr(sb, payments, { size: value }), `payments size ${value}`);
+      assertNotConverted(await fdr(sb, `${flowPath({ ...first, revision: value as any })}/payments`), `revision ${value}`);
+    }
+    assert.equal((await fdr(sb, LIST, { page: '+1', size: '-0' })).body.errors[0].path, 'getAllPublishedFlows.pageSize');
     assert.equal((await fdr(sb, payments, { size: '5000' })).body.metadata.pageSize, 5000);
     assert.deepEqual((await fdr(sb, payments, { page: '2' })).body.data, []);
   });
@@ -280,29 +386,41 @@ describe('FdR: errors of one flow and of the list', () => {
   });
   after(async () => sb.close());
 
+  const UNKNOWN_EC = 'Creditor institution with ID [12345678901] is invalid or unknown.';
+
   it('unknown EC → 400 FDR-2008 (list and flow)', async () => {
-    assertError(await fdr(sb, '/organizations/12345678901/fdrs'), 400, 'FDR-2008', ['Creditor institution with ID [12345678901] is invalid or unknown.']);
-    assertError(await fdr(sb, flowPath(flow, '12345678901')), 400, 'FDR-2008');
+    assertAppError(await fdr(sb, '/organizations/12345678901/fdrs'), 400, 'FDR-2008', UNKNOWN_EC);
+    assertAppError(await fdr(sb, flowPath(flow, '12345678901')), 400, 'FDR-2008', UNKNOWN_EC);
+    assertAppError(await fdr(sb, `${flowPath(flow, '12345678901')}/payments`), 400, 'FDR-2008', UNKNOWN_EC);
   });
 
-  it('unknown PSP → FDR-2000, disabled PSP → FDR-2001 (query or path)', async () => {
-    assertError(await fdr(sb, LIST, { pspId: 'NOSUCHPSP' }), 400, 'FDR-2000');
-    assertError(await fdr(sb, LIST, { pspId: DISABLED_PSP }), 400, 'FDR-2001');
-    assertError(await fdr(sb, flowPath({ ...flow, pspId: 'NOSUCHPSP' })), 400, 'FDR-2000');
-    assertError(await fdr(sb, `${flowPath({ ...flow, pspId: DISABLED_PSP })}/payments`), 400, 'FDR-2001');
+  it('unknown PSP → FDR-2000, disabled PSP → FDR-2001 (query or path), checked before the EC', async () => {
+    assertAppError(await fdr(sb, LIST, { pspId: 'NOSUCHPSP' }), 400, 'FDR-2000', 'PSP with ID [NOSUCHPSP] is invalid or unknown.');
+    assertAppError(await fdr(sb, LIST, { pspId: DISABLED_PSP }), 400, 'FDR-2001', `PSP with ID [${DISABLED_PSP}] is not enabled.`);
+    assertAppError(await fdr(sb, flowPath({ ...flow, pspId: 'NOSUCHPSP' })), 400, 'FDR-2000', 'PSP with ID [NOSUCHPSP] is invalid or unknown.');
+    assertAppError(await fdr(sb, `${flowPath({ ...flow, pspId: DISABLED_PSP })}/payments`), 400, 'FDR-2001', `PSP with ID [${DISABLED_PSP}] is not enabled.`);
+    assertError(await fdr(sb, '/organizations/12345678901/fdrs', { pspId: 'NOSUCHPSP' }), 400, 'FDR-2000');
+    assertError(await fdr(sb, flowPath({ ...flow, pspId: 'NOSUCHPSP' }, '12345678901')), 400, 'FDR-2000');
+    assertError(await fdr(sb, flowPath({ ...flow, pspId: DISABLED_PSP }, '12345678901')), 400, 'FDR-2001');
   });
 
   it('malformed flow name → FDR-3008 (no date) / FDR-3009 (date not followed by <pspId>-); unknown flow → 404 FDR-3001', async () => {
-    for (const name of ['x', '2025-02-30BNLIITRR-1', '20250301BNLIITRR-1', `2025-3-01${PSP}-1`]) {
-      assertError(await fdr(sb, flowPath({ ...flow, fdr: name })), 400, 'FDR-3008');
+    const long = `2025-02-30${'x'.repeat(300)}`;
+    for (const name of ['x', '2025-02-30BNLIITRR-1', '20250301BNLIITRR-1', `2025-3-01${PSP}-1`, long]) {
+      assertAppError(await fdr(sb, flowPath({ ...flow, fdr: name })), 400, 'FDR-3008', `Flow identifier [${name}] contains a date that is not compliant.`);
     }
     for (const name of ['2025-03-01', '2025-03-01OTHER-1', `2025-03-01${PSP}1`]) {
-      assertError(await fdr(sb, flowPath({ ...flow, fdr: name })), 400, 'FDR-3009');
+      assertAppError(await fdr(sb, flowPath({ ...flow, fdr: name })), 400, 'FDR-3009', `Flow identifier [${name}] contains a PSP ID that is not compliant.`);
     }
     const unknown = `2025-03-01${PSP}-9999999`;
-    assertError(await fdr(sb, flowPath({ ...flow, fdr: unknown })), 404, 'FDR-3001', [`Flow with ID [${unknown}] not found.`]);
-    assertError(await fdr(sb, `${flowPath({ ...flow, fdr: unknown })}/payments`), 404, 'FDR-3001');
-    assertError(await fdr(sb, flowPath({ ...flow, revision: 0 })), 400, 'FDR-1000', ['must be greater than or equal to 1']);
+    assertAppError(await fdr(sb, flowPath({ ...flow, fdr: unknown })), 404, 'FDR-3001', `Flow with ID [${unknown}] not found.`);
+    assertAppError(await fdr(sb, `${flowPath({ ...flow, fdr: unknown })}/payments`), 404, 'FDR-3001', `Flow with ID [${unknown}] not found.`);
+    // LocalDate.parse takes any 4-digit year, 0000 included
+    for (const name of [`0000-01-01${PSP}-1`, `0099-02-28${PSP}-1`]) assertError(await fdr(sb, flowPath({ ...flow, fdr: name })), 404, 'FDR-3001');
+    assertError(await fdr(sb, flowPath({ ...flow, revision: 0 })), 400, 'FDR-1000');
+    assert.deepEqual((await fdr(sb, flowPath({ ...flow, revision: 0 }))).body.errors, [
+      { path: 'getSinglePublishedFlow.revision', message: 'must be greater than or equal to 1' },
+    ]);
   });
 });
 
@@ -340,10 +458,10 @@ describe('FdR: hostile input gets a 4xx and changes nothing', () => {
     for (const date of [
       '2025-13-01T00:00:00Z',
       '2025-02-30T00:00:00Z',
-      '2025-03-01T24:00:00Z',
+      '2025-03-01T24:00:01Z',
       '2025-03-01',
       '2025-03-01T00:00:00',
-      '+999999999-12-31T23:59:59Z',
+      '+1000000001-01-01T00:00:00Z',
     ]) {
       await probe(LIST, { publishedGt: date });
     }

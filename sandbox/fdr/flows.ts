@@ -101,10 +101,11 @@ export class FlowStore {
     return this.#psps.has(pspId) || pspId === DISABLED_PSP;
   }
 
-  /** Publishes the groups whose D+n has come (all of them with `all`); returns the flows published. */
-  async publishDue(all = false): Promise<FlowRevision[]> {
+  /** Publishes the groups whose D+n has come (all of them with `all`, only the transfers of `iuvs` when given); returns the flows published. */
+  async publishDue(all = false, iuvs?: readonly string[]): Promise<FlowRevision[]> {
     const now = this.now();
-    const due = this.#pending.filter((p) => all || startOfDay(p.payDate) + this.publishDelayDays * DAY_MS <= now);
+    const only = iuvs && new Set(iuvs);
+    const due = this.#pending.filter((p) => (!only || only.has(p.iuv)) && (all || startOfDay(p.payDate) + this.publishDelayDays * DAY_MS <= now));
     if (due.length === 0) return [];
     // Taken out at once (synchronously), so that two requests never publish the same transfer twice.
     for (const p of due) this.#pending.splice(this.#pending.indexOf(p), 1);

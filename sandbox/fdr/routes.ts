@@ -12,7 +12,7 @@ import {
   disabledPsp,
   FdrError,
   flowNotFound,
-  shown,
+  NotConvertible,
   unknownOrganization,
   unknownPsp,
   type ErrorMessage,
@@ -26,38 +26,69 @@ export interface FdrRoutesOptions {
   isKnownOrganization: (organizationId: string) => boolean;
 }
 
-const ID = /^(.{1,35})$/;
+/** @Pattern("^(.{1,35})$") as java.util.regex: its `.` excludes the java line terminators (\u0085 too). */
+const ID = /^[^\n\r\u0085\u2028\u2029]{1,35}$/;
 const ID_MESSAGE = 'must match "^(.{1,35})$"';
 const LONG_MIN = -(2n ** 63n);
 const LONG_MAX = 2n ** 63n - 1n;
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
+/**
+ * java Instant.parse (DateTimeFormatter.ISO_INSTANT, JDK 17): case-insensitive; a 4-digit year (or `-`
+ * and 4 digits, or `+` and more than 4); seconds required; `.` and 0..9 fraction digits; `Z` or an
+ * offset ±HH:MM[:ss].
+ */
+const INSTANT =
+  /^([+-]?\d{4,10})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{0,9}))?(?:Z|([+-])(\d{2}):(\d{2})(?::(\d{2}))?)$/i;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** ZoneOffset's range: -18:00..+18:00 inclusive. */
+const MAX_OFFSET_SECONDS = 18 * 3600;
+/** Past JavaScript's dates (±275760 years) but within Instant's (±1e9 years): only compared, so ±Infinity. */
+const JS_MAX_YEAR = 275_759;
+const INSTANT_MAX_YEAR = 1_000_000_000;
 
 export const INFO = { name: 'pagopa-fdr', version: '1.1.60', environment: 'sandbox', description: 'FDR - Flussi di rendicontazione' };
 
 const euros = (cents: number) => Number((cents / 100).toFixed(2));
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function validDate(y: number, m: number, d: number): boolean {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+/** Epoch ms of a UTC date-time, or undefined when the date does not exist (any year, 0000..0099 included). */
+function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number | undefined {
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
+  date.setUTCHours(h, mi, s, 0);
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date.getTime() : undefined;
 }
 
-/** java.time Instant text (ISO-8601 with Z or an offset), or undefined. */
-function parseInstant(text: string): number | undefined {
+const validDate = (y: number, mo: number, d: number) => utc(y, mo, d) !== undefined;
+
+/** java Instant.parse of `text` as epoch ms (the fraction truncated), or undefined when java refuses it. */
+export function parseInstant(text: string): number | undefined {
   const m = INSTANT.exec(text);
   if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
-  if (!validDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return undefined;
-  const fraction = Number(`0.${m[7] ?? '0'}`) * 1000;
-  let ms = Date.UTC(y, mo - 1, d, h, mi, s) + Math.floor(fraction);
-  const zone = m[8]!;
-  if (zone !== 'Z') {
-    const [oh, om] = zone.slice(1).split(':').map(Number) as [number, number];
-    if (oh > 18 || om > 59) return undefined;
-    ms -= (zone[0] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
+  const [, year, mo, d, h, mi, s, fraction, sign, oh, om, os] = m;
+  // ISO_LOCAL_DATE's year (SignStyle.EXCEEDS_PAD, strict): `+` only past 4 digits, none or `-` with exactly 4.
+  const digits = year!.replace(/^[+-]/, '').length;
+  if (year!.startsWith('+') ? digits <= 4 : digits !== 4) return undefined;
+  const [y, month, day, hour, minute] = [year, mo, d, h, mi].map(Number) as [number, number, number, number, number];
+  let second = Number(s);
+  const nanos = (fraction ?? '').padEnd(9, '0');
+  let extraDays = 0;
+  if (hour === 24 && minute === 0 && second === 0 && Number(nanos) === 0) extraDays = 1;
+  else if (hour === 23 && minute === 59 && second === 60) second = 59; // a leap second is read as :59
+  else if (hour > 23 || minute > 59 || second > 59) return undefined;
+  let offset = 0;
+  if (sign !== undefined) {
+    const [hours, minutes, seconds] = [Number(oh), Number(om), Number(os ?? 0)];
+    if (minutes > 59 || seconds > 59) return undefined;
+    offset = (sign === '-' ? -1 : 1) * (hours * 3600 + minutes * 60 + seconds);
+    if (Math.abs(offset) > MAX_OFFSET_SECONDS) return undefined;
   }
-  return ms;
+  if (Math.abs(y) > JS_MAX_YEAR) {
+    if (Math.abs(y) > INSTANT_MAX_YEAR || !validDate(y % 400, month, day)) return undefined;
+    return y > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  }
+  const local = utc(y, month, day, hour % 24, minute, second);
+  if (local === undefined) return undefined;
+  return local + extraDays * 86_400_000 - offset * 1000 + Number(nanos.slice(0, 3));
 }
 
 /** now − 1 month, as java.time's minus(1, MONTHS) in UTC (the day clamped to the month's length). */
@@ -69,45 +100,45 @@ export function oneMonthBefore(now: number): number {
   return Date.UTC(y, m, Math.min(d.getUTCDate(), lastDay), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
 }
 
-/** Collects the violations of one request, each as one errors[] entry. */
+/**
+ * The parameters of one request as the service's framework takes them: each value converted to its java
+ * type first (NotConvertible: 404, no body), then the bean-validation violations of the method, reported
+ * together (FDR-1000) with the path `<method>.<java parameter>`, sorted by path descending.
+ */
 class Violations {
   readonly list: ErrorMessage[] = [];
-  constructor(private readonly operation: string) {}
+  constructor(private readonly method: string) {}
 
-  add(name: string, message: string): void {
-    this.list.push({ path: `${this.operation}.${name}`, message });
+  add(javaName: string, message: string): void {
+    this.list.push({ path: `${this.method}.${javaName}`, message });
   }
 
-  id(name: string, value: string | undefined): void {
-    if (value !== undefined && !ID.test(value)) this.add(name, ID_MESSAGE);
+  id(javaName: string, value: string | undefined): void {
+    if (value !== undefined && !ID.test(value)) this.add(javaName, ID_MESSAGE);
   }
 
-  long(name: string, text: string | undefined, fallback: bigint, min: bigint, max?: bigint): bigint {
+  /** A java long (Long.parseLong): an optional sign and decimal digits, within 64 bits. */
+  long(name: string, javaName: string, text: string | undefined, fallback: bigint, min: bigint, max?: bigint): bigint {
     if (text === undefined) return fallback;
-    if (!/^[+-]?\d{1,40}$/.test(text) || BigInt(text) < LONG_MIN || BigInt(text) > LONG_MAX) {
-      this.list.push({ path: name, message: `Bad request. Field [${name}] is [${shown(text)}]. Not match a correct value` });
-      return fallback;
-    }
+    if (!/^[+-]?\d{1,40}$/.test(text) || BigInt(text) < LONG_MIN || BigInt(text) > LONG_MAX) throw new NotConvertible(name, text);
     const value = BigInt(text);
-    if (value < min) this.add(name, `must be greater than or equal to ${min}`);
-    else if (max !== undefined && value > max) this.add(name, `must be less than or equal to ${max}`);
+    if (value < min) this.add(javaName, `must be greater than or equal to ${min}`);
+    else if (max !== undefined && value > max) this.add(javaName, `must be less than or equal to ${max}`);
     return value;
   }
 
-  instant(name: string, text: string | undefined): number | undefined {
+  /** An Optional<Instant> with @PastDateLimit(1 MONTHS): refused when before `limit`. */
+  instant(name: string, text: string | undefined, limit: number): number | undefined {
     if (text === undefined) return undefined;
     const ms = parseInstant(text);
-    if (ms === undefined) {
-      this.list.push({
-        path: name,
-        message: `Bad request. Field [${name}] is [${shown(text)}]. Expected ISO-8601 [2011-12-03T10:15:30Z] [2023-04-05T09:21:37.810000Z]`,
-      });
-    }
+    if (ms === undefined) throw new NotConvertible(name, text);
+    if (ms < limit) this.add(name, DATE_TOO_OLD);
     return ms;
   }
 
   check(): void {
-    if (this.list.length > 0) throw badRequest(this.list);
+    if (this.list.length === 0) return;
+    throw badRequest([...this.list].sort((a, b) => (a.path! < b.path! ? 1 : a.path! > b.path! ? -1 : 0)));
   }
 }
 
@@ -173,10 +204,12 @@ export const fdrRoutes: FastifyPluginAsync<FdrRoutesOptions> = async (app, { flo
       return sendJson(reply, 200, await operation(request));
     } catch (error) {
       if (error instanceof FdrError) return sendJson(reply, error.status, error.toJSON());
+      if (error instanceof NotConvertible) return reply.code(404).send();
       throw error;
     }
   };
 
+  // SemanticValidator.java: PspValidator, then CreditorInstitutionValidator, then FlowNameFormatValidator.
   const checkOrganization = (organizationId: string) => {
     if (!isKnownOrganization(organizationId)) throw unknownOrganization(organizationId);
   };
@@ -185,18 +218,18 @@ export const fdrRoutes: FastifyPluginAsync<FdrRoutesOptions> = async (app, { flo
     if (pspId === DISABLED_PSP) throw disabledPsp(pspId);
   };
 
-  /** The path of one flow, validated in the service's order; then the flows due are published. */
+  /** The path of one flow (after the conversions and bean validation), then the flows due are published. */
   const flowPath = async (request: FastifyRequest, violations: Violations) => {
+    const revision = violations.long('revision', 'revision', param(request, 'revision'), 1n, 1n);
+    violations.check();
     const organizationId = param(request, 'organizationfiscalcode');
     const fdr = param(request, 'fdr');
     const pspId = param(request, 'pspId');
-    const revision = violations.long('revision', param(request, 'revision'), 1n, 1n);
-    violations.check();
-    checkOrganization(organizationId);
     checkPsp(pspId);
+    checkOrganization(organizationId);
     const date = LOCAL_DATE.exec(fdr.slice(0, 10));
     if (!date || !validDate(Number(date[1]), Number(date[2]), Number(date[3]))) throw badFlowDate(fdr);
-    if (!fdr.slice(10).startsWith(`${pspId}-`)) throw badFlowPsp(fdr, pspId);
+    if (!fdr.slice(10).startsWith(`${pspId}-`)) throw badFlowPsp(fdr);
     await flows.publishDue();
     const flow = flows.get(organizationId, pspId, fdr, revision);
     if (!flow) throw flowNotFound(fdr);
@@ -214,18 +247,15 @@ export const fdrRoutes: FastifyPluginAsync<FdrRoutesOptions> = async (app, { flo
       v.id('organizationId', organizationId);
       const pspId = query.get('pspId');
       v.id('pspId', pspId);
-      const page = v.long('page', query.get('page'), 1n, 1n);
-      const size = v.long('size', query.get('size'), 1000n, 1n, 1000n);
-      const publishedGt = v.instant('publishedGt', query.get('publishedGt'));
-      const flowDate = v.instant('flowDate', query.get('flowDate'));
-      v.check();
-      checkOrganization(organizationId);
-      if (pspId !== undefined) checkPsp(pspId);
+      const page = v.long('page', 'pageNumber', query.get('page'), 1n, 1n);
+      const size = v.long('size', 'pageSize', query.get('size'), 1000n, 1n, 1000n);
       const limit = oneMonthBefore(now());
-      const old: ErrorMessage[] = [];
-      if (publishedGt !== undefined && publishedGt < limit) old.push({ path: 'publishedGt', message: DATE_TOO_OLD });
-      if (flowDate !== undefined && flowDate < limit) old.push({ path: 'flowDate', message: DATE_TOO_OLD });
-      if (old.length > 0) throw badRequest(old);
+      const publishedGt = v.instant('publishedGt', query.get('publishedGt'), limit);
+      const flowDate = v.instant('flowDate', query.get('flowDate'), limit);
+      v.check();
+      // A blank pspId is no filter the PSP validator looks at (it still filters: no flow has such a PSP).
+      if (pspId !== undefined && pspId.trim() !== '') checkPsp(pspId);
+      checkOrganization(organizationId);
       await flows.publishDue();
       const found = flows.latest(organizationId, { pspId, publishedGt: publishedGt ?? limit, flowDateGt: flowDate ?? limit });
       const { data, ...rest } = paginate(found, page, size);
@@ -243,8 +273,8 @@ export const fdrRoutes: FastifyPluginAsync<FdrRoutesOptions> = async (app, { flo
     handle(async (request) => {
       const v = new Violations('getPaymentsFromPublishedFlow');
       const query = queryParams(request);
-      const page = v.long('page', query.get('page'), 1n, 1n);
-      const size = v.long('size', query.get('size'), 1000n, 1n);
+      const page = v.long('page', 'pageNumber', query.get('page'), 1n, 1n);
+      const size = v.long('size', 'pageSize', query.get('size'), 1000n, 1n);
       const flow = await flowPath(request, v);
       const { data, ...rest } = paginate(flow.payments, page, size);
       return { ...rest, data: data.map(payment) };
