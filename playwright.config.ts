@@ -88,6 +88,8 @@ export default defineConfig({
     // An upload is processed asynchronously: allow for two of them per test within UPLOAD_TIMEOUT_MS.
     { name: 'bulk', testMatch: /bulk\/.*\.spec\.ts/, dependencies: ['setup'], timeout: 2 * (config?.bulk.uploadTimeoutMs ?? 900_000) + 60_000 },
     { name: 'receipts', testMatch: /receipts\/.*\.spec\.ts/, dependencies: ['setup'] },
+    // Reporting flows (FdR); the case that pays a notice and finds it in a flow is in the browser project.
+    { name: 'fdr', testMatch: /fdr\/.*\.spec\.ts/, dependencies: ['setup'] },
     // The browser project: Checkout payments. UAT's outcome may take two minutes (pagoPA's own suites
     // wait 120 s). No screencast in traces and no automatic screenshots: the card fields would show in
     // them; the page objects attach screenshots with the card fields masked.

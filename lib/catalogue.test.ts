@@ -120,5 +120,6 @@ test('the sub-activity letters of step 6 are on the areas, and only areas of ste
     BLK: [6],
     PAY: [8],
     RIC: [9],
+    FDR: [5],
   });
 });

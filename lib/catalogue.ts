@@ -13,9 +13,9 @@
 // Preconditions and steps describe what the test really does. API paths are relative to each service's
 // base: GPD `/gpd/debt-positions-service/v1` (or `/v2` where the step says "GPD v2"), upload
 // `/upload/gpd/debt-positions-service/v1|v2`, receipts `/gpd/payments-receipts-service/v1`, biz-events
-// `/bizevents/service/v1`; {ec} is EC_FISCAL_CODE, {broker} is BROKER_CODE.
+// `/bizevents/service/v1`, FdR `/fdr-org/service/v1`; {ec} is EC_FISCAL_CODE, {broker} is BROKER_CODE.
 
-export type Area = 'ACC' | 'GPD-CRE' | 'GPD-PUB' | 'GPD-UPD' | 'GPD-DEL' | 'GPD-INV' | 'GPD-GET' | 'BLK' | 'PAY' | 'RIC';
+export type Area = 'ACC' | 'GPD-CRE' | 'GPD-PUB' | 'GPD-UPD' | 'GPD-DEL' | 'GPD-INV' | 'GPD-GET' | 'BLK' | 'PAY' | 'RIC' | 'FDR';
 export type Severity = 'blocker' | 'critical' | 'normal' | 'minor';
 
 /** The official onboarding steps (SPEC §1) the suite evidences. */
@@ -49,7 +49,7 @@ export interface TestCase {
 export type Step6Activity = 'a' | 'b' | 'c' | 'd' | 'e';
 
 // GPD-INV (invalidation) and GPD-GET (retrieval) are step 6 tests outside the official list of
-// sub-activities: no letter. ACC, PAY and RIC belong to other steps.
+// sub-activities: no letter. ACC, PAY, RIC and FDR belong to other steps.
 export const AREAS: Record<Area, { it: string; en: string; activity?: Step6Activity }> = {
   ACC: { it: 'Accesso e chiavi di sottoscrizione', en: 'Access and subscription keys' },
   'GPD-CRE': { it: 'Creazione posizione debitoria', en: 'Debt position creation', activity: 'a' },
@@ -61,6 +61,7 @@ export const AREAS: Record<Area, { it: string; en: string; activity?: Step6Activ
   BLK: { it: 'Caricamenti massivi', en: 'Bulk loads', activity: 'e' },
   PAY: { it: 'Pagamento su Checkout', en: 'Payment on Checkout' },
   RIC: { it: 'Acquisizione ricevute', en: 'Receipt acquisition' },
+  FDR: { it: 'Flussi di rendicontazione', en: 'Reporting flows (FdR)' },
 };
 
 type Text = { it: string; en: string };
@@ -190,8 +191,14 @@ export const CATALOGUE: readonly TestCase[] = [
         en: 'GPD_RECEIPTS_SUBSCRIPTION_KEY (Back Office product "GPD - Recupero ricevute") configured for the EC; without it the case is skipped',
       },
       steps: {
-        it: ['Inviare GET /payments/{ec}/receipts?pageSize=1 con la chiave ricevute', 'Verificare HTTP 200'],
-        en: ['Send GET /payments/{ec}/receipts?pageSize=1 with the receipts key', 'Check HTTP 200'],
+        it: [
+          'Inviare GET /payments/{ec}/receipts?pageSize=1 con la chiave ricevute',
+          "Verificare HTTP 200; con 401 o 403 il caso indica cosa correggere (chiave dell'ambiente o del prodotto sbagliato, EC non associato o delega mancante) e i casi delle ricevute sono saltati con la stessa indicazione",
+        ],
+        en: [
+          'Send GET /payments/{ec}/receipts?pageSize=1 with the receipts key',
+          'Check HTTP 200; on 401 or 403 the case says what to fix (a key of the wrong environment or product, the EC not bound or the delegation missing) and the receipts cases are skipped with the same advice',
+        ],
       },
       expected: {
         it: "HTTP 200 sull'elenco ricevute dell'EC (caso saltato se la chiave non è configurata)",
@@ -224,6 +231,50 @@ export const CATALOGUE: readonly TestCase[] = [
       expected: {
         it: 'Senza chiave, ogni variante (percent-encoding, maiuscole, segmento ".") riceve HTTP 401 o 404, mai una risposta del servizio',
         en: 'Without a key, every spelling (percent-encoding, upper case, "." segment) gets HTTP 401 or 404, never a service answer',
+      },
+    },
+    {
+      id: 'ACC-07',
+      title: { it: 'La chiave "Flussi di Rendicontazione" funziona per l\'EC', en: 'The reporting-flows (FdR) key works for the EC' },
+      preconditions: {
+        it: 'Chiave FDR_SUBSCRIPTION_KEY (prodotto Back Office "FdR - Flussi di Rendicontazione (EC)") configurata per l\'EC; senza di essa il caso è saltato',
+        en: 'FDR_SUBSCRIPTION_KEY (Back Office product "FdR - Flussi di Rendicontazione (EC)") configured for the EC; without it the case is skipped',
+      },
+      steps: {
+        it: [
+          'Inviare GET /organizations/{ec}/fdrs?size=1 (FdR) con la chiave FdR',
+          'Verificare HTTP 200 (anche senza flussi: count 0); con 401 o 403 il caso indica cosa correggere e i casi FDR sono saltati con la stessa indicazione',
+        ],
+        en: [
+          'Send GET /organizations/{ec}/fdrs?size=1 (FdR) with the FdR key',
+          'Check HTTP 200 (also without flows: count 0); on 401 or 403 the case says what to fix and the FDR cases are skipped with the same advice',
+        ],
+      },
+      expected: {
+        it: "HTTP 200 sull'elenco dei flussi pubblicati dell'EC (caso saltato se la chiave non è configurata)",
+        en: "HTTP 200 on the EC's published flows list (skipped when the key is not configured)",
+      },
+    },
+    {
+      id: 'ACC-08',
+      title: { it: 'La chiave "BIZ - Recupero ricevute Ente Creditore" funziona per l\'EC', en: 'The biz-events receipts key works for the EC' },
+      preconditions: {
+        it: 'Chiave BIZ_SUBSCRIPTION_KEY (prodotto Back Office "BIZ - Recupero ricevute Ente Creditore") configurata per l\'EC; senza di essa il caso è saltato',
+        en: 'BIZ_SUBSCRIPTION_KEY (Back Office product "BIZ - Recupero ricevute Ente Creditore") configured for the EC; without it the case is skipped',
+      },
+      steps: {
+        it: [
+          'Inviare GET /organizations/{ec}/receipts/conformance-key-check (biz-events, una ricevuta che non esiste) con la chiave BIZ',
+          'Verificare HTTP 404 del servizio (chiave e EC accettati); con 401 o 403 il caso indica cosa correggere e il caso RIC-03 è saltato con la stessa indicazione',
+        ],
+        en: [
+          'Send GET /organizations/{ec}/receipts/conformance-key-check (biz-events, a receipt that does not exist) with the BIZ key',
+          "Check the service's HTTP 404 (key and EC accepted); on 401 or 403 the case says what to fix and RIC-03 is skipped with the same advice",
+        ],
+      },
+      expected: {
+        it: 'Risposta del servizio biz-events (404 per la ricevuta inesistente), non del gateway (caso saltato se la chiave non è configurata)',
+        en: "The biz-events service's answer (404 for the receipt that does not exist), not the gateway's (skipped when the key is not configured)",
       },
     },
   ]),
@@ -1662,6 +1713,130 @@ export const CATALOGUE: readonly TestCase[] = [
       expected: {
         it: "HTTP 200 con la pagina richiesta; 400 per pagina oltre l'ultima, pageSize > 100, intervallo di date invertito",
         en: 'HTTP 200 with the requested page; 400 for a page past the last, pageSize > 100, an inverted date range',
+      },
+    },
+  ]),
+  // Reporting flows (onboarding step 5: the EC receives the PSPs' reporting flows through the FdR API).
+  ...cases('FDR', 5, [
+    {
+      id: 'FDR-01',
+      title: { it: 'Elenco dei flussi pubblicati: filtri, paginazione e limiti', en: 'Published flows list: filters, paging and limits' },
+      preconditions: {
+        it: 'Chiave FDR_SUBSCRIPTION_KEY (prodotto "FdR - Flussi di Rendicontazione (EC)") configurata per l\'EC, altrimenti il caso è saltato; nessun flusso richiesto',
+        en: 'FDR_SUBSCRIPTION_KEY (product "FdR - Flussi di Rendicontazione (EC)") configured for the EC, otherwise the case is skipped; no flow needed',
+      },
+      steps: {
+        it: [
+          "Inviare GET /organizations/{ec}/fdrs: verificare HTTP 200 (anche senza flussi, count 0), pageSize 1000, pagina 1, count non inferiore agli elementi, flussi ordinati per data del flusso e nome, pubblicati nell'ultimo mese",
+          'Inviare GET …/fdrs?size=1: verificare pageSize 1, al più un flusso, totPage pari a count',
+          'Inviare GET …/fdrs?size=1&page=<totPage + 1>: verificare HTTP 200 con data vuoto e lo stesso count',
+          'Inviare GET …/fdrs?pspId=<PSP di un flusso> (se ce ne sono): verificare solo flussi di quel PSP',
+          'Inviare size=0, size=1001 e page=0: verificare per ciascuno HTTP 400 FDR-1000 con una violazione che nomina il parametro',
+          'Inviare publishedGt e flowDate più vecchi di un mese: verificare HTTP 400 FDR-1000 "The date cannot be older than 1 months."',
+          'Inviare pspId di un PSP sconosciuto: verificare HTTP 400 FDR-2000',
+        ],
+        en: [
+          'Send GET /organizations/{ec}/fdrs: check HTTP 200 (also without flows, count 0), pageSize 1000, page 1, count not below the items, flows ordered by flow date and name, published within the last month',
+          'Send GET …/fdrs?size=1: check pageSize 1, at most one flow, totPage equal to count',
+          'Send GET …/fdrs?size=1&page=<totPage + 1>: check HTTP 200 with empty data and the same count',
+          "Send GET …/fdrs?pspId=<a flow's PSP> (when there are flows): check only that PSP's flows",
+          'Send size=0, size=1001 and page=0: check for each HTTP 400 FDR-1000 with one violation naming the parameter',
+          'Send publishedGt and flowDate older than one month: check HTTP 400 FDR-1000 "The date cannot be older than 1 months."',
+          'Send the pspId of an unknown PSP: check HTTP 400 FDR-2000',
+        ],
+      },
+      expected: {
+        it: 'HTTP 200 con le pagine richieste e count totale; 400 FDR-1000 per size fuori 1..1000, page < 1 e date più vecchie di un mese; 400 FDR-2000 per un PSP sconosciuto',
+        en: 'HTTP 200 with the requested pages and the total count; 400 FDR-1000 for size outside 1..1000, page < 1 and dates older than one month; 400 FDR-2000 for an unknown PSP',
+      },
+    },
+    {
+      id: 'FDR-02',
+      title: { it: 'Flusso inesistente o con nome malformato', en: 'Unknown flow or malformed flow name' },
+      preconditions: {
+        it: "Chiave FDR_SUBSCRIPTION_KEY configurata per l'EC, altrimenti il caso è saltato; un PSP noto alla piattaforma (FDR_PSP_ID, CHECKOUT_PSP_ID o il PSP di un flusso pubblicato)",
+        en: 'FDR_SUBSCRIPTION_KEY configured for the EC, otherwise the case is skipped; a PSP the platform knows (FDR_PSP_ID, CHECKOUT_PSP_ID or the PSP of a published flow)',
+      },
+      steps: {
+        it: [
+          'Inviare GET /organizations/{ec}/fdrs/<oggi><psp>-<suffisso mai usato>/revisions/1/psps/<psp>: verificare HTTP 404 FDR-3001 "Flow with ID [<nome>] not found."',
+          'Inviare lo stesso percorso con un nome i cui primi 10 caratteri non sono una data yyyy-MM-dd: verificare HTTP 400 FDR-3008',
+          'Inviare un nome con la data seguita da un altro PSP: verificare HTTP 400 FDR-3009',
+          'Inviare lo stesso percorso per i pagamenti (…/payments): verificare HTTP 404 FDR-3001',
+        ],
+        en: [
+          'Send GET /organizations/{ec}/fdrs/<today><psp>-<never used suffix>/revisions/1/psps/<psp>: check HTTP 404 FDR-3001 "Flow with ID [<name>] not found."',
+          'Send the same path with a name whose first 10 characters are not a yyyy-MM-dd date: check HTTP 400 FDR-3008',
+          'Send a name whose date is followed by another PSP: check HTTP 400 FDR-3009',
+          'Send the same path for the payments (…/payments): check HTTP 404 FDR-3001',
+        ],
+      },
+      expected: {
+        it: 'HTTP 404 FDR-3001 per un flusso inesistente; HTTP 400 FDR-3008 / FDR-3009 per un nome malformato',
+        en: 'HTTP 404 FDR-3001 for an unknown flow; HTTP 400 FDR-3008 / FDR-3009 for a malformed name',
+      },
+    },
+    {
+      id: 'FDR-03',
+      severity: 'critical',
+      title: {
+        it: 'Avviso pagato su Checkout rendicontato in un flusso (D+2) e posizione REPORTED',
+        en: 'Notice paid on Checkout reported in a flow (D+2) and the position REPORTED',
+      },
+      preconditions: {
+        it: "Come PAY-01; chiave FDR_SUBSCRIPTION_KEY configurata; un ambiente i cui PSP pubblicano a richiesta (la sandbox). In UAT i flussi arrivano quando un PSP di test li pubblica: il caso è saltato e l'avviso è verificato da FDR-04 nelle esecuzioni successive",
+        en: 'As PAY-01; FDR_SUBSCRIPTION_KEY configured; an environment whose PSPs publish on request (the sandbox). On UAT flows arrive when a test PSP publishes them: the case is skipped and the notice is checked by FDR-04 in later runs',
+      },
+      steps: {
+        it: [
+          'Creare e pubblicare una posizione e pagarla con carta su Checkout fino allo stato PAID su GPD (come PAY-01); il pagamento è registrato nel registro di riconciliazione',
+          'Chiedere ai PSP di pubblicare ora il flusso del pagamento (ciò che fanno il giorno D+2)',
+          'Interrogare GET /organizations/{ec}/fdrs e i pagamenti di ciascun flusso fino a trovare lo IUV (al più 60 s)',
+          'Verificare il flusso: stato PUBLISHED, EC destinatario, PSP mittente, totPayments e sumPayments (euro) pari ai pagamenti',
+          "Verificare i pagamenti dello IUV: uno per trasferimento dell'EC, con idTransfer e importo in euro del trasferimento, esito EXECUTED, data del pagamento",
+          'Verificare su GPD la posizione in stato REPORTED',
+        ],
+        en: [
+          'Create and publish a position and pay it by card on Checkout until it is PAID on GPD (as PAY-01); the payment is recorded in the reconciliation ledger',
+          "Ask the PSPs to publish the payment's flow now (what they do on D+2)",
+          "Poll GET /organizations/{ec}/fdrs and each flow's payments until the IUV is found (at most 60 s)",
+          'Check the flow: status PUBLISHED, the receiving EC, the sending PSP, totPayments and sumPayments (euros) equal to its payments',
+          "Check the IUV's payments: one per transfer of the EC, with the transfer's idTransfer and amount in euros, outcome EXECUTED, the payment date",
+          'Check on GPD that the position is REPORTED',
+        ],
+      },
+      expected: {
+        it: 'Il pagamento è in un flusso pubblicato con importi in euro coerenti con la posizione; la posizione è REPORTED su GPD',
+        en: 'The payment is in a published flow with amounts in euros consistent with the position; the position is REPORTED on GPD',
+      },
+    },
+    {
+      id: 'FDR-04',
+      severity: 'critical',
+      title: { it: 'Riconciliazione degli avvisi pagati nelle esecuzioni precedenti', en: 'Reconciliation of the notices paid in earlier runs' },
+      preconditions: {
+        it: "Chiave FDR_SUBSCRIPTION_KEY configurata per l'EC, altrimenti il caso è saltato; il registro degli avvisi pagati (FDR_LEDGER, conservato tra le esecuzioni notturne dalla CI); attesa massima FDR_PENDING_WORKING_DAYS giorni lavorativi (predefinito 3)",
+        en: 'FDR_SUBSCRIPTION_KEY configured for the EC, otherwise the case is skipped; the ledger of paid notices (FDR_LEDGER, kept between nightly runs by CI); maximum wait FDR_PENDING_WORKING_DAYS working days (default 3)',
+      },
+      steps: {
+        it: [
+          'Leggere il registro: un registro corrotto è un errore che nomina file e riga (il registro non è modificato)',
+          "Considerare gli avvisi dell'EC pagati nell'ultimo mese (la finestra dell'API FdR)",
+          'Leggere tutti i flussi pubblicati (GET /organizations/{ec}/fdrs) e i loro pagamenti',
+          'Per ogni avviso: riconciliato (nel flusso con lo stesso importo), in attesa (non ancora in un flusso ed entro i giorni lavorativi ammessi) o mancante (oltre il termine e in nessun flusso)',
+          "Verificare che nessun avviso sia mancante o con importo diverso; allegare l'esito per IUV",
+        ],
+        en: [
+          'Read the ledger: a corrupt ledger is an error naming file and line (the ledger is left unchanged)',
+          "Take the EC's notices paid within the last month (the FdR API's window)",
+          'Read every published flow (GET /organizations/{ec}/fdrs) and its payments',
+          'For each notice: reconciled (in a flow with the same amount), pending (not in a flow yet and within the allowed working days) or missing (past the limit and in no flow)',
+          'Check that no notice is missing or has another amount; attach the outcome per IUV',
+        ],
+      },
+      expected: {
+        it: 'Ogni avviso pagato è riconciliato o ancora in attesa; nessuno mancante né con importo diverso ("nessun flusso ancora" non è un errore)',
+        en: 'Every paid notice is reconciled or still pending; none missing nor with another amount ("no flow yet" is not a failure)',
       },
     },
   ]),

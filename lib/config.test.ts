@@ -244,3 +244,22 @@ test('a spaced card number is accepted and kept as digits', () => {
   assert.equal(config.checkout.language, 'en');
   assert.equal(config.checkout.pspId, 'BNLIITRR');
 });
+
+test('reporting flows: the ledger is kept on UAT and the run’s own on the sandbox; the PSP falls back to Checkout’s', () => {
+  const onUat = loadConfig(uat).fdr;
+  assert.deepEqual(onUat, { ledger: { file: 'reports/fdr-ledger.jsonl', pendingWorkingDays: 3 }, pspId: undefined });
+  const set = loadConfig({ ...uat, FDR_LEDGER: 'history/l.jsonl', FDR_PENDING_WORKING_DAYS: '0', CHECKOUT_PSP_ID: 'WOLLNLB1' }).fdr;
+  assert.deepEqual(set, { ledger: { file: 'history/l.jsonl', pendingWorkingDays: 0 }, pspId: 'WOLLNLB1' });
+  assert.equal(loadConfig({ ...uat, CHECKOUT_PSP_ID: 'WOLLNLB1', FDR_PSP_ID: 'BNLIITRR' }).fdr.pspId, 'BNLIITRR');
+  const sandbox = loadConfig({ GPD_SUBSCRIPTION_KEY: KEY, SANDBOX_INTERNAL_KEY: KEY, RUN_ID: 'R1234', REPORTS_DIR: '/tmp/r' }).fdr;
+  assert.equal(sandbox.ledger.file, '/tmp/r/test-results/fdr-ledger.jsonl');
+  assert.equal(sandbox.pspId, 'BNLIITRR');
+});
+
+test('reporting flows: a bad ledger setting or PSP id is one more problem of the one ConfigError', () => {
+  const problems = problemsOf({ ...uat, FDR_LEDGER: 'reports/', FDR_PENDING_WORKING_DAYS: '31', FDR_PSP_ID: 'bnl iitrr' });
+  assert.equal(problems.length, 3);
+  assert.match(problems[0]!, /^FDR_LEDGER="reports\/" is invalid: expected the path of the ledger file/);
+  assert.match(problems[1]!, /^FDR_PENDING_WORKING_DAYS="31" is invalid: expected whole working days 0\.\.30/);
+  assert.match(problems[2]!, /^FDR_PSP_ID="bnl iitrr" is invalid/);
+});

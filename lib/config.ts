@@ -6,6 +6,8 @@ import { config as loadDotenv } from 'dotenv';
 import { freePortSync } from './free-port.ts';
 import { isLuhnValid } from './ids.ts';
 import { guardUrl } from './production-guard.ts';
+import { readLedgerSettings, type LedgerSettings } from './fdr/ledger.ts';
+import { outputPaths } from './run/output-paths.ts';
 
 export type Target = 'sandbox' | 'uat';
 export type Product = 'gpd' | 'gpd-receipts' | 'fdr' | 'biz';
@@ -34,6 +36,8 @@ export interface SuiteConfig {
   sandbox: SandboxSettings | undefined;
   /** Checkout (browser project): where it is, the test card, the PSP to choose, the payer's e-mail, the UI language. */
   checkout: CheckoutConfig;
+  /** Reporting flows: the ledger of paid notices reconciled across runs, and a PSP the platform knows (flow-path checks). */
+  fdr: FdrConfig;
   /** `npm run cleanup` without a run id leaves alone runs active within this time (they may be in progress). */
   cleanup: { idleMs: number };
   runId: string;
@@ -47,6 +51,14 @@ export interface SandboxSettings {
   /** The suite's own sandbox answers faster than UAT (the sandbox's standalone defaults keep UAT's pace). */
   upload: { retryAfterMs: number; chunkIntervalMs: number };
   checkout: { outcomeDelayMs: number; pollDelayMs: number };
+}
+
+export interface FdrConfig {
+  /** FDR_LEDGER (default: reports/fdr-ledger.jsonl on UAT, kept by CI; the run's own file on the sandbox,
+   * which forgets its flows when it stops) and FDR_PENDING_WORKING_DAYS. */
+  ledger: LedgerSettings;
+  /** FDR_PSP_ID, else CHECKOUT_PSP_ID; on the sandbox one of its PSPs. Undefined: the flow-path checks take the PSP of a listed flow. */
+  pspId: string | undefined;
 }
 
 export interface CheckoutConfig {
@@ -75,7 +87,7 @@ export const UAT_CHECKOUT_URL = 'https://uat.checkout.pagopa.it';
 /** The UAT test card documented in pagoPA's own Checkout e2e suite (public test data, not a real card). */
 const UAT_TEST_CARD = { number: '5255000260000014', expiry: '12/30', cvv: '123', holder: 'Test test' };
 
-const KEY_VARIABLES: Record<Product, string> = {
+export const KEY_VARIABLES: Record<Product, string> = {
   gpd: 'GPD_SUBSCRIPTION_KEY',
   'gpd-receipts': 'GPD_RECEIPTS_SUBSCRIPTION_KEY',
   fdr: 'FDR_SUBSCRIPTION_KEY',
@@ -248,6 +260,8 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
     },
   };
 
+  const fdr = readFdr(env, read, isSandbox, checkout.pspId, problems);
+
   const runId = expect('RUN_ID', read('RUN_ID'), /^[A-Za-z0-9]{4,20}$/, 'a run id of 4-20 letters/digits (generated automatically)');
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -266,6 +280,7 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
     bulk: { uploadPositions, uploadTimeoutMs },
     sandbox: isSandbox ? { port: sandboxPort, internalKey: internalKey!, ...sandboxPace } : undefined,
     checkout,
+    fdr,
     cleanup: { idleMs: idleMinutes * 60_000 },
     runId,
     requestTimeoutMs,
@@ -379,6 +394,26 @@ function readCheckout(read: (name: string, fallback?: string) => string | undefi
   const language = read('CHECKOUT_LANGUAGE', 'it')!;
   if (language !== 'it' && language !== 'en') problems.push(`CHECKOUT_LANGUAGE=${JSON.stringify(language)} is invalid: expected "it" (default) or "en".`);
   return { url, card, pspId, payerEmail, language: language === 'en' ? 'en' : 'it' };
+}
+
+/** A PSP of the sandbox's registry (sandbox/fdr/flows.ts), the default FDR_PSP_ID there. */
+const SANDBOX_PSP_ID = 'BNLIITRR';
+
+function readFdr(
+  env: Env,
+  read: (name: string, fallback?: string) => string | undefined,
+  isSandbox: boolean,
+  checkoutPsp: string | undefined,
+  problems: string[],
+): FdrConfig {
+  // The sandbox keeps no flow between runs: a ledger of earlier sandbox runs could only report "missing".
+  const ledgerEnv = { ...env, FDR_LEDGER: read('FDR_LEDGER') ?? (isSandbox ? `${outputPaths(env).testResults}/fdr-ledger.jsonl` : undefined) };
+  const ledger = readLedgerSettings(ledgerEnv);
+  if (ledger.problems) problems.push(...ledger.problems);
+  const pspId = read('FDR_PSP_ID') ?? checkoutPsp ?? (isSandbox ? SANDBOX_PSP_ID : undefined);
+  if (pspId !== undefined && !/^[A-Z0-9_]{4,35}$/.test(pspId))
+    problems.push(`FDR_PSP_ID=${JSON.stringify(pspId)} is invalid: expected a PSP id such as BNLIITRR.`);
+  return { ledger: ledger.settings ?? { file: '', pendingWorkingDays: 0 }, pspId };
 }
 
 /** The URL setting in normal form; a problem when it is malformed, carries credentials or is not UAT under pagoPA's domain. */

@@ -83,6 +83,107 @@ export interface TransferPA {
   metadata?: MapEntry[] | null;
 }
 
+/** `fdr/ErrorMessage`: One clause of an FdR error: the violated field or condition (path, absent on some errors) and its message. */
+export interface ErrorMessage {
+  path?: string;
+  message: string;
+}
+
+/** `fdr/ErrorResponse`: FdR error body. errorId is written only on a 500 (pagopa-fdr ErrorResponse); errors has one entry per violation. */
+export interface ErrorResponse {
+  errorId?: string;
+  httpStatusCode: number;
+  httpStatusDescription: string;
+  appErrorCode: string;
+  errors: ErrorMessage[];
+}
+
+/** `fdr/FlowByPSP`: One published flow in the EC's list: its name, sender PSP, latest revision and dates. */
+export interface FlowByPSP {
+  fdr: string;
+  pspId: string;
+  revision: number;
+  published: string;
+  flowDate: string;
+}
+
+/** `fdr/InfoResponse`: GET /info of the FdR organisation API. */
+export interface InfoResponse {
+  name: string;
+  version: string;
+  environment?: string;
+  description?: string;
+}
+
+/** `fdr/Metadata`: Paging of an FdR list: pageSize echoes the requested size, pageNumber the requested page (1-based), totPage the pages of the whole result. */
+export interface Metadata {
+  pageSize: number;
+  pageNumber: number;
+  totPage: number;
+}
+
+/** `fdr/PaginatedFlowsResponse`: A page of the EC's published flows; count is the total over all pages (the service's code, not the contract's wording). */
+export interface PaginatedFlowsResponse {
+  metadata: Metadata;
+  count: number;
+  data: FlowByPSP[];
+}
+
+/** `fdr/PaginatedPaymentsResponse`: A page of a flow's payments, ordered by index; count is the total over all pages. */
+export interface PaginatedPaymentsResponse {
+  metadata: Metadata;
+  count: number;
+  data: Payment[];
+}
+
+/** `fdr/Payment`: One payment of a flow: index in the flow, IUV, IUR, the transfer (1..5), the amount in euros, outcome and date. */
+export interface Payment {
+  index: number;
+  iuv: string;
+  iur: string;
+  idTransfer: number;
+  pay: number;
+  payStatus: 'EXECUTED' | 'REVOKED' | 'STAND_IN' | 'STAND_IN_NO_RPT' | 'NO_RPT';
+  payDate: string;
+}
+
+/** `fdr/Receiver`: The EC the flow reports to. */
+export interface Receiver {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+}
+
+/** `fdr/Sender`: The PSP that sent the flow. */
+export interface Sender {
+  type: 'LEGAL_PERSON' | 'ABI_CODE' | 'BIC_CODE';
+  id: string;
+  pspId: string;
+  pspName: string;
+  pspBrokerId: string;
+  channelId: string;
+}
+
+/** `fdr/SingleFlowResponse`: One published flow: header, sender, receiver and totals (amounts in euros, at most two decimals). */
+export interface SingleFlowResponse {
+  status: 'CREATED' | 'INSERTED' | 'PUBLISHED';
+  revision: number;
+  created?: string;
+  updated?: string;
+  fdr: string;
+  fdrDate: string;
+  regulation: string;
+  regulationDate: string;
+  bicCodePouringBank?: string;
+  sender: Sender;
+  receiver: Receiver;
+  published: string;
+  computedTotPayments?: number;
+  computedSumPayments?: number;
+  totPayments: number;
+  sumPayments: number;
+}
+
 /** `gateway/GatewayError`: Body written by the API gateway (Azure APIM) for 401/403/429, e.g. {"statusCode": 401, "message": "Access denied due to missing subscription key. ..."}. */
 export interface GatewayError {
   statusCode: number;
@@ -438,6 +539,17 @@ export interface SchemaTypes {
   'bizevents/MapEntry': MapEntry;
   'bizevents/Payer': Payer;
   'bizevents/TransferPA': TransferPA;
+  'fdr/ErrorMessage': ErrorMessage;
+  'fdr/ErrorResponse': ErrorResponse;
+  'fdr/FlowByPSP': FlowByPSP;
+  'fdr/InfoResponse': InfoResponse;
+  'fdr/Metadata': Metadata;
+  'fdr/PaginatedFlowsResponse': PaginatedFlowsResponse;
+  'fdr/PaginatedPaymentsResponse': PaginatedPaymentsResponse;
+  'fdr/Payment': Payment;
+  'fdr/Receiver': Receiver;
+  'fdr/Sender': Sender;
+  'fdr/SingleFlowResponse': SingleFlowResponse;
   'gateway/GatewayError': GatewayError;
   'gpd/AlreadyPaidPaymentOptionModel': AlreadyPaidPaymentOptionModel;
   'gpd/AppInfo': AppInfo;

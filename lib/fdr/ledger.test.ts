@@ -63,6 +63,7 @@ describe('readLedger', () => {
         [{ ...entry, paymentDate: 'yesterday' }, /"paymentDate" is "yesterday"/],
         [{ ...entry, nav: undefined }, /"nav" is missing/],
         [{ ...entry, ec: 77777777777 }, /"ec" is 77777777777/],
+        [{ ...entry, pspId: 'two words' }, /"pspId" is "two words"/],
       ];
       for (const [bad, message] of cases) {
         const original = `${GOOD_LINE}\n${JSON.stringify(bad)}\n`;
@@ -89,6 +90,16 @@ describe('readLedger', () => {
 });
 
 describe('appendPaid', () => {
+  test('a notice without its PSP (Checkout chose it alone) is recorded and read back without one', () =>
+    withDir(async (dir) => {
+      const file = join(dir, 'fdr-ledger.jsonl');
+      const { pspId: _none, ...withoutPsp } = notice('01000000000000009', 'R9');
+      await appendPaid(file, [withoutPsp], { now: new Date('2026-12-01T10:16:00.000Z') });
+      const [entry] = await readLedger(file);
+      assert.equal(entry?.iuv, '01000000000000009');
+      assert.equal('pspId' in entry!, false);
+    }));
+
   test('creates the folders, appends two runs in order, never rewrites earlier lines', () =>
     withDir(async (dir) => {
       const file = join(dir, 'reports', 'ci', 'fdr-ledger.jsonl');

@@ -28,8 +28,8 @@ export interface LedgerEntry {
   ec: string;
   /** What the flows of `ec` must report for this IUV, in euro cents (the EC's share for a multi-beneficiary notice). */
   amountCents: number;
-  /** The PSP that took the payment (the flow's sender). */
-  pspId: string;
+  /** The PSP that took the payment (the flow's sender), when the run knows it (Checkout may choose it alone). */
+  pspId?: string;
   /** When the payment was made, ISO 8601 with an offset (e.g. 2026-12-01T10:15:00.000Z). */
   paymentDate: string;
   /** The run that paid it. */
@@ -65,8 +65,9 @@ export function entryProblems(value: unknown): string[] {
     return ['expected a JSON object {iuv, nav, ec, amountCents, pspId, paymentDate, runId, recordedAt}'];
   const record = value as Record<string, unknown>;
   const problems: string[] = [];
-  const check = (field: keyof LedgerEntry, ok: (v: unknown) => boolean, form: string) => {
+  const check = (field: keyof LedgerEntry, ok: (v: unknown) => boolean, form: string, optional = false) => {
     const v = record[field];
+    if (v === undefined && optional) return;
     if (v === undefined) problems.push(`"${field}" is missing (expected ${form})`);
     else if (!ok(v)) problems.push(`"${field}" is ${JSON.stringify(v)} (expected ${form})`);
   };
@@ -75,7 +76,7 @@ export function entryProblems(value: unknown): string[] {
   check('nav', text(/^\d{18}$/), 'the notice number, a string of 18 digits');
   check('ec', text(/^\d{11}$/), 'the EC fiscal code, a string of 11 digits');
   check('amountCents', (v) => typeof v === 'number' && Number.isSafeInteger(v) && v > 0, 'a positive integer of euro cents');
-  check('pspId', text(/^\S{1,35}$/), 'the PSP id, a string of 1-35 characters without spaces');
+  check('pspId', text(/^\S{1,35}$/), 'the PSP id, a string of 1-35 characters without spaces', true);
   check('paymentDate', isIsoDateTime, 'an ISO 8601 date-time with an offset, e.g. 2026-12-01T10:15:00Z');
   check('runId', text(/^[A-Za-z0-9]{1,40}$/), 'the run id, letters/digits');
   check('recordedAt', isIsoDateTime, 'an ISO 8601 date-time with an offset');
@@ -135,7 +136,7 @@ export function parseLedger(content: string, file: string): LedgerEntry[] {
       nav: v.nav,
       ec: v.ec,
       amountCents: v.amountCents,
-      pspId: v.pspId,
+      ...(v.pspId === undefined ? {} : { pspId: v.pspId }),
       paymentDate: v.paymentDate,
       runId: v.runId,
       recordedAt: v.recordedAt,
@@ -156,7 +157,7 @@ export async function appendPaid(file: string, notices: readonly PaidNotice[], o
     nav: n.nav,
     ec: n.ec,
     amountCents: n.amountCents,
-    pspId: n.pspId,
+    ...(n.pspId === undefined ? {} : { pspId: n.pspId }),
     paymentDate: n.paymentDate,
     runId: n.runId,
     recordedAt: n.recordedAt ?? recordedAt,

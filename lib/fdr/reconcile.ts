@@ -86,7 +86,7 @@ export function reconcile(entries: readonly LedgerEntry[], flows: readonly FdrFl
         };
       }
       const failure =
-        `IUV ${entry.iuv} (notice ${entry.nav}, EC ${entry.ec}, ${formatCents(entry.amountCents)}, PSP ${entry.pspId}, paid ${paid} by run ${entry.runId}) ` +
+        `IUV ${entry.iuv} (notice ${entry.nav}, EC ${entry.ec}, ${formatCents(entry.amountCents)}, PSP ${entry.pspId ?? '(not recorded)'}, paid ${paid} by run ${entry.runId}) ` +
         `is missing: not in any published flow of EC ${entry.ec} after ${workingDaysElapsed} working day(s) (allowed: ${pendingWorkingDays}).`;
       return { state: 'missing', ok: false, entry, workingDaysElapsed, failure, detail: failure };
     }

@@ -13,6 +13,8 @@ export interface Operation<S extends SchemaId = SchemaId> {
   requestSchema?: SchemaId;
   /** Schema of the 2xx body; it also types the body of the exchange (`sendOperation`). */
   successSchema?: S;
+  /** Schema of the service's own error body (default GPD's ProblemJson); the gateway's 401/403/429 body is recognised whatever this says. */
+  errorSchema?: SchemaId;
   /** The body is deliberately invalid (negative case): its schema check must fail. */
   invalidOnPurpose?: boolean;
 }
@@ -196,7 +198,7 @@ function describeIupd(body: unknown): string {
   return typeof iupd === 'string' ? iupd : '(no IUPD)';
 }
 
-/** Schema of an error body: the gateway's `{statusCode, message}` or GPD's ProblemJson. */
-export function errorSchemaFor(body: unknown): SchemaId {
-  return body !== null && typeof body === 'object' && 'statusCode' in body ? 'gateway/GatewayError' : 'gpd/ProblemJson';
+/** Schema of an error body: the gateway's `{statusCode, message}`, else the service's own (GPD's ProblemJson unless told). */
+export function errorSchemaFor(body: unknown, serviceSchema: SchemaId = 'gpd/ProblemJson'): SchemaId {
+  return body !== null && typeof body === 'object' && 'statusCode' in body ? 'gateway/GatewayError' : serviceSchema;
 }

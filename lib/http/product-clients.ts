@@ -1,6 +1,6 @@
 // The one place that builds the API clients of a process: one client per Back Office product key,
 // each with its share of that product's rate limit (GPD: 100 calls / 10 s per key; upload: 10 / s;
-// no limit is documented for the receipts and biz-events products). Fixtures build it once per worker;
+// no limit is documented for the receipts, FdR and biz-events products). Fixtures build it once per worker;
 // the command-line sweep once per process (all of the key's allowance: it runs alone).
 import { secretValues, type SuiteConfig } from '../config.ts';
 import { Redactor } from '../redact.ts';
@@ -13,6 +13,7 @@ export interface ProductClients {
   upload: ApiClient;
   /** Absent when the product's key is not configured. */
   receipts?: ApiClient;
+  fdr?: ApiClient;
   biz?: ApiClient;
 }
 
@@ -31,6 +32,7 @@ export function productClients(config: SuiteConfig, options: { redactor?: Redact
     gpd: client(config.keys.gpd, config.gpdRateLimit),
     upload: client(config.keys.gpd, config.uploadRateLimit),
     ...(config.keys['gpd-receipts'] ? { receipts: client(config.keys['gpd-receipts']) } : {}),
+    ...(config.keys.fdr ? { fdr: client(config.keys.fdr) } : {}),
     ...(config.keys.biz ? { biz: client(config.keys.biz) } : {}),
   };
 }

@@ -1,12 +1,14 @@
 // Several shard runs (CI's matrix, `npm run shards`) become one run: their blob reports merged into
 // Playwright's JSON and HTML reports, their Allure results put together, their environments into
-// one that names every shard. `npm run evidence` then builds ONE pack, as for a single run.
+// one that names every shard. `npm run evidence` then builds ONE pack, as for a single run. The FdR ledger
+// copies the shards carry (`<shard>/fdr-ledger.jsonl`: the history's ledger plus their payments) are kept as one.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { RunEnvironment } from '../evidence/execution.ts';
 import type { OutputPaths } from './output-paths.ts';
 import { readRunInfo, writeRunInfo } from './run-info.ts';
+import { appendPaid, readLedger, type LedgerEntry } from '../fdr/ledger.ts';
 
 const CLI = 'node_modules/@playwright/test/cli.js';
 
@@ -55,4 +57,30 @@ export function mergeShards(shardDirs: string[], into: OutputPaths): { shards: n
   const environments = shardDirs.filter((dir) => existsSync(join(dir, 'run-info.json'))).map((dir) => readRunInfo(join(dir, 'run-info.json')));
   if (environments.length > 0) writeRunInfo(into.runInfo, mergedEnvironment(environments));
   return { shards: withBlob.length, tests: readdirSync(into.allureResults).filter((name) => name.endsWith('-result.json')).length };
+}
+
+/** The shard folder's copy of the reconciliation ledger (CI puts it there). */
+export const SHARD_LEDGER_FILE = 'fdr-ledger.jsonl';
+
+const ledgerKey = (e: LedgerEntry) => `${e.runId}|${e.ec}|${e.iuv}`;
+
+/**
+ * Appends to `file` (the ledger CI keeps) the notices of the shards' ledger copies it does not hold yet, each once,
+ * their recording time kept. A corrupt copy or ledger is a LedgerError naming file and line; nothing is written then.
+ * Answers how many notices were added.
+ */
+export async function mergeShardLedgers(shardDirs: string[], file: string): Promise<number> {
+  const copies = shardDirs.map((dir) => join(dir, SHARD_LEDGER_FILE)).filter((copy) => existsSync(copy));
+  if (copies.length === 0) return 0;
+  const known = new Set((await readLedger(file)).map(ledgerKey));
+  const added: LedgerEntry[] = [];
+  for (const copy of copies) {
+    for (const entry of await readLedger(copy)) {
+      if (known.has(ledgerKey(entry))) continue;
+      known.add(ledgerKey(entry));
+      added.push(entry);
+    }
+  }
+  await appendPaid(file, added);
+  return added.length;
 }

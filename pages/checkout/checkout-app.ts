@@ -81,18 +81,18 @@ export class CheckoutApp {
     });
   }
 
-  /** From the payment data page to the outcome: e-mail, card, PSP, "Paga". Answers the total paid, in cents. */
-  async payVerifiedNotice(): Promise<number> {
+  /** From the payment data page to the outcome: e-mail, card, PSP, "Paga". Answers the total paid (cents) and the PSP chosen, when known. */
+  async payVerifiedNotice(): Promise<{ total: number; pspId: string | undefined }> {
     await this.summary.goToPayment();
     await this.email.submit(this.settings.payerEmail);
     await this.method.chooseCard();
     await this.card.enter(this.settings.card);
     await this.card.expectSubmitEnabled(true);
     await this.card.submit();
-    await this.psp.choose(this.settings.pspId);
+    const pspId = await this.psp.choose(this.settings.pspId);
     const total = await this.check.pay();
     await this.outcome.expectPaid(total);
-    return total;
+    return { total, pspId };
   }
 
   async screenshot(title: string): Promise<void> {

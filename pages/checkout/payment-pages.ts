@@ -90,14 +90,17 @@ export class CardPage {
 export class PspPage {
   constructor(private readonly page: Page) {}
 
-  /** Chooses `pspId` (or the first PSP offered); Checkout skips the page when it offers a single PSP. */
-  async choose(pspId: string | undefined): Promise<void> {
-    await checkoutStep(this.page, `Choose the PSP ${pspId ?? '(first offered)'}`, async () => {
-      if (new URL(this.page.url()).pathname.endsWith('/riepilogo-pagamento')) return;
+  /** Chooses `pspId` (or the first PSP offered) and answers the id chosen; Checkout skips the page when it offers a
+   * single PSP (then the id is the configured one, or unknown). */
+  async choose(pspId: string | undefined): Promise<string | undefined> {
+    return checkoutStep(this.page, `Choose the PSP ${pspId ?? '(first offered)'}`, async () => {
+      if (new URL(this.page.url()).pathname.endsWith('/riepilogo-pagamento')) return pspId;
       const radio = pspId ? this.page.locator(`#psp-radio-${pspId}`) : this.page.locator('input[type="radio"][id^="psp-radio-"]').first();
       await radio.check();
+      const chosen = (await radio.getAttribute('id'))?.replace(/^psp-radio-/, '') || undefined;
       await this.page.locator('#paymentPspListPageButtonContinue').click();
       await expect(this.page).toHaveURL(/\/riepilogo-pagamento$/);
+      return chosen;
     });
   }
 }

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { test, expect } from '../../fixtures/index.ts';
 import { evidenceTransport } from '../../fixtures/evidence.ts';
 import { GATEWAY } from '../../lib/texts/gateway.ts';
+import type { Product } from '../../lib/config.ts';
+import { checkKey, keyAdvice } from '../../lib/keys/key-check.ts';
 
 test('[ACC-01] no subscription key → 401', async ({ gpd }) => {
   const res = await gpd.list({ limit: 1 }, { key: null });
@@ -24,9 +26,22 @@ test('[ACC-04] EC not bound to the key → 403', async ({ gpd, config }) => {
   expect(res).toBeGatewayError(403, GATEWAY.notAllowed);
 });
 
-test('[ACC-05] the receipts key works for the EC → 200', async ({ receipts }) => {
-  expect(await receipts.list({ pageSize: 1 })).toHaveStatus(200);
-});
+// The optional product keys: a missing key skips the case (and the product's cases), a refused one fails it with
+// the advice (and skips the product's cases with the same advice: one message, not a cascade).
+const OPTIONAL_KEYS = [
+  ['ACC-05', 'gpd-receipts', 'the receipts key works for the EC → 200'],
+  ['ACC-07', 'fdr', 'the FdR key works for the EC → 200'],
+  ['ACC-08', 'biz', 'the biz-events key works for the EC → the service answers'],
+] as const satisfies readonly (readonly [string, Product, string])[];
+
+for (const [id, product, title] of OPTIONAL_KEYS) {
+  test(`[${id}] ${title}`, async ({ apis, config }) => {
+    const client = { 'gpd-receipts': apis.receipts, fdr: apis.fdr, biz: apis.biz }[product];
+    test.skip(!client, keyAdvice(product, 'missing', config));
+    const { verdict } = await checkKey(product, evidenceTransport(client!), config);
+    expect(verdict.ok, verdict.ok ? '' : verdict.advice).toBe(true);
+  });
+}
 
 test('[ACC-06] encoded spellings of an API path do not get past the key check', async ({ gpdApi, config }) => {
   const send = evidenceTransport(gpdApi);

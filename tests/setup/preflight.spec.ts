@@ -1,6 +1,8 @@
 // Preflight: configuration, target reachability and key, before any scenario runs.
 // A problem here stops the run with one actionable message instead of forty red tests.
 import { keyFingerprint } from '../../lib/config.ts';
+import { checkKey } from '../../lib/keys/key-check.ts';
+import { evidenceTransport } from '../../fixtures/evidence.ts';
 import { test, expect } from '../../fixtures/index.ts';
 
 // eslint-disable-next-line playwright/expect-expect -- the ConfigError thrown is the check: one message naming every problem
@@ -15,7 +17,9 @@ test.describe('with a valid configuration', () => {
     test.skip(configProblem !== undefined, 'the configuration is invalid: see "configuration (.env) is complete and valid"');
   });
 
-  test('GPD API reachable and the GPD key accepted for the EC', async ({ gpd, config }) => {
+  // The GPD key is mandatory: without it no case can run, so a refusal stops the run here. The other keys are
+  // checked by ACC-05, ACC-07 and ACC-08: a wrong one fails its case and skips only its product's cases.
+  test('GPD API reachable and the GPD key accepted for the EC', async ({ apis, config }) => {
     test.info().annotations.push(
       { type: 'target', description: `${config.target} ${config.apiBaseUrl}` },
       {
@@ -25,11 +29,7 @@ test.describe('with a valid configuration', () => {
       { type: 'GPD key', description: keyFingerprint(config.keys.gpd!) },
       { type: 'run id', description: config.runId },
     );
-    const res = await gpd.list({ limit: 1 });
-    const hints: Record<number, string> = {
-      401: 'GPD_SUBSCRIPTION_KEY was refused: use the UAT key of the Back Office product "GPD - Posizioni Debitorie" (keys are per environment).',
-      403: `EC_FISCAL_CODE ${config.ecFiscalCode} is not bound to GPD_SUBSCRIPTION_KEY: check the EC (or the intermediary's delegation) in the Back Office.`,
-    };
-    expect(res.response.status, hints[res.response.status] ?? `unexpected answer from ${config.apiBaseUrl}: ${res.response.text.slice(0, 300)}`).toBe(200);
+    const { verdict } = await checkKey('gpd', evidenceTransport(apis.gpd), config);
+    expect(verdict.ok, verdict.ok ? '' : verdict.advice).toBe(true);
   });
 });

@@ -34,6 +34,8 @@ export const FIXED_SETTINGS: Record<string, string> = {
   TARGET: 'uat',
   // The file the cache carries between runs.
   EVIDENCE_HISTORY: 'history/allure-history.jsonl',
+  // The reconciliation ledger the cache carries: each shard appends to its copy, the merge job keeps the union.
+  FDR_LEDGER: 'history/fdr-ledger.jsonl',
 };
 
 /** Settings of .env.example that CI deliberately leaves unset, with the reason. */
