@@ -88,7 +88,7 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
   const clock = options.clock ?? new Clock();
   // maxParamLength: the platform's services answer long path values themselves (e.g. FdR's FDR-3008 for a long
   // flow name); Fastify's default (100 characters) would answer 414 instead. Node's header limit bounds the URL.
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, maxParamLength: 16_384 });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, routerOptions: { maxParamLength: 16_384 } });
   // The Node reaches GPD through the internal API, with a key of its own.
   const nodeKey = { key: `node-${randomUUID()}`, product: 'internal', organizations: ['*'] } satisfies Subscription;
   const subscriptions = [...options.subscriptions, nodeKey];
