@@ -33,14 +33,19 @@ function quote(value: unknown): string {
   return text.length > 100 ? `${text.slice(0, 100)}...` : text;
 }
 
-function readClockCommand(text: string | undefined, now: number): { set: number } | { advanceMs: number } {
+/** The body as a JSON value (400 with `form` when it is not JSON), and its fields when it is an object (else none). */
+function readJsonCommand(text: string | undefined, form: string): { body: unknown; command: Record<string, unknown> } {
   let body: unknown;
   try {
     body = parseJson(text ?? '');
   } catch {
-    throw badRequest('The body must be JSON: {"set": "<ISO date-time>"} or {"advanceMs": <milliseconds>}');
+    throw badRequest(form);
   }
-  const command = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  return { body, command: (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Record<string, unknown> };
+}
+
+function readClockCommand(text: string | undefined, now: number): { set: number } | { advanceMs: number } {
+  const { command } = readJsonCommand(text, 'The body must be JSON: {"set": "<ISO date-time>"} or {"advanceMs": <milliseconds>}');
   const hasSet = 'set' in command;
   const hasAdvance = 'advanceMs' in command;
   if (hasSet === hasAdvance) throw badRequest('Give exactly one of "set" (ISO date-time) or "advanceMs" (milliseconds)');
@@ -61,13 +66,8 @@ const PUBLISH_FORM = 'The body, when given, must be JSON {"iuvs": ["<IUV>", ...]
 /** The IUVs whose pending flows to publish, or undefined (no body: every pending flow). */
 function readPublishCommand(text: string | undefined): string[] | undefined {
   if (text === undefined || text.trim() === '') return undefined;
-  let body: unknown;
-  try {
-    body = parseJson(text);
-  } catch {
-    throw badRequest(PUBLISH_FORM);
-  }
-  const iuvs = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).iuvs : undefined;
+  const { body, command } = readJsonCommand(text, PUBLISH_FORM);
+  const iuvs = command.iuvs;
   if (!Array.isArray(iuvs) || iuvs.length === 0 || iuvs.length > 1000 || !iuvs.every((iuv) => typeof iuv === 'string' && iuv.length >= 1 && iuv.length <= 35)) {
     throw badRequest(`${PUBLISH_FORM}; got ${quote(body)}`);
   }
@@ -104,13 +104,7 @@ export const controlRoutes: FastifyPluginAsync<ControlOptions> = async (app, { c
 
   // FdR: the PSP publishes a flow again under the same name (revision n+1, the same payments).
   app.post('/fdr/republish', async (request, reply) => {
-    let body: unknown;
-    try {
-      body = parseJson(jsonBody(request) ?? '');
-    } catch {
-      throw badRequest('The body must be JSON: {"organizationId": "<EC>", "pspId": "<PSP>", "fdr": "<flow name>"}');
-    }
-    const command = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    const { command } = readJsonCommand(jsonBody(request), 'The body must be JSON: {"organizationId": "<EC>", "pspId": "<PSP>", "fdr": "<flow name>"}');
     const { organizationId, pspId, fdr } = command;
     if (typeof organizationId !== 'string' || typeof pspId !== 'string' || typeof fdr !== 'string') {
       throw badRequest('Give "organizationId", "pspId" and "fdr" (strings) of a published flow');

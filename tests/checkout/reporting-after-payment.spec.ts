@@ -84,7 +84,7 @@ test('[FDR-03] notice paid on Checkout reported in a flow (D+2) and the position
       payments.reduce((sum, p) => sum + (euroToCents(p.pay) ?? Number.NaN), 0),
       "the EC's share of the notice",
     ).toBe(ecShareCents(body, config.ecFiscalCode));
-    const paidOn = (paid.paid.paymentOption[0] as { paymentDate?: string }).paymentDate!.slice(0, 10);
+    const paidOn = paid.paymentDate.slice(0, 10);
     for (const p of payments) expect(p.payDate.slice(0, 10), 'paid on the day GPD shows').toBe(paidOn);
   });
 

@@ -14,10 +14,12 @@ test('[FDR-01] published flows list: filters, paging and limits', async ({ fdr }
   const { count, data, metadata } = all.response.body;
   expect(metadata, 'the default page: the first, of 1000').toMatchObject({ pageSize: MAX_FLOWS_PAGE_SIZE, pageNumber: 1 });
   expect(count, 'count is the total over all pages').toBeGreaterThanOrEqual(data.length);
-  const order = data.map((f) => [f.flowDate, f.fdr].join(' '));
-  expect(order, 'ordered by flow date, then name').toEqual(
-    [...order].sort((a, b) => Date.parse(a.split(' ')[0]!) - Date.parse(b.split(' ')[0]!) || (a < b ? -1 : a > b ? 1 : 0)),
-  );
+  const byDateThenName = (a: (typeof data)[number], b: (typeof data)[number]) =>
+    Date.parse(a.flowDate) - Date.parse(b.flowDate) || (a.fdr < b.fdr ? -1 : a.fdr > b.fdr ? 1 : 0);
+  expect(
+    data.map((f) => f.fdr),
+    'ordered by flow date, then name',
+  ).toEqual([...data].sort(byDateThenName).map((f) => f.fdr));
   const windowStart = lookupWindowStart(now).getTime() - 60_000;
   for (const flow of data) expect(Date.parse(flow.published), `${flow.fdr} published within the last month`).toBeGreaterThan(windowStart);
 
