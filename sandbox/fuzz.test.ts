@@ -1,14 +1,17 @@
 // Seeded, bounded property-based fuzz over every route family of the sandbox: whatever the method, path,
 // query, headers and body, (1) the answer is never a 5xx and inject never throws; (2) a mutating request
-// refused with a 4xx leaves the observable state (the org's debt positions, the clock) unchanged.
+// refused with a 4xx leaves the observable state (the org's debt positions, the clock, its reporting flows)
+// unchanged.
 // Seed: FUZZ_SEED in the environment, else a fixed one; printed on failure.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
+import { FDR, FDR_KEY, fdrSubscriptions, payNotice } from './fdr/test-support.ts';
 import { KEYS, ORG, OTHER_ORG, positionBody, startSandbox, type TestSandbox } from './test-helpers.ts';
 
 const SEED = process.env.FUZZ_SEED === undefined ? 20251202 : Number(process.env.FUZZ_SEED);
+const FLOW_NAME = '2026-01-01BNLIITRR-0000001';
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 10000);
 const TIME_LIMIT_MS = 20_000;
 
@@ -24,6 +27,7 @@ const PREFIXES = [
   '/ecommerce/checkout/v1',
   '/ecommerce/checkout/v2',
   '/checkout/feature-flags/v1',
+  FDR,
   '',
 ];
 const REAL_SEGMENTS = [
@@ -81,6 +85,14 @@ const REAL_SEGMENTS = [
   '77777777777302016723749670035',
   'boom',
   'error',
+  'fdrs',
+  'revisions',
+  'psps',
+  'fdr',
+  'republish',
+  FLOW_NAME,
+  'BNLIITRR',
+  'SANDBOXDISABLEDPSP',
 ];
 const HOSTILE_SEGMENTS = [
   '..',
@@ -153,6 +165,12 @@ const TEMPLATES = [
   '/__sandbox/health',
   '/__sandbox/batches/expire',
   '/__sandbox/batches/validate',
+  '/__sandbox/fdr/publish',
+  '/__sandbox/fdr/republish',
+  `${FDR}/info`,
+  `${FDR}/organizations/{}/fdrs`,
+  `${FDR}/organizations/{}/fdrs/{}/revisions/{}/psps/{}`,
+  `${FDR}/organizations/{}/fdrs/{}/revisions/{}/psps/{}/payments`,
   '/ecommerce/checkout/v1/payment-requests/{}',
   '/ecommerce/checkout/v1/transactions/{}',
   '/ecommerce/checkout/v1/transactions/{}/outcomes',
@@ -176,12 +194,15 @@ const TEMPLATES = [
   '/recaptcha/api.js',
 ];
 const param = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom(ORG, `${ORG}-TEST-1`, '301000000000000100', '01000000000000100', '1', '77777777777302016723749670035') },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(ORG, `${ORG}-TEST-1`, '301000000000000100', '01000000000000100', '1', '77777777777302016723749670035', FLOW_NAME, 'BNLIITRR'),
+  },
   { weight: 3, arbitrary: fc.constantFrom(...REAL_SEGMENTS) },
   { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_SEGMENTS) },
   { weight: 1, arbitrary: fc.string({ maxLength: 30 }).map(encodeURIComponent) },
 );
-const templated = fc.tuple(fc.constantFrom(...TEMPLATES), fc.array(param, { minLength: 3, maxLength: 3 })).map(([template, values]) => {
+const templated = fc.tuple(fc.constantFrom(...TEMPLATES), fc.array(param, { minLength: 4, maxLength: 4 })).map(([template, values]) => {
   let i = 0;
   return template.replace(/\{\}/g, () => values[i++]!);
 });
@@ -208,6 +229,10 @@ const QUERY_NAMES = [
   'constructor',
   'recaptchaResponse',
   'lang',
+  'size',
+  'pspId',
+  'publishedGt',
+  'flowDate',
 ];
 const queryValue = fc.oneof(
   fc.constantFrom(
@@ -224,6 +249,10 @@ const queryValue = fc.oneof(
     'DESC',
     '2025-03-01',
     '2025-02-30',
+    '2025-03-01T00:00:00Z',
+    '+1000000000-01-01T00:00:00Z',
+    '9223372036854775808',
+    'BNLIITRR',
     '',
     '%00',
     'x'.repeat(3000),
@@ -234,7 +263,8 @@ const query = fc
   .array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_NAMES), fc.string({ maxLength: 8 })), queryValue), { maxLength: 6 })
   .map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&'));
 
-const KEY_VALUES = [...Object.values(KEYS), 'wrong-key', '', 'x'.repeat(2000)];
+const ALL_KEYS = [...Object.values(KEYS), FDR_KEY];
+const KEY_VALUES = [...ALL_KEYS, 'wrong-key', '', 'x'.repeat(2000)];
 const CONTENT_TYPES = [
   'application/json',
   'application/json; charset=utf-8',
@@ -250,13 +280,10 @@ const CONTENT_TYPES = [
 const headers = fc
   .tuple(
     fc.boolean(),
-    fc.constantFrom(...Object.values(KEYS)),
+    fc.constantFrom(...ALL_KEYS),
     fc.record(
       {
-        'ocp-apim-subscription-key': fc.oneof(
-          { weight: 4, arbitrary: fc.constantFrom(...Object.values(KEYS)) },
-          { weight: 1, arbitrary: fc.constantFrom(...KEY_VALUES) },
-        ),
+        'ocp-apim-subscription-key': fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ALL_KEYS) }, { weight: 1, arbitrary: fc.constantFrom(...KEY_VALUES) }),
         'content-type': fc.constantFrom(...CONTENT_TYPES),
         authorization: fc.constantFrom('Bearer x', 'Bearer ', 'Basic Og=='),
         accept: fc.constantFrom('application/json', 'text/html', '*/*'),
@@ -298,6 +325,9 @@ const payload = fc.oneof(
   fc.constant(JSON.stringify(positionBody())),
   fc.constant(JSON.stringify({ paymentPositions: [positionBody(), positionBody()] })),
   fc.constant(JSON.stringify({ time: '2025-03-01T15:30:00Z' })),
+  fc.constant(JSON.stringify({ iuvs: ['01000000000000100'] })),
+  fc.jsonValue({ maxDepth: 2 }).map((iuvs) => JSON.stringify({ iuvs })),
+  fc.constant(JSON.stringify({ organizationId: ORG, pspId: 'BNLIITRR', fdr: FLOW_NAME })),
   fc.string({ maxLength: 50 }),
   fc.constantFrom('{', '{"a":', 'null', '"', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{}}}'),
 );
@@ -310,7 +340,11 @@ describe('sandbox fuzz', () => {
   let sb: TestSandbox;
   before(async () => {
     const unlimited = { calls: 1_000_000_000, periodMs: 1_000 };
-    sb = await startSandbox({ rateLimits: { gpd: unlimited, upload: unlimited } });
+    sb = await startSandbox({ subscriptions: fdrSubscriptions(), rateLimits: { gpd: unlimited, upload: unlimited } });
+    // Paid notices, so that the FdR routes have flows to serve (published) and to publish (pending).
+    await payNotice(sb);
+    await sb.control('POST', '/fdr/publish');
+    await payNotice(sb);
   });
   after(async () => sb.close());
 
@@ -322,7 +356,8 @@ describe('sandbox fuzz', () => {
       pages.push([list.status, list.body]);
       if (list.status !== 200 || page + 1 >= (list.body?.totalPages ?? 0)) break;
     }
-    return JSON.stringify({ clock: [clock.status, clock.body], pages });
+    const flows = await sb.call('GET', `${FDR}/organizations/${ORG}/fdrs`, { headers: { 'ocp-apim-subscription-key': FDR_KEY } });
+    return JSON.stringify({ clock: [clock.status, clock.body], pages, flows: [flows.status, flows.body] });
   };
 
   // light-my-request builds the URL with `new URL(url, 'http://localhost')`: a path it cannot parse (e.g. `/\\/`,
