@@ -157,9 +157,12 @@ export const CATALOGUE: readonly TestCase[] = [
       steps: {
         it: [
           'Inviare GET /organizations/{ec}/debtpositions?limit=1 con la chiave GPD',
-          'Verificare HTTP 200 e che la chiamata abbia un identificativo della richiesta (X-Request-Id)',
+          'Verificare HTTP 200 e che la risposta riporti lo stesso identificativo della richiesta inviato (X-Request-Id)',
         ],
-        en: ['Send GET /organizations/{ec}/debtpositions?limit=1 with the GPD key', 'Check HTTP 200 and that the call has a request id (X-Request-Id)'],
+        en: [
+          'Send GET /organizations/{ec}/debtpositions?limit=1 with the GPD key',
+          'Check HTTP 200 and that the answer carries the request id that was sent (X-Request-Id)',
+        ],
       },
       expected: { it: "HTTP 200 sull'elenco posizioni dell'EC", en: "HTTP 200 on the EC's position list" },
     },
@@ -1372,6 +1375,37 @@ export const CATALOGUE: readonly TestCase[] = [
           ],
         },
         expected: { it: 'Stato e report v1 coerenti', en: 'Consistent v1 status and report' },
+      },
+      {
+        id: 'BLK-13',
+        title: {
+          it: 'Caricamento file con posizioni rifiutate: il report le riporta tutte',
+          en: 'File upload with refused positions: the report accounts for all of them',
+        },
+        preconditions: {
+          it: "Chiave GPD configurata per l'EC; codice dell'intermediario; una posizione VALID dell'EC creata prima (il suo IUV è già in uso)",
+          en: "GPD key configured for the EC; the broker's code; a VALID position of the EC created first (its IUV is in use)",
+        },
+        steps: {
+          it: [
+            'Preparare il file ZIP con 26 posizioni valide per lo schema: 24 nuove, una con lo IUV della posizione esistente e una con scadenza nel passato (in mezzo al file)',
+            'Inviare POST /brokers/{broker}/organizations/{ec}/debtpositions/file (caricamento v2): HTTP 202 con Location e Retry-After',
+            'Interrogare lo stato ogni Retry-After fino al completamento e leggere il report',
+            'Verificare processedItem = submittedItem = 26 e, per ogni IUPD, lo stato e il messaggio: 201 "201 - Debt position CREATED", 409 "409 - Already exists a debt position …" per lo IUV duplicato, 400 "400 - Dates congruence error: due_date …" per la scadenza passata',
+            'Verificare lo stato COMPLETED_WITH_WARNINGS e con GET (v1) che le due posizioni rifiutate non esistano (404) e una valida sia VALID',
+          ],
+          en: [
+            'Prepare the ZIP file with 26 schema-valid positions: 24 new ones, one with the IUV of the existing position and one due in the past (inside the file)',
+            'Send POST /brokers/{broker}/organizations/{ec}/debtpositions/file (upload v2): HTTP 202 with Location and Retry-After',
+            'Poll the status every Retry-After until completion and read the report',
+            'Check processedItem = submittedItem = 26 and, for every IUPD, its status and message: 201 "201 - Debt position CREATED", 409 "409 - Already exists a debt position …" for the duplicate IUV, 400 "400 - Dates congruence error: due_date …" for the past due date',
+            'Check the status COMPLETED_WITH_WARNINGS and with GET (v1) that the two refused positions do not exist (404) and a valid one is VALID',
+          ],
+        },
+        expected: {
+          it: 'Il report riporta ogni posizione del file, anche quelle rifiutate, con stato e messaggio',
+          en: 'The report accounts for every position of the file, the refused ones included, with status and message',
+        },
       },
     ],
     false,

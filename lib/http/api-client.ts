@@ -47,6 +47,8 @@ export interface ApiClientOptions {
   limiter?: RateLimiter;
   /** Give up waiting out 429s after this long (ms). */
   maxThrottleMs?: number;
+  /** The service echoes the `X-Request-Id` it is sent (its contract declares the header on every answer). */
+  echoesRequestId?: boolean;
 }
 
 /** Every environment error's message starts with this, so a reviewer (and `verdictOf`) can tell it from a platform answer. */
@@ -109,6 +111,10 @@ export class ApiClient {
 
   get redactor(): Redactor {
     return this.options.redactor;
+  }
+
+  get echoesRequestId(): boolean {
+    return this.options.echoesRequestId ?? false;
   }
 
   async send(request: ApiRequest): Promise<ApiExchange> {

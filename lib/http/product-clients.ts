@@ -20,19 +20,22 @@ export interface ProductClients {
 export function productClients(config: SuiteConfig, options: { redactor?: Redactor; processes?: number } = {}): ProductClients {
   const redactor = options.redactor ?? new Redactor(secretValues(config));
   const processes = options.processes ?? 1;
-  const client = (key: string | undefined, limit?: { calls: number; periodMs: number }) =>
+  const client = (key: string | undefined, options: { limit?: { calls: number; periodMs: number }; echoesRequestId: boolean }) =>
     new ApiClient({
       baseUrl: config.apiBaseUrl,
       key,
       timeoutMs: config.requestTimeoutMs,
       redactor,
-      limiter: limit ? workerShare(limit, processes) : undefined,
+      limiter: options.limit ? workerShare(options.limit, processes) : undefined,
+      echoesRequestId: options.echoesRequestId,
     });
+  // X-Request-Id is declared on every answer by the contracts of GPD, its receipts and biz-events; the upload and
+  // FdR contracts do not declare it.
   return {
-    gpd: client(config.keys.gpd, config.gpdRateLimit),
-    upload: client(config.keys.gpd, config.uploadRateLimit),
-    ...(config.keys['gpd-receipts'] ? { receipts: client(config.keys['gpd-receipts']) } : {}),
-    ...(config.keys.fdr ? { fdr: client(config.keys.fdr) } : {}),
-    ...(config.keys.biz ? { biz: client(config.keys.biz) } : {}),
+    gpd: client(config.keys.gpd, { limit: config.gpdRateLimit, echoesRequestId: true }),
+    upload: client(config.keys.gpd, { limit: config.uploadRateLimit, echoesRequestId: false }),
+    ...(config.keys['gpd-receipts'] ? { receipts: client(config.keys['gpd-receipts'], { echoesRequestId: true }) } : {}),
+    ...(config.keys.fdr ? { fdr: client(config.keys.fdr, { echoesRequestId: false }) } : {}),
+    ...(config.keys.biz ? { biz: client(config.keys.biz, { echoesRequestId: true }) } : {}),
   };
 }

@@ -3,42 +3,17 @@
 // fails with the advice — and only the FdR cases are skipped, with the same advice; the receipts case runs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildSandbox } from '../../sandbox/app.ts';
+import { runSuite, type SuiteRun } from '../test-support/suite-run.ts';
 
-const CLI = 'node_modules/@playwright/test/cli.js';
 const ORG = '77777777777';
 const KEYS = { gpd: 'wrongkey-gpd-key-0123456789abcdef', receipts: 'wrongkey-receipts-0123456789abcd', internal: 'wrongkey-internal-0123456789abcd' };
 const WRONG_FDR_KEY = 'not-the-fdr-key-0123456789abcdef';
 
 let sandbox: FastifyInstance;
-let results: { title: string; status: string; messages: string }[] = [];
-let exit: number | null = null;
-
-/** Runs the CLI without blocking this process (the sandbox lives here). */
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<number | null> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { env, stdio: 'ignore' });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
-    child.on('exit', (status) => {
-      clearTimeout(timer);
-      resolve(status);
-    });
-  });
-}
-
-interface JsonSuite {
-  suites?: JsonSuite[];
-  specs?: {
-    title: string;
-    tests: { status: string; annotations: { type: string; description?: string }[]; results: { errors: { message?: string }[] }[] }[];
-  }[];
-}
+let run: SuiteRun;
 
 before(async () => {
   sandbox = await buildSandbox({
@@ -51,46 +26,23 @@ before(async () => {
   });
   await sandbox.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(sandbox.server.address() as AddressInfo).port}`;
-  const reportsDir = mkdtempSync(join(tmpdir(), 'wrong-key-'));
-  exit = await run([CLI, 'test', '--project=api', '--project=fdr', '--project=receipts', '--grep', String.raw`\[(ACC-05|ACC-07|FDR-0[124]|RIC-05)\]`], {
-    ...process.env,
-    DOTENV_CONFIG_PATH: '/nonexistent/.env',
-    CI: '',
-    TEST_WORKER_INDEX: '',
-    REPORTS_DIR: reportsDir,
-    TARGET: 'sandbox',
-    API_BASE_URL: url,
-    CHECKOUT_URL: url,
+  run = await runSuite(['--project=api', '--project=fdr', '--project=receipts', '--grep', String.raw`\[(ACC-05|ACC-07|FDR-0[124]|RIC-05)\]`], url, {
     GPD_SUBSCRIPTION_KEY: KEYS.gpd,
     GPD_RECEIPTS_SUBSCRIPTION_KEY: KEYS.receipts,
     FDR_SUBSCRIPTION_KEY: WRONG_FDR_KEY,
     BIZ_SUBSCRIPTION_KEY: '',
     SANDBOX_INTERNAL_KEY: KEYS.internal,
-    EVIDENCE_HISTORY: '',
-    WORKERS: '2',
   });
-  const report = JSON.parse(readFileSync(join(reportsDir, 'playwright-results.json'), 'utf8')) as JsonSuite;
-  const walk = (suite: JsonSuite): typeof results => [
-    ...(suite.suites ?? []).flatMap(walk),
-    ...(suite.specs ?? []).flatMap((spec) =>
-      spec.tests.map((t) => ({
-        title: spec.title,
-        status: t.status,
-        messages: [...t.annotations.map((a) => a.description ?? ''), ...t.results.flatMap((r) => r.errors.map((e) => e.message ?? ''))].join('\n'),
-      })),
-    ),
-  ];
-  results = walk(report);
 });
 
 after(() => sandbox.close());
 
-const byId = (id: string) => results.find((r) => r.title.startsWith(`[${id}]`))!;
+const byId = (id: string) => run.byId(id);
 
 test('the wrong FdR key fails ACC-07 alone, with the advice naming the variable, the product and the environment', () => {
-  assert.equal(exit, 1);
+  assert.equal(run.exit, 1);
   assert.deepEqual(
-    results.filter((r) => r.status === 'unexpected').map((r) => r.title.slice(0, 8)),
+    run.results.filter((r) => r.status === 'unexpected').map((r) => r.title.slice(0, 8)),
     ['[ACC-07]'],
   );
   assert.match(byId('ACC-07').messages, /FDR_SUBSCRIPTION_KEY rifiutata \(401\).*"FdR - Flussi di Rendicontazione \(EC\)".*UAT/s);

@@ -2,6 +2,8 @@
 // details of the file checks, status and report, and the report's per-item status messages
 // (reference notes gpd-api.md §2.4). The sandbox keeps its own copy on purpose.
 
+import { GPD } from './gpd.ts';
+
 export const UPLOAD = {
   /** File name not ending in .zip (BlobService). */
   notAZipTitle: 'NOT A ZIP FILE',
@@ -26,4 +28,8 @@ export const UPLOAD = {
   statusNotFoundTitle: 'STATUS NOT FOUND',
   /** A report item for a created position: "<status> - <message>" (pagopa-gpd-upload-function). */
   reportCreated: '201 - Debt position CREATED',
+  /** A report item for a position whose IUPD or one of whose IUVs the EC already has. */
+  reportConflict: (ec: string) => `409 - ${GPD.alreadyExists(ec)}`,
+  /** The start of a report item for a position due in the past (the dates follow). */
+  reportDueDate: `400 - ${GPD.dueDateCongruence}`,
 } as const;

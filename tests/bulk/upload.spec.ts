@@ -39,6 +39,54 @@ test('[BLK-06] file upload: create N positions → 202, report item by item, pos
   }
 });
 
+test('[BLK-13] file upload with positions that fail → the report accounts for every position, with status and message', async ({
+  uploads,
+  positions,
+  gpd,
+  factory,
+  config,
+}) => {
+  const existing = await positions.createOk(factory.position(), { toPublish: true });
+  const valid = Array.from({ length: 24 }, () => factory.position());
+  // Schema-valid positions the service refuses one by one: an IUV already used by the EC, a due date in the past.
+  const duplicateIuv = factory.position({ paymentOption: [factory.option({ iuv: existing.paymentOption[0]!.iuv })] });
+  const pastDue = factory.position({ paymentOption: [factory.option({ dueDate: factory.at(-1) })] });
+  // The failing ones inside the file, not at its end: the report must not depend on where they are.
+  const batch = [...valid.slice(0, 3), duplicateIuv, ...valid.slice(3, 21), pastDue, ...valid.slice(21)];
+  uploads.track(batch.map((p) => p.iupd));
+  const upload = await uploads.submit('v2', 'create', await uploads.positionsFile(batch));
+  expect(upload.accepted).toBeAcceptedUpload(uploads.ec);
+  const report = await uploads.awaitReport('v2', upload);
+  expect(report, 'every position of the file processed').toMatchObject({ processedItem: batch.length, submittedItem: batch.length });
+  const byIupd = reportByIupd(report);
+  expect(
+    itemByItem(batch, (iupd) => {
+      const item = byIupd.get(iupd);
+      return (
+        item && {
+          statusCode: item.statusCode,
+          statusMessage: item.statusCode === 400 ? item.statusMessage.slice(0, UPLOAD.reportDueDate.length) : item.statusMessage,
+        }
+      );
+    }),
+    'report, item by item: the failed positions with their status and message too',
+  ).toEqual(
+    itemByItem(batch, (iupd) =>
+      iupd === duplicateIuv.iupd
+        ? { statusCode: 409, statusMessage: UPLOAD.reportConflict(config.ecFiscalCode) }
+        : iupd === pastDue.iupd
+          ? { statusCode: 400, statusMessage: UPLOAD.reportDueDate }
+          : { statusCode: 201, statusMessage: UPLOAD.reportCreated },
+    ),
+  );
+  expect(byIupd.size, 'no entry for a position that is not in the file').toBe(batch.length);
+  const status = await uploads.client('v2').status(upload.fileId!);
+  expect(status.response.body, 'some positions failed: completed with warnings').toMatchObject({ operationStatus: 'COMPLETED_WITH_WARNINGS' });
+  for (const failed of [duplicateIuv, pastDue]) expect(await gpd.get(failed.iupd), `${failed.iupd} was not created`).toHaveStatus(404);
+  const created = (await gpd.get(valid[3]!.iupd)).response.body;
+  expect(created.status, 'a valid position of the same file was created').toBe('VALID');
+});
+
 async function createInBatches(gpdBulk: GpdBulkClient, batch: DebtPosition[]) {
   for (let i = 0; i < batch.length; i += 100) expect(await gpdBulk.createMany(batch.slice(i, i + 100), { toPublish: true })).toHaveStatus(201);
 }
