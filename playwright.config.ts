@@ -48,11 +48,13 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  // API cases wait on the network, not the CPU; the client-side limiter keeps all workers under the key's limit.
+  // API cases wait on the network, not the CPU; the run's shared allowance keeps all workers under the key's limit.
   workers: Number(process.env.WORKERS || 4),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   outputDir: outputs.testResults,
+  // One allowance of platform calls per key for the whole run, handed out to the workers as they need it.
+  globalSetup: './lib/run/shared-allowance-setup.ts',
   globalTeardown: [
     // Card data out of traces even when the reporters below are replaced on the command line.
     './reporters/redact-traces-teardown.ts',

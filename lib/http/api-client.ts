@@ -3,7 +3,7 @@
 // and redaction all live here, so every caller (fixtures, scripts) gets them the same way.
 import { randomUUID } from 'node:crypto';
 import { Pool, FormData } from 'undici';
-import { RateLimiter } from './rate-limiter.ts';
+import type { Limiter } from './rate-limiter.ts';
 import type { Redactor } from '../redact.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
@@ -44,7 +44,7 @@ export interface ApiClientOptions {
   key?: string;
   timeoutMs: number;
   redactor: Redactor;
-  limiter?: RateLimiter;
+  limiter?: Limiter;
   /** Give up waiting out 429s after this long (ms). */
   maxThrottleMs?: number;
   /** The service echoes the `X-Request-Id` it is sent (its contract declares the header on every answer). */
@@ -176,6 +176,8 @@ export class ApiClient {
       const wait = status === 429 ? retryAfterMs(responseHeaders['retry-after']) : undefined;
       if (wait !== undefined && Date.now() + wait <= deadline) {
         throttled += 1;
+        // Every worker holds back, not only this one: the allowance is the key's.
+        await this.options.limiter?.backOff(wait);
         await new Promise((resolve) => setTimeout(resolve, wait));
         continue;
       }

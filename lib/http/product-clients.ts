@@ -1,11 +1,11 @@
-// The one place that builds the API clients of a process: one client per Back Office product key,
-// each with its share of that product's rate limit (GPD: 100 calls / 10 s per key; upload: 10 / s;
-// no limit is documented for the receipts, FdR and biz-events products). Fixtures build it once per worker;
-// the command-line sweep once per process (all of the key's allowance: it runs alone).
+// The one place that builds the API clients of a process: one client per Back Office product key, each
+// drawing on that product's allowance (GPD: 100 calls / 10 s per key; upload: 10 / s; no limit is documented
+// for the receipts, FdR and biz-events products). In a run, the allowance is the run's one shared by all
+// workers (lib/http/shared-allowance.ts); the command-line sweep has all of it (it runs alone).
 import { secretValues, type SuiteConfig } from '../config.ts';
 import { Redactor } from '../redact.ts';
 import { ApiClient } from './api-client.ts';
-import { workerShare } from './rate-limiter.ts';
+import { allowanceFor, type Bucket } from './shared-allowance.ts';
 
 export interface ProductClients {
   gpd: ApiClient;
@@ -20,20 +20,20 @@ export interface ProductClients {
 export function productClients(config: SuiteConfig, options: { redactor?: Redactor; processes?: number } = {}): ProductClients {
   const redactor = options.redactor ?? new Redactor(secretValues(config));
   const processes = options.processes ?? 1;
-  const client = (key: string | undefined, options: { limit?: { calls: number; periodMs: number }; echoesRequestId: boolean }) =>
+  const client = (key: string | undefined, options: { limit?: [Bucket, { calls: number; periodMs: number }]; echoesRequestId: boolean }) =>
     new ApiClient({
       baseUrl: config.apiBaseUrl,
       key,
       timeoutMs: config.requestTimeoutMs,
       redactor,
-      limiter: options.limit ? workerShare(options.limit, processes) : undefined,
+      limiter: options.limit ? allowanceFor(options.limit[0], options.limit[1], processes) : undefined,
       echoesRequestId: options.echoesRequestId,
     });
   // X-Request-Id is declared on every answer by the contracts of GPD, its receipts and biz-events; the upload and
   // FdR contracts do not declare it.
   return {
-    gpd: client(config.keys.gpd, { limit: config.gpdRateLimit, echoesRequestId: true }),
-    upload: client(config.keys.gpd, { limit: config.uploadRateLimit, echoesRequestId: false }),
+    gpd: client(config.keys.gpd, { limit: ['gpd', config.gpdRateLimit], echoesRequestId: true }),
+    upload: client(config.keys.gpd, { limit: ['upload', config.uploadRateLimit], echoesRequestId: false }),
     ...(config.keys['gpd-receipts'] ? { receipts: client(config.keys['gpd-receipts'], { echoesRequestId: true }) } : {}),
     ...(config.keys.fdr ? { fdr: client(config.keys.fdr, { echoesRequestId: false }) } : {}),
     ...(config.keys.biz ? { biz: client(config.keys.biz, { echoesRequestId: true }) } : {}),
