@@ -60,16 +60,28 @@ export function reconcile(entries: readonly LedgerEntry[], flows: readonly FdrFl
   const pendingWorkingDays = options.pendingWorkingDays ?? DEFAULT_PENDING_WORKING_DAYS;
   if (!(Number.isInteger(pendingWorkingDays) && pendingWorkingDays >= 0))
     throw new RangeError(`pendingWorkingDays must be a whole number ≥ 0, not ${pendingWorkingDays}`);
-  const current = latestRevisions(flows);
   const today = romeDate(options.now);
+  // One pass over the flows: (EC, IUV) → what each current flow reports for it, so a ledger that grows night after
+  // night is matched in time proportional to ledger + flows, not their product.
+  const reported = new Map<string, Array<{ flow: { name: string; revision: number; pspId: string }; cents: number | undefined }>>();
+  for (const flow of latestRevisions(flows)) {
+    const byIuv = new Map<string, FdrPayment[]>();
+    for (const payment of flow.payments) {
+      const same = byIuv.get(payment.iuv);
+      if (same) same.push(payment);
+      else byIuv.set(payment.iuv, [payment]);
+    }
+    for (const [iuv, payments] of byIuv) {
+      const key = `${flow.ec}/${iuv}`;
+      const found = { flow: { name: flow.name, revision: flow.revision, pspId: flow.pspId }, cents: sumCents(payments) };
+      const already = reported.get(key);
+      if (already) already.push(found);
+      else reported.set(key, [found]);
+    }
+  }
 
   return entries.map((entry): Reconciliation => {
-    const found = current
-      .filter((flow) => flow.ec === entry.ec)
-      .flatMap((flow) => {
-        const payments = flow.payments.filter((p) => p.iuv === entry.iuv);
-        return payments.length > 0 ? [{ flow: { name: flow.name, revision: flow.revision, pspId: flow.pspId }, cents: sumCents(payments) }] : [];
-      });
+    const found = reported.get(`${entry.ec}/${entry.iuv}`) ?? [];
 
     if (found.length === 0) {
       const paid = romeDate(new Date(entry.paymentDate));
@@ -197,8 +209,16 @@ export function easterSunday(year: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Italian national holidays of a year (yyyy-mm-dd): the fixed ones and Easter Monday. */
-export function italianHolidays(year: number): Set<string> {
+const holidaysByYear = new Map<number, ReadonlySet<string>>();
+
+/** Italian national holidays of a year (yyyy-mm-dd): the fixed ones and Easter Monday (worked out once a year). */
+export function italianHolidays(year: number): ReadonlySet<string> {
+  let holidays = holidaysByYear.get(year);
+  if (!holidays) holidaysByYear.set(year, (holidays = holidaysOf(year)));
+  return holidays;
+}
+
+function holidaysOf(year: number): Set<string> {
   const fixed = ['01-01', '01-06', '04-25', '05-01', '06-02', '08-15', '11-01', '12-08', '12-25', '12-26'];
   // San Francesco d'Assisi, national holiday again from 2026 (legge 151/2025).
   if (year >= 2026) fixed.push('10-04');
