@@ -4,7 +4,7 @@
 // `require`/`__dirname`, so it is loaded through its CommonJS entry.
 import { createRequire } from 'node:module';
 
-export interface LintResult {
+interface LintResult {
   message: string;
   line: number;
   column: number;

@@ -30,7 +30,7 @@ export const SECRET_SETTINGS = [
 ];
 
 /** Settings the nightly sets to a fixed value instead of a variable. */
-export const FIXED_SETTINGS: Record<string, string> = {
+const FIXED_SETTINGS: Record<string, string> = {
   TARGET: 'uat',
   // The file the cache carries between runs.
   EVIDENCE_HISTORY: 'history/allure-history.jsonl',
@@ -54,7 +54,7 @@ const IF_LITERALS = new Set(['true', 'false', 'null']);
  * way round): anything but the status functions, `needs.*`, and, in a step, `steps.*`. `github.event_name`,
  * `inputs.*`, `github.event.inputs.*`, `vars.*`… are all refused: the simple sound rule.
  */
-export function conditionProblems(condition: unknown, where: 'job' | 'step'): string[] {
+function conditionProblems(condition: unknown, where: 'job' | 'step'): string[] {
   if (condition === undefined) return [];
   if (typeof condition === 'boolean') return condition ? [] : ['`if: false` never runs'];
   const expression = String(condition)
@@ -79,7 +79,7 @@ function jobsOf(workflow: Map): [string, Map][] {
 }
 
 /** The jobs that call `npm run alert`, with the alert steps. */
-export function alertSteps(workflow: Map): { job: string; jobIf: unknown; step: Map }[] {
+function alertSteps(workflow: Map): { job: string; jobIf: unknown; step: Map }[] {
   const found: { job: string; jobIf: unknown; step: Map }[] = [];
   for (const [name, job] of jobsOf(workflow))
     for (const step of asList(job.steps).map(asMap)) if (/\bnpm run alert\b/.test(text(step.run))) found.push({ job: name, jobIf: job.if, step });
