@@ -698,7 +698,9 @@
     }
     const code = result.outcome === 5 ? 4 : result.outcome;
     const success = code === 0 && result.isFinalStatus;
-    const title = success ? t('outcome.0', { amount: euro(result.totalAmount) }) : t(`outcome.${code}`) === `outcome.${code}` ? '' : t(`outcome.${code}`);
+    // As the real front end: the amount shown is totalAmount (fees excluded) + fees, both in euro cents.
+    const paidTotal = (result.totalAmount ?? 0) + (result.fees ?? 0);
+    const title = success ? t('outcome.0', { amount: euro(paidTotal) }) : t(`outcome.${code}`) === `outcome.${code}` ? '' : t(`outcome.${code}`);
     pageWithTitle(
       title,
       success ? h('p', { id: 'responsePageMessageBody' }, t('outcomeBody', { email: store.get('useremail') })) : h('p', { id: 'responsePageMessageBody' }),
