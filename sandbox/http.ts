@@ -27,6 +27,9 @@ export function installHttpBasics(app: FastifyInstance): void {
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    // A 413 refuses a body before (or while) reading it: the connection is closed after the answer, so that
+    // the unread rest of the body is never taken for a new request on a keep-alive socket (issue 13).
+    if ((error instanceof ProblemError && error.status === 413) || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') reply.header('connection', 'close');
     if (error instanceof ProblemError) return reply.code(error.status).send(error.toJSON());
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.code(413).send({ title: 'Payload Too Large', status: 413, detail: `Request body is larger than ${BODY_LIMIT} bytes` });

@@ -17,6 +17,23 @@ export interface BackendCall {
 }
 
 const BACKEND_PATHS = /^\/(ecommerce\/checkout|checkout\/feature-flags)\//;
+const AUTH_REQUEST_PATH = /\/ecommerce\/checkout\/v1\/transactions\/[^/]+\/auth-requests$/;
+const OUTCOMES_PATH = /\/ecommerce\/checkout\/v1\/transactions\/[^/]+\/outcomes$/;
+
+/** The amounts of the authorization request the front end sent (euro cents): the notices' amount and the fee of the PSP chosen. */
+export interface AuthorizationAmounts {
+  amount: number;
+  fee: number;
+}
+
+/** The final outcome the backend answered (`TransactionOutcomeInfo`): `totalAmount` is the amount paid fees excluded. */
+export interface FinalOutcome {
+  outcome: number;
+  totalAmount?: number;
+  fees?: number;
+}
+
+const numberOr = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 
 export interface NoticeRef {
   fiscalCode: string;
@@ -34,6 +51,8 @@ export class CheckoutApp {
   readonly check: CheckPage;
   readonly outcome: OutcomePage;
   readonly #calls: BackendCall[] = [];
+  #authorization: AuthorizationAmounts | undefined;
+  #finalOutcome: FinalOutcome | undefined;
 
   /** The language of Checkout's UI, chosen on the home page; every page object checks the texts of this one. */
   readonly language: Language;
@@ -56,7 +75,43 @@ export class CheckoutApp {
     page.on('response', (response) => {
       const url = new URL(response.url());
       if (BACKEND_PATHS.test(url.pathname)) this.#calls.push({ method: response.request().method(), path: url.pathname, status: response.status() });
+      if (response.request().method() === 'POST' && AUTH_REQUEST_PATH.test(url.pathname)) this.#recordAuthorization(response.request().postData());
+      if (response.request().method() === 'GET' && OUTCOMES_PATH.test(url.pathname) && response.ok()) {
+        response.json().then(
+          (body: unknown) => this.#recordOutcome(body),
+          () => undefined,
+        );
+      }
     });
+  }
+
+  /** The amounts of the last authorization request (only numbers are kept: the body carries nothing else of use here). */
+  get authorization(): AuthorizationAmounts | undefined {
+    return this.#authorization;
+  }
+
+  /** The last final outcome answered to the front end's polling, if any yet. */
+  get finalOutcome(): FinalOutcome | undefined {
+    return this.#finalOutcome;
+  }
+
+  #recordAuthorization(postData: string | null): void {
+    try {
+      const body = JSON.parse(postData ?? '') as Record<string, unknown>;
+      const amount = numberOr(body.amount);
+      const fee = numberOr(body.fee);
+      if (amount !== undefined && fee !== undefined) this.#authorization = { amount, fee };
+    } catch {
+      // not JSON: nothing recorded, and the case that needs it says so
+    }
+  }
+
+  #recordOutcome(body: unknown): void {
+    if (typeof body !== 'object' || body === null) return;
+    const fields = body as Record<string, unknown>;
+    const outcome = numberOr(fields.outcome);
+    if (fields.isFinalStatus !== true || outcome === undefined) return;
+    this.#finalOutcome = { outcome, totalAmount: numberOr(fields.totalAmount), fees: numberOr(fields.fees) };
   }
 
   /** The backend calls the page has made so far, in order. */

@@ -104,7 +104,7 @@ describe("a card session's orderId", () => {
     const gdi = await gatewayApp.inject({ method: 'POST', url: `/monetaweb/gdi/${victim.sessionId}/authorize` });
     assert.equal(gdi.statusCode, 200, gdi.body);
 
-    assert.deepEqual((await outcome(sb, v)).body, { outcome: 0, isFinalStatus: true, totalAmount: 10095, fees: 95 }, "the victim's transaction is paid");
+    assert.deepEqual((await outcome(sb, v)).body, { outcome: 0, isFinalStatus: true, totalAmount: 10000, fees: 95 }, "the victim's transaction is paid");
     assert.equal((await sb.ec('GET', `/debtpositions/${victimNotice.iupd}`)).body.status, 'PAID');
     assert.equal((await sb.ec('GET', `/debtpositions/${attackerNotice.iupd}`)).body.status, 'VALID', "the attacker's notice is not paid");
     assert.deepEqual((await outcome(sb, own)).body, { outcome: 17, isFinalStatus: false }, "the attacker's transaction is still open");

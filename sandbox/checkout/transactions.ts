@@ -109,8 +109,10 @@ export class Transactions {
     if (!final) return { outcome: OUTCOMES.AUTHORIZATION_REQUESTED, isFinalStatus: false };
     const outcome = OUTCOMES[transaction.status];
     if (outcome !== 0 || !transaction.authorization) return { outcome, isFinalStatus: true };
+    // TransactionOutcomeInfo: totalAmount is the amount paid fees excluded, fees apart (euro cents); the front
+    // end shows their sum ("Hai pagato …").
     const { amount, fee } = transaction.authorization;
-    return { outcome, isFinalStatus: true, totalAmount: amount + fee, fees: fee };
+    return { outcome, isFinalStatus: true, totalAmount: amount, fees: fee };
   }
 }
 

@@ -96,6 +96,24 @@ describe('Checkout pages: outside names are never taken for table entries', { sk
     }
   });
 
+  it('the outcome page shows totalAmount + fees, as the real front end does (both in euro cents)', async () => {
+    await withPage(async (page, errors) => {
+      // pagopa-checkout-fe, PaymentResponsePage.tsx: grandTotal = (totalAmount ?? 0) + (fees ?? 0), then moneyFormat.
+      await page.route('**/ecommerce/checkout/v1/transactions/*/outcomes', (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          body: JSON.stringify({ outcome: 0, isFinalStatus: true, totalAmount: 12000, fees: 15 }),
+        }),
+      );
+      await page.addInitScript(() => sessionStorage.setItem('transaction', JSON.stringify({ transactionId: 't1', authToken: 'a1' })));
+      await page.goto(`${base}/esito`);
+      await page.locator('#responsePageMessageTitle').waitFor({ state: 'attached', timeout: 10_000 });
+      assert.equal(await page.locator('#responsePageMessageTitle').textContent(), 'Hai pagato 120,15\u00a0€');
+      assert.deepEqual(errors, []);
+    });
+  });
+
   it('a card-field error code named like an Object.prototype property shows no text', async () => {
     await withPage(async (page, errors) => {
       // A stand-in SDK whose card-number field reports each prototype-ish error code, then a known one.

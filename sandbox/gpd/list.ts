@@ -3,6 +3,7 @@
 import { DAY_MS, javaLocalDateTimeString, parseLocalDate, parseLocalDateTime } from '../dates.ts';
 import { ProblemError, appError, badRequest } from '../problem.ts';
 import { POSITION_STATUSES, type PaymentPosition, type PositionStatus } from './model.ts';
+import { segregationCodesOf, startsWithCode } from './segregation.ts';
 
 const ORDER_BY = ['INSERTED_DATE', 'IUPD', 'STATUS', 'COMPANY_NAME'] as const;
 const ORDERING = ['ASC', 'DESC'] as const;
@@ -27,6 +28,8 @@ export interface ListQuery {
   status?: PositionStatus;
   orderBy: (typeof ORDER_BY)[number];
   ordering: (typeof ORDERING)[number];
+  /** `segregationCodes`: only the options whose IUV starts with one of them (and positions with any). */
+  segregationCodes?: string[];
 }
 
 export interface Page {
@@ -115,7 +118,8 @@ export function parseListQuery(params: QueryParams): ListQuery {
   // 4. The 30-day windows (a missing bound is the other ± 30 days).
   const [dueFromChecked, dueToChecked] = checkInterval(dueFrom, dueTo);
   const [paymentFrom, paymentTo] = checkInterval(paymentDateFrom ?? paymentDateTimeFrom, paymentDateTo ?? paymentDateTimeTo);
-  return { limit, page, dueFrom: dueFromChecked, dueTo: dueToChecked, paymentFrom, paymentTo, status, orderBy, ordering };
+  const segregationCodes = segregationCodesOf(params.get('segregationCodes'));
+  return { limit, page, dueFrom: dueFromChecked, dueTo: dueToChecked, paymentFrom, paymentTo, status, orderBy, ordering, segregationCodes };
 }
 
 const nanos = (b: Bound) => BigInt(b.ms) * 1_000_000n + (b.endOfDay ? 999_999n : 0n);
@@ -154,7 +158,10 @@ export function selectPage(all: PaymentPosition[], q: ListQuery): Page {
     .filter((pp) => !payFilter || within(pp.paymentDate, q.paymentFrom, q.paymentTo))
     // With a due-date filter the items carry only the options inside the window.
     .map((pp) => (dueFilter ? { ...pp, paymentOption: pp.paymentOption.filter((po) => within(po.dueDate, q.dueFrom, q.dueTo)) } : pp))
-    .filter((pp) => !dueFilter || pp.paymentOption.length > 0);
+    .filter((pp) => !dueFilter || pp.paymentOption.length > 0)
+    // With segregation codes, likewise only the options whose IUV starts with one of them.
+    .map((pp) => (q.segregationCodes ? { ...pp, paymentOption: pp.paymentOption.filter((po) => startsWithCode(po.iuv, q.segregationCodes!)) } : pp))
+    .filter((pp) => !q.segregationCodes || pp.paymentOption.length > 0);
 
   const key = sortKey[q.orderBy];
   const direction = q.ordering === 'ASC' ? 1 : -1;

@@ -6,6 +6,7 @@ import { badRequest } from '../problem.ts';
 import { parseInt32, parseListQuery } from './list.ts';
 import { readAlreadyPaidBody, readIbanBody, readPositionBody } from './request.ts';
 import { paymentOptionModelResponse, paymentPositionBaseResponse, paymentPositionModel, paymentPositionsInfo } from './responses.ts';
+import { checkSegregation, segregationCodes, segregationCodesViolation } from './segregation.ts';
 import type { GpdService } from './service.ts';
 import { ADDRESSABLE, ADDRESSABLE_MESSAGE } from './validation.ts';
 
@@ -35,6 +36,8 @@ function checkAddressable(request: FastifyRequest, method: string): void {
   const violations = ['organizationfiscalcode', 'iupd']
     .filter((name) => !ADDRESSABLE.test(param(request, name)))
     .map((name) => `${method}.${name === 'iupd' ? 'iupd' : 'organizationFiscalCode'}: ${ADDRESSABLE_MESSAGE}`);
+  const segregation = segregationCodesViolation(request, method);
+  if (segregation) violations.push(segregation);
   if (violations.length) throw badRequest(violations.join(', '));
 }
 
@@ -58,6 +61,7 @@ export const ecRoutes: FastifyPluginAsync<GpdRoutesOptions> = async (app, { serv
     const input = readPositionBody(jsonBody(request));
     const publish = toPublish(request);
     const ec = checkOrganization(request, 'createDebtPosition');
+    checkSegregation(ec, input, segregationCodes(request));
     return sendJson(reply, 201, paymentPositionModel(service.create(ec, input, publish)));
   });
 
@@ -87,18 +91,25 @@ export const ecRoutes: FastifyPluginAsync<GpdRoutesOptions> = async (app, { serv
 
   app.get(POSITION, async (request, reply) => {
     checkAddressable(request, 'getOrganizationDebtPositionByIUPD');
-    return sendJson(reply, 200, paymentPositionBaseResponse(service.get(org(request), param(request, 'iupd'))));
+    const position = service.get(org(request), param(request, 'iupd'));
+    checkSegregation(org(request), position, segregationCodes(request));
+    return sendJson(reply, 200, paymentPositionBaseResponse(position));
   });
 
   app.put(POSITION, async (request, reply) => {
     const input = readPositionBody(jsonBody(request));
     const publish = toPublish(request);
-    const updated = service.update(checkOrganization(request, 'updateDebtPosition'), param(request, 'iupd'), input, publish);
+    const ec = checkOrganization(request, 'updateDebtPosition');
+    // The service's lookup (404), then the codes (403), then the update; the IUPD mismatch (400) comes first.
+    const codes = segregationCodes(request);
+    if (codes && input.iupd === param(request, 'iupd')) checkSegregation(ec, service.get(ec, input.iupd), codes);
+    const updated = service.update(ec, param(request, 'iupd'), input, publish);
     return sendJson(reply, 200, paymentPositionModel(updated));
   });
 
   app.delete(POSITION, async (request, reply) => {
     checkAddressable(request, 'deleteDebtPosition');
+    checkSegregation(org(request), service.get(org(request), param(request, 'iupd')), segregationCodes(request));
     service.delete(org(request), param(request, 'iupd'));
     // A JSON string: the body is the message in double quotes.
     return sendJson(reply, 200, DELETED_MESSAGE);

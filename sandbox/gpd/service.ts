@@ -49,6 +49,10 @@ export class GpdService {
     return pp;
   }
 
+  exists(org: string, iupd: string): boolean {
+    return this.store.exists(org, iupd);
+  }
+
   /** Internal: the position owning the option with this IUV. */
   getByIuv(org: string, iuv: string): PaymentPosition {
     const pp = this.store.findByOption(org, (po) => po.iuv === iuv);

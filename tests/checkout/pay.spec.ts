@@ -27,6 +27,19 @@ test('[PAY-01] card payment of a VALID notice → outcome page, position PAID on
     }
   });
 
+  await test.step('Outcome amount = notice amount + fee of the chosen PSP; the backend answers totalAmount fees excluded', async () => {
+    // The fee of the chosen PSP as the front end sent it in the authorization request (euro cents).
+    const authorization = checkout.authorization;
+    expect(authorization, 'the authorization request carried the amount and the fee').toMatchObject({ amount: paid.amount, fee: expect.any(Number) });
+    const fee = authorization!.fee;
+    // The outcome page showed `paid.total` (checked when it appeared): the real front end prints totalAmount + fees.
+    expect(paid.total, '"Hai pagato" and "Paga" show the notice amount plus the fee').toBe(paid.amount + fee);
+    // TransactionOutcomeInfo: totalAmount is the amount paid fees excluded, fees apart.
+    await expect
+      .poll(() => checkout.finalOutcome, { message: 'the final outcome answered to Checkout' })
+      .toMatchObject({ outcome: 0, totalAmount: paid.amount, fees: fee });
+  });
+
   const option = paid.paid.paymentOption[0] as unknown as PaidOption;
 
   await test.step('GPD holds the payment data', async () => {

@@ -652,22 +652,9 @@
     } catch {
       return navigate('/esito', { replace: true });
     }
-    const gatewayOrigin = new URL(env.CHECKOUT_NPG_SDK_URL).origin;
-    let done = false;
-    const go = (url) => {
-      if (done) return;
-      done = true;
-      window.removeEventListener('message', onMessage);
-      clearTimeout(timer);
-      const target = new URL(url, location.origin);
-      if (target.origin === location.origin) navigate(`${target.pathname}${target.search}`, { replace: true });
-      else location.replace(target.href);
-    };
-    const onMessage = (event) => {
-      if (event.origin === gatewayOrigin && event.data?.type === 'redirect' && typeof event.data.url === 'string') go(event.data.url);
-    };
-    window.addEventListener('message', onMessage);
-    const timer = setTimeout(() => go(`/esito?t=${Date.now()}`), Number(env.CHECKOUT_GDI_CHECK_TIMEOUT));
+    // As the real front end: the gateway's page navigates the top window to the outcome; the timer is the
+    // fallback, and only while this page is shown (the real one clears it when the page goes).
+    setTimeout(() => location.pathname === '/gdi-check' && navigate(`/esito?t=${Date.now()}`, { replace: true }), Number(env.CHECKOUT_GDI_CHECK_TIMEOUT));
     page(
       t('loading'),
       h('div', { class: 'loader', role: 'progressbar', 'aria-label': t('loading') }),
@@ -698,7 +685,9 @@
     }
     const code = result.outcome === 5 ? 4 : result.outcome;
     const success = code === 0 && result.isFinalStatus;
-    const title = success ? t('outcome.0', { amount: euro(result.totalAmount) }) : t(`outcome.${code}`) === `outcome.${code}` ? '' : t(`outcome.${code}`);
+    // As the real front end: the amount shown is totalAmount (fees excluded) + fees, both in euro cents.
+    const paidTotal = (result.totalAmount ?? 0) + (result.fees ?? 0);
+    const title = success ? t('outcome.0', { amount: euro(paidTotal) }) : t(`outcome.${code}`) === `outcome.${code}` ? '' : t(`outcome.${code}`);
     pageWithTitle(
       title,
       success ? h('p', { id: 'responsePageMessageBody' }, t('outcomeBody', { email: store.get('useremail') })) : h('p', { id: 'responsePageMessageBody' }),
