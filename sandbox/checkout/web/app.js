@@ -123,14 +123,19 @@
     if (typeof url === 'string') location.replace(url);
     else navigate('/');
   };
-  /** The header's cart drawer: total, and each notice (`#paynotice-<i>`). */
+  /** The header's cart drawer: a button with the total opens the notices (`#paynotice-<i>`) and a close button. */
   function cartSummary() {
     const cart = currentCart();
     if (!cart) return null;
     const total = cart.paymentNotices.reduce((sum, n) => sum + n.amount, 0);
+    const show = (open) => {
+      details.hidden = !open;
+      toggle.setAttribute('aria-expanded', String(open));
+    };
     const details = h(
       'div',
-      { id: 'cartDrawer', class: 'cart-drawer', hidden: true },
+      { id: 'cartDrawer', class: 'cart-drawer', role: 'dialog', 'aria-label': t('cartTitle'), hidden: true },
+      h('button', { type: 'button', class: 'link', 'aria-label': t('close'), onclick: () => show(false) }, '×'),
       ...cart.paymentNotices.map((n, i) =>
         h(
           'div',
@@ -138,22 +143,21 @@
           h('strong', {}, n.description),
           h('span', {}, n.companyName),
           h('span', { class: 'amount' }, euro(n.amount)),
-          h('dl', {}, row(t('cartNoticeNumber'), n.noticeNumber), row(t('cartFiscalCode'), n.fiscalCode)),
+          h(
+            'dl',
+            {},
+            row(t('cartAmount'), euro(n.amount)),
+            row(t('subject'), n.description),
+            row(t('payee'), n.companyName),
+            row(t('cartNoticeNumber'), n.noticeNumber),
+            row(t('cartFiscalCode'), n.fiscalCode),
+          ),
         ),
       ),
     );
     const toggle = h(
       'button',
-      {
-        type: 'button',
-        class: 'cart-toggle',
-        'aria-label': t('openCart'),
-        'aria-expanded': 'false',
-        onclick: () => {
-          details.hidden = !details.hidden;
-          toggle.setAttribute('aria-expanded', String(!details.hidden));
-        },
-      },
+      { type: 'button', class: 'cart-toggle', 'aria-label': t('openCart'), 'aria-expanded': 'false', onclick: () => show(details.hidden) },
       euro(total),
     );
     return h('div', { class: 'cart', 'data-testid': 'cart' }, toggle, details);
