@@ -117,6 +117,16 @@ describe('Checkout pages: a cart sent by the EC portal', { skip: chromiumChoice 
     });
   });
 
+  it('without a cart or a verified notice, the payment pages go home (as their guards do)', async () => {
+    for (const path of ['/inserisci-email', '/scegli-metodo', '/inserisci-carta', '/lista-psp']) {
+      await withPage(async (page) => {
+        await page.goto(`${base}${path}`);
+        await page.waitForURL(`${base}/`, { timeout: 10_000 });
+        assert.equal(await page.locator('h1').textContent(), 'Paga un avviso', path);
+      });
+    }
+  });
+
   it('an unknown cart → the error modal, then the error page', async () => {
     await withPage(async (page, errors) => {
       await page.goto(`${base}/c/11111111-2222-4333-8444-555555555555?clientId=CHECKOUT_CART`);

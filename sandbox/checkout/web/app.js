@@ -117,6 +117,12 @@
     const rpt = store.get('rptId');
     return info && rpt ? [{ rptId: rpt.rptId, amount: info.amount, fiscalCode: info.paFiscalCode }] : undefined;
   };
+  /** As guard(), and there must be notices to pay (a cart, or a verified notice); otherwise home. */
+  const guardPayable = (...keys) => {
+    if (payable()) return guard(...keys);
+    navigate('/', { replace: true });
+    return false;
+  };
   /** Leaves Checkout for the cart's return URL of `kind` (ok, cancel, error), or goes home without a cart. */
   const leave = (kind) => {
     const url = currentCart()?.returnUrls?.[kind];
@@ -387,7 +393,7 @@
     modal({ ids, title: t('koTitle'), body: t('koBody'), buttons: [button('closeError', t('close'), () => navigate('/errore'))] });
 
   async function methodPage() {
-    if (!payable() || !guard('useremail')) return;
+    if (!guardPayable('useremail')) return;
     const list = h('div', { class: 'methods', role: 'list' });
     const none = h('p', { id: 'noPaymentMethodsMessage', hidden: true }, t('noMethods'));
     const filter = h('input', { id: 'paymentMethodsFilter', type: 'search', placeholder: t('methodFilter'), 'aria-label': t('methodFilter') });
@@ -451,7 +457,7 @@
       : new Promise((resolve, reject) => document.head.append(h('script', { src: env.CHECKOUT_NPG_SDK_URL, onload: resolve, onerror: reject })));
 
   async function cardPage() {
-    if (!payable() || !guard('useremail', 'paymentMethod')) return;
+    if (!guardPayable('useremail', 'paymentMethod')) return;
     const method = store.get('paymentMethod');
     const submit = h('button', { id: 'submit', type: 'submit', class: 'primary', disabled: true }, t('continue'));
     const box = h('div', { class: 'card-fields', 'aria-busy': 'true' });
@@ -555,7 +561,7 @@
   }
 
   async function pspPage() {
-    if (!payable() || !guard('transaction', 'paymentMethod')) return;
+    if (!guardPayable('transaction', 'paymentMethod')) return;
     const transaction = store.get('transaction');
     const method = store.get('paymentMethod');
     const card = store.get('sessionPayment');
