@@ -115,7 +115,8 @@
     if (cart) return cart.paymentNotices.map((n) => ({ rptId: n.fiscalCode + n.noticeNumber, amount: n.amount, fiscalCode: n.fiscalCode }));
     const info = store.get('paymentInfo');
     const rpt = store.get('rptId');
-    return info && rpt ? [{ rptId: rpt.rptId, amount: info.amount, fiscalCode: info.paFiscalCode }] : undefined;
+    // The single-notice pages are guarded by `paymentInfo`, as before carts (the rptId is read when activating).
+    return info ? [{ rptId: rpt?.rptId, amount: info.amount, fiscalCode: info.paFiscalCode }] : undefined;
   };
   /** As guard(), and there must be notices to pay (a cart, or a verified notice); otherwise home. */
   const guardPayable = (...keys) => {
