@@ -3,6 +3,7 @@
 // to the redirect page, the cart the front end reads back, and a cart of several notices paid in one
 // transaction (each option PAID on GPD, each with its receipt). Malformed carts change nothing.
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { after, before, describe, it } from 'node:test';
 import { KEYS, ORG, type TestSandbox } from '../test-helpers.ts';
 import { CARTS_V1, CARTS_V2, isJavaUri, MAX_CART_NOTICES } from './carts.ts';
@@ -236,6 +237,60 @@ describe('a cart of several notices paid in one transaction', () => {
     // Paid notices are no longer payable: the same cart again → 422.
     const again = await postCart(sb, { paymentNotices: notices.map((n) => cartNotice(n)), returnUrls: RETURN_URLS });
     assert.deepEqual([again.status, again.body.detail], [422, 'Invalid payment notice data']);
+  });
+});
+
+describe('hostile carts (property-based)', () => {
+  let env: Env;
+  before(async () => {
+    env = await setup();
+  });
+  after(() => teardown(env));
+
+  it('any mutation of a valid cart: never a 5xx; stored exactly when answered 302', async () => {
+    const sb = env.sb;
+    const notice = await validNotice(sb);
+    const valid = () => ({ paymentNotices: [cartNotice(notice)], returnUrls: { ...RETURN_URLS }, emailNotice: 'a@b.it', idCart: 'x' });
+    const KEYS_AT = {
+      cart: ['paymentNotices', 'returnUrls', 'emailNotice', 'idCart', 'allCCP', '__proto__', 'constructor'],
+      notice: ['noticeNumber', 'fiscalCode', 'amount', 'companyName', 'description', '__proto__'],
+      urls: ['returnOkUrl', 'returnCancelUrl', 'returnErrorUrl', 'returnWaitingUrl', 'toString'],
+    } as const;
+    const seen = new Set<number>();
+    const mutation = fc.tuple(
+      fc.constantFrom('cart', 'notice', 'urls'),
+      fc.nat(6),
+      fc.oneof(
+        fc.jsonValue({ maxDepth: 2 }),
+        fc.constantFrom('', ' ', '%zz', 'https://', 'x'.repeat(200), '302000000000000000', '1e3', '1.5', '-1', '9'.repeat(30)),
+      ),
+      fc.boolean(),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.constantFrom(CARTS_V1, CARTS_V2), async (mutations, prefix) => {
+        const body = valid() as Record<string, unknown>;
+        for (const [where, index, value, drop] of mutations) {
+          const notices = body.paymentNotices;
+          const target = (where === 'cart' ? body : where === 'notice' ? (Array.isArray(notices) ? notices[0] : undefined) : body.returnUrls) as Record<
+            string,
+            unknown
+          >;
+          if (typeof target !== 'object' || target === null) continue;
+          const names = KEYS_AT[where];
+          const name = names[index % names.length]!;
+          if (drop) delete target[name];
+          else Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+        }
+        const stored = env.carts.size;
+        const res = await postCart(sb, undefined, { prefix, payload: JSON.stringify(body) });
+        seen.add(res.status);
+        assert.ok(res.status < 500, `${res.status} ${res.raw}`);
+        assert.ok([302, 400, 422].includes(res.status), `${res.status} ${res.raw}`);
+        assert.equal(env.carts.size, stored + (res.status === 302 ? 1 : 0), res.raw);
+      }),
+      { seed: 20261207, numRuns: 400 },
+    );
+    assert.ok(seen.has(302) && seen.has(400), `statuses seen: ${[...seen].join(', ')}`);
   });
 });
 
