@@ -97,6 +97,11 @@ const CHECKOUT_PAYMENT: Text = {
   it: "Chiave GPD configurata per l'EC; Checkout raggiungibile; carta di test, e-mail del pagatore e (facoltativo) PSP da scegliere configurati",
   en: 'GPD key configured for the EC; Checkout reachable; test card, payer e-mail and (optionally) the PSP to choose configured',
 };
+// Checkout carts (issue 13).
+const CART_PAYMENT: Text = {
+  it: "Come PAY-01; il carrello è inviato con la chiave dell'EC (GPD_SUBSCRIPTION_KEY); gli URL di ritorno sono indirizzi riservati (.invalid) a cui risponde il browser del test; per le ricevute la chiave GPD_RECEIPTS_SUBSCRIPTION_KEY (altrimenti il caso è saltato)",
+  en: "As PAY-01; the cart is sent with the EC's key (GPD_SUBSCRIPTION_KEY); the return URLs are reserved addresses (.invalid) answered by the test's browser; for the receipts GPD_RECEIPTS_SUBSCRIPTION_KEY (otherwise the case is skipped)",
+};
 const UPLOAD_NEW: Text = {
   it: "Chiave GPD configurata per l'EC; codice dell'intermediario (BROKER_CODE); N = UPLOAD_POSITIONS posizioni nuove (predefinito 1000 sulla sandbox, 25 in UAT)",
   en: "GPD key configured for the EC; the broker's code (BROKER_CODE); N = UPLOAD_POSITIONS new positions (default 1000 on the sandbox, 25 on UAT)",
@@ -1871,6 +1876,94 @@ export const CATALOGUE: readonly TestCase[] = [
       expected: {
         it: 'Ogni avviso pagato è riconciliato o ancora in attesa; nessuno mancante né con importo diverso ("nessun flusso ancora" non è un errore)',
         en: 'Every paid notice is reconciled or still pending; none missing nor with another amount ("no flow yet" is not a failure)',
+      },
+    },
+  ]),
+  // Checkout carts (issue 13): the EC's portal sends the citizen to pay 1..5 notices (POST /checkout/ec/v1/carts).
+  ...cases('PAY', 8, [
+    {
+      id: 'PAY-10',
+      severity: 'critical',
+      title: { it: "Carrello di un avviso inviato dal portale dell'EC e pagato", en: "Cart of one notice sent by the EC's portal and paid" },
+      preconditions: CART_PAYMENT,
+      steps: {
+        it: [
+          'Creare e pubblicare una posizione senza data di validità (toPublish=true) e verificare lo stato VALID',
+          "Inviare il carrello come il portale dell'EC: POST /checkout/ec/v1/carts con l'avviso (codice avviso, codice fiscale dell'EC, importo, ente, oggetto), gli URL di ritorno e l'e-mail; verificare HTTP 302 con Location",
+          "Aprire nel browser la Location: Checkout mostra la pagina dell'e-mail con il carrello nell'intestazione (totale e importo dell'avviso)",
+          'Pagare con la carta di test (e-mail, carta, PSP, "Paga") e verificare la pagina di esito "Hai pagato <totale>"',
+          'Premere "Continua" e verificare che il browser arrivi all\'URL di ritorno di successo del portale',
+          "Attendere lo stato PAID della posizione su GPD e la ricevuta dell'avviso (GET /payments/{ec}/receipts/{iuv})",
+        ],
+        en: [
+          'Create and publish a position without validity date (toPublish=true) and check the status VALID',
+          "Send the cart as the EC's portal does: POST /checkout/ec/v1/carts with the notice (notice number, EC fiscal code, amount, payee, subject), the return URLs and the e-mail; check HTTP 302 with a Location",
+          'Open the Location in the browser: Checkout shows the e-mail page with the cart in its header (total and amount of the notice)',
+          'Pay with the test card (e-mail, card, PSP, "Pay") and check the outcome page "You have paid <total>"',
+          'Press "Continue" and check that the browser reaches the portal\'s success return URL',
+          'Wait for the position PAID on GPD and for the receipt of the notice (GET /payments/{ec}/receipts/{iuv})',
+        ],
+      },
+      expected: {
+        it: "302 verso Checkout; carrello mostrato e pagato; ritorno all'URL di successo; posizione PAID su GPD con la sua ricevuta",
+        en: 'A 302 to Checkout; the cart shown and paid; back to the success URL; the position PAID on GPD with its receipt',
+      },
+    },
+    {
+      id: 'PAY-11',
+      severity: 'critical',
+      title: { it: 'Carrello di più avvisi pagato in una sola transazione', en: 'Cart of several notices paid in one transaction' },
+      preconditions: CART_PAYMENT,
+      steps: {
+        it: [
+          'Creare e pubblicare tre posizioni (importi diversi) e verificare lo stato VALID di ciascuna',
+          'Inviare un carrello con i tre avvisi (POST /checkout/ec/v1/carts) e verificare HTTP 302 con Location',
+          "Aprire la Location e verificare nel riepilogo del carrello il totale e l'importo di ogni avviso",
+          'Pagare con la carta di test e verificare la pagina di esito "Hai pagato <totale>" (totale ≥ somma degli importi)',
+          'Premere "Continua" e verificare che il browser arrivi all\'URL di ritorno di successo',
+          'Attendere lo stato PAID di ogni posizione su GPD (opzione PO_PAID, stesso PSP) e la ricevuta di ogni avviso',
+        ],
+        en: [
+          'Create and publish three positions (different amounts) and check each is VALID',
+          'Send a cart of the three notices (POST /checkout/ec/v1/carts) and check HTTP 302 with a Location',
+          "Open the Location and check the cart summary's total and each notice's amount",
+          'Pay with the test card and check the outcome page "You have paid <total>" (total ≥ sum of the amounts)',
+          'Press "Continue" and check that the browser reaches the success return URL',
+          'Wait for every position PAID on GPD (option PO_PAID, same PSP) and for the receipt of every notice',
+        ],
+      },
+      expected: {
+        it: 'Un solo pagamento per tutti gli avvisi; ogni posizione PAID con la sua ricevuta; ritorno al portale',
+        en: 'One payment for all the notices; every position PAID with its receipt; back to the portal',
+      },
+    },
+    {
+      id: 'PAY-12',
+      severity: 'normal',
+      title: { it: 'Carrello non valido rifiutato', en: 'Invalid cart refused' },
+      preconditions: {
+        it: "Chiave GPD dell'EC (GPD_SUBSCRIPTION_KEY), con cui il portale invia il carrello",
+        en: "The EC's GPD key (GPD_SUBSCRIPTION_KEY), with which the portal sends the cart",
+      },
+      steps: {
+        it: [
+          'Creare e pubblicare sei posizioni VALID',
+          'Inviare un carrello con i sei avvisi (oltre il massimo di 5): verificare HTTP 400 "Request validation error" / "The input request is invalid" e nessuna Location',
+          'Inviare un carrello con un codice avviso di 17 cifre: verificare lo stesso HTTP 400',
+          'Inviare un carrello con lo stesso avviso due volte: verificare HTTP 422 "Invalid payment info" / "Duplicate payment notice values found."',
+          'Verificare che le posizioni siano ancora VALID e non pagate',
+        ],
+        en: [
+          'Create and publish six VALID positions',
+          'Send a cart of the six notices (above the maximum of 5): check HTTP 400 "Request validation error" / "The input request is invalid" and no Location',
+          'Send a cart with a notice number of 17 digits: check the same HTTP 400',
+          'Send a cart with the same notice twice: check HTTP 422 "Invalid payment info" / "Duplicate payment notice values found."',
+          'Check that the positions are still VALID and unpaid',
+        ],
+      },
+      expected: {
+        it: 'Il carrello non valido è rifiutato con il corpo documentato (400 o 422), nessun reindirizzamento a Checkout, nessuna posizione toccata',
+        en: 'The invalid cart is refused with the documented body (400 or 422), no redirect to Checkout, no position touched',
       },
     },
   ]),

@@ -28,6 +28,13 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     en: 'The receipts list contract does not describe the paging metadata (currentPageNumber, length, totalPages) the service returns.',
     source: 'https://github.com/pagopa/pagopa-api/issues/1024',
   },
+  // Checkout carts (issue 13).
+  {
+    caseId: 'PAY-12',
+    it: 'Il contratto pubblicato dei carrelli (Checkout EC API) dichiara solo 400 e 500; il servizio risponde 422 "Invalid payment info" a un carrello con lo stesso avviso due volte o con un avviso non pagabile.',
+    en: 'The published carts contract (Checkout EC API) declares only 400 and 500; the service answers 422 "Invalid payment info" to a cart with the same notice twice or a notice that cannot be paid.',
+    source: 'pagopa/pagopa-ecommerce-payment-requests-service, BaseCartService and api-spec/v1/payment-requests-api.yaml (POST /carts 422)',
+  },
 ];
 
 const BY_CASE = new Map(KNOWN_DIFFERENCES.map((d) => [d.caseId, d]));

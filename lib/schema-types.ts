@@ -83,6 +83,41 @@ export interface TransferPA {
   metadata?: MapEntry[] | null;
 }
 
+/** `checkout/CartPaymentNotice`: One notice of a Checkout cart (Checkout EC API PaymentNotice): the notice number (18), the EC's fiscal code (11), the amount in euro cents, the EC's name and the payment's subject. */
+export interface CartPaymentNotice {
+  noticeNumber: string;
+  fiscalCode: string;
+  amount: number;
+  companyName: string;
+  description: string;
+}
+
+/** `checkout/CartProblemJson`: Error body of the Checkout carts API (ProblemJson of the contract; the payment-requests service fills title, status and detail). */
+export interface CartProblemJson {
+  type?: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+}
+
+/** `checkout/CartRequest`: Body of POST /checkout/ec/v1|v2/carts: 1..5 notices and the return URLs (the contract's format uri is java.net.URI, which takes relative references), with the optional e-mail for the receipt, the EC's cart id and allCCP. */
+export interface CartRequest {
+  emailNotice?: string;
+  paymentNotices: CartPaymentNotice[];
+  returnUrls: CartReturnUrls;
+  idCart?: string;
+  allCCP?: boolean;
+}
+
+/** `checkout/CartReturnUrls`: Where Checkout sends the citizen back at the end of a cart: success, cancellation, error; v2 also requires the waiting case. */
+export interface CartReturnUrls {
+  returnOkUrl: string;
+  returnCancelUrl: string;
+  returnErrorUrl: string;
+  returnWaitingUrl?: string;
+}
+
 /** `fdr/ErrorMessage`: One clause of an FdR error: the violated field or condition (path, absent on some errors) and its message. */
 export interface ErrorMessage {
   path?: string;
@@ -539,6 +574,10 @@ export interface SchemaTypes {
   'bizevents/MapEntry': MapEntry;
   'bizevents/Payer': Payer;
   'bizevents/TransferPA': TransferPA;
+  'checkout/CartPaymentNotice': CartPaymentNotice;
+  'checkout/CartProblemJson': CartProblemJson;
+  'checkout/CartRequest': CartRequest;
+  'checkout/CartReturnUrls': CartReturnUrls;
   'fdr/ErrorMessage': ErrorMessage;
   'fdr/ErrorResponse': ErrorResponse;
   'fdr/FlowByPSP': FlowByPSP;

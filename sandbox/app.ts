@@ -24,6 +24,7 @@ import { ecommerceRoutes } from './checkout/ecommerce.ts';
 import { PaymentNode } from './checkout/node.ts';
 import { Transactions } from './checkout/transactions.ts';
 import { checkoutWebRoutes } from './checkout/web-routes.ts';
+import { CARTS_V1, CARTS_V2, Carts, cartPagesRoutes, cartsRoutes } from './checkout/carts.ts';
 
 export { CardGateway, Clock };
 
@@ -50,7 +51,7 @@ export interface SandboxOptions {
   /** Checkout: the card gateway its pages use (default: one that is not listening; see
    * buildCardGatewayApp), how long an outcome stays "in progress" after the payment closes
    * (default 1 500 ms) and the front end's base polling delay (default 3 000 ms, as UAT). */
-  checkout?: { cardGateway?: CardGateway; outcomeDelayMs?: number; pollDelayMs?: number };
+  checkout?: { cardGateway?: CardGateway; outcomeDelayMs?: number; pollDelayMs?: number; carts?: Carts };
   /** FdR: the day after the payment day (UTC) on which PSPs publish its flow (default 2, D+2 as production). */
   fdr?: { publishDelayDays?: number };
   /** Default false. */
@@ -82,6 +83,9 @@ const APIS: ProtectedApi[] = [
   { prefix: FDR_BASE_PATH, product: 'fdr' },
   { prefix: BASE_PATHS.gpdInternal, product: 'internal' },
   { prefix: BASE_PATHS.control, product: 'internal' },
+  // Checkout carts (issue 13): the EC's key; the sandbox takes its GPD key (README, known differences).
+  { prefix: CARTS_V1, product: 'gpd' },
+  { prefix: CARTS_V2, product: 'gpd' },
 ];
 
 export async function buildSandbox(options: SandboxOptions): Promise<FastifyInstance> {
@@ -160,5 +164,9 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
     outcomeDelayMs: options.checkout?.outcomeDelayMs ?? 1_500,
   });
   await app.register(checkoutWebRoutes, { cardGateway, pollDelayMs: options.checkout?.pollDelayMs ?? 3_000 });
+  // Checkout carts (issue 13): the EC's carts API and the cart pages' backend.
+  const carts = options.checkout?.carts ?? new Carts();
+  await app.register(cartsRoutes, { carts, node });
+  await app.register(cartPagesRoutes, { carts });
   return app;
 }

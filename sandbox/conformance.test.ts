@@ -23,6 +23,9 @@ const SPECS = {
   // checked against the published one (pagopa-api), which lacks only `/info`.
   fdr: 'pagopa-fdr-org-openapi.json',
   fdrPublished: 'pagopa-api-fdr-organization.json',
+  // Checkout carts (issue 13): the EC's carts API, v1 and v2.
+  cartsV1: 'pagopa-api-checkout-ec-v1.json',
+  cartsV2: 'pagopa-api-checkout-ec-v2.json',
 } as const;
 type Api = keyof typeof SPECS;
 const available = Object.values(SPECS).every((file) => existsSync(`${SPEC_DIR}${file}`));
@@ -34,6 +37,9 @@ const available = Object.values(SPECS).every((file) => existsSync(`${SPEC_DIR}${
 const CONTRACT_GAPS: Record<string, string> = {
   'v2 PUT /organizations/{organizationfiscalcode}/debtpositions 404': 'a bulk update naming missing IUPDs is a 404 (notes §2.2); the contract omits it',
   'v2 DELETE /organizations/{organizationfiscalcode}/debtpositions 400': 'the contract declares the 400 without a body; the service sends ProblemJson',
+  'cartsV1 POST /carts 422':
+    'duplicate notices or a notice checkPosition refuses: 422 ProblemJson (pagopa-ecommerce-payment-requests-service, BaseCartService and its own spec); the EC contract declares only 400 and 500',
+  'cartsV2 POST /carts 422': 'as cartsV1',
 };
 
 /**
@@ -67,6 +73,26 @@ function closeObjects(node: unknown): unknown {
   return out;
 }
 
+/** OpenAPI 3.0's boolean `exclusiveMaximum`/`exclusiveMinimum` (the Checkout EC contracts' status code) in the
+ * JSON Schema form Ajv reads: the bound itself. */
+function numericBounds(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(numericBounds);
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) out[key] = numericBounds(value);
+  for (const [flag, bound] of [
+    ['exclusiveMaximum', 'maximum'],
+    ['exclusiveMinimum', 'minimum'],
+  ] as const) {
+    if (typeof out[flag] !== 'boolean') continue;
+    if (out[flag] === true && typeof out[bound] === 'number') {
+      out[flag] = out[bound];
+      delete out[bound];
+    } else delete out[flag];
+  }
+  return out;
+}
+
 function loadValidator() {
   // strict: false because the copied specs carry OpenAPI keywords and string defaults ("true").
   const ajv = new Ajv({ strict: false, useDefaults: false, allErrors: true });
@@ -79,7 +105,7 @@ function loadValidator() {
     { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: AnySchemaObject }> }> }>> }
   >;
   for (const [api, file] of Object.entries(SPECS) as [Api, string][]) {
-    const spec = closeObjects(JSON.parse(readFileSync(`${SPEC_DIR}${file}`, 'utf8'))) as AnySchemaObject;
+    const spec = numericBounds(closeObjects(JSON.parse(readFileSync(`${SPEC_DIR}${file}`, 'utf8')))) as AnySchemaObject;
     for (const [name, { notRequired }] of Object.entries(CONTRACT_DEFECTS[api] ?? {})) {
       const schema = spec.components.schemas[name] as { required: string[] };
       assert.ok(
@@ -323,6 +349,22 @@ async function representativeRun(sb: TestSandbox): Promise<Recorded[]> {
   await fdrRec(ONE, `/organizations/${ORG}/fdrs/${flow!.fdr}/revisions/99/psps/${flow!.pspId}`); // 404 FDR-3001
   await fdrRec(ONE, `/organizations/${ORG}/fdrs/not-a-flow/revisions/1/psps/${flow!.pspId}`); // 400 FDR-3008
   await fdrRec(PAYMENTS, `/organizations/${ORG}/fdrs/${flow!.fdr}/revisions/1/psps/${flow!.pspId}/payments`, { size: '0' }); // 400
+
+  // Checkout carts (issue 13): 302 (no body), 400 and 422 ProblemJson, on v1 and v2.
+  const cartNotice = ids();
+  await sb.ec('POST', '/debtpositions', { body: positionBody({ iupd: cartNotice.iupd, iuv: cartNotice.iuv }), query: { toPublish: 'true' } });
+  const notice = { noticeNumber: cartNotice.nav, fiscalCode: ORG, amount: 10000, companyName: 'Comune', description: 'Tassa' };
+  const returnUrls = { returnOkUrl: 'https://ec.test/ok', returnCancelUrl: 'https://ec.test/ko', returnErrorUrl: 'https://ec.test/err' };
+  for (const [api, prefix, urls] of [
+    ['cartsV1', '/checkout/ec/v1', returnUrls],
+    ['cartsV2', '/checkout/ec/v2', { ...returnUrls, returnWaitingUrl: 'https://ec.test/wait' }],
+  ] as const) {
+    const cart = (body: unknown) =>
+      rec(api, 'POST', '/carts', sb.call('POST', `${prefix}/carts`, { headers: { 'ocp-apim-subscription-key': KEYS.gpd }, body }));
+    await cart({ paymentNotices: [notice], returnUrls: urls, emailNotice: 'a@b.it' }); // 302
+    await cart({ paymentNotices: Array.from({ length: 6 }, () => notice), returnUrls: urls }); // 400
+    await cart({ paymentNotices: [notice, notice], returnUrls: urls }); // 422
+  }
   return recorded;
 }
 
@@ -341,7 +383,7 @@ describe('conformance with the official OpenAPI', () => {
     try {
       const recorded = await representativeRun(sb);
       const statuses = new Set(recorded.map((r) => r.res.status));
-      assert.deepEqual([...statuses].sort(), [200, 201, 202, 400, 404, 409, 422]);
+      assert.deepEqual([...statuses].sort(), [200, 201, 202, 302, 400, 404, 409, 422]);
       const failures = recorded.flatMap((r) => validate(r).map((problem) => `${r.api} ${r.method} ${r.template} → ${r.res.status}: ${problem}`));
       assert.deepEqual(failures, []);
       // Every operation of the EC API v1 was exercised.
@@ -361,6 +403,11 @@ describe('conformance with the official OpenAPI', () => {
       for (const op of operations('fdr')) assert.ok(fdrAnswers.has(`${op} 200`), `${op} not exercised`);
       for (const op of operations('fdr').filter((o) => o !== 'GET /info')) assert.ok(fdrAnswers.has(`${op} 400`), `${op}: no 400 recorded`);
       assert.ok(fdrAnswers.has('GET /organizations/{organizationId}/fdrs/{fdr}/revisions/{revision}/psps/{pspId} 404'));
+      // The carts API answered 302, 400 and 422 on both versions.
+      assert.deepEqual(
+        recorded.filter((r) => r.api.startsWith('carts')).map((r) => `${r.api} ${r.res.status}`),
+        ['cartsV1 302', 'cartsV1 400', 'cartsV1 422', 'cartsV2 302', 'cartsV2 400', 'cartsV2 422'],
+      );
     } finally {
       await sb.close();
     }

@@ -1,17 +1,20 @@
 // Seeded, bounded property-based fuzz over every route family of the sandbox: whatever the method, path,
 // query, headers and body, (1) the answer is never a 5xx and inject never throws; (2) a mutating request
-// refused with a 4xx leaves the observable state (the org's debt positions, the clock, its reporting flows)
+// refused with a 4xx leaves the observable state (the org's debt positions, the clock, its reporting flows, the carts)
 // unchanged.
 // Seed: FUZZ_SEED in the environment, else a fixed one; printed on failure.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
+import { Carts } from './checkout/carts.ts';
 import { FDR, FDR_KEY, fdrSubscriptions, payNotice } from './fdr/test-support.ts';
 import { KEYS, ORG, OTHER_ORG, positionBody, startSandbox, type TestSandbox } from './test-helpers.ts';
 
 const SEED = process.env.FUZZ_SEED === undefined ? 20251202 : Number(process.env.FUZZ_SEED);
 const FLOW_NAME = '2026-01-01BNLIITRR-0000001';
+/** A UUID of the shape of a cart id (no such cart). */
+const CART_ID = '0b7e3c52-6a43-4f7e-9d7a-3f1c2b8e5a10';
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 10000);
 const TIME_LIMIT_MS = 20_000;
 
@@ -27,6 +30,8 @@ const PREFIXES = [
   '/ecommerce/checkout/v1',
   '/ecommerce/checkout/v2',
   '/checkout/feature-flags/v1',
+  '/checkout/ec/v1',
+  '/checkout/ec/v2',
   FDR,
   '',
 ];
@@ -93,6 +98,11 @@ const REAL_SEGMENTS = [
   FLOW_NAME,
   'BNLIITRR',
   'SANDBOXDISABLEDPSP',
+  'carts',
+  'redirect',
+  'c',
+  'ec',
+  CART_ID,
 ];
 const HOSTILE_SEGMENTS = [
   '..',
@@ -192,6 +202,11 @@ const TEMPLATES = [
   '/monetaweb/gdi/{}/authorize',
   '/monetaweb/resources/hfsdk.js',
   '/recaptcha/api.js',
+  '/checkout/ec/v1/carts',
+  '/checkout/ec/v2/carts',
+  '/ecommerce/checkout/v1/carts/{}',
+  '/ecommerce/checkout/v1/carts/{}/redirect',
+  '/c/{}',
 ];
 const param = fc.oneof(
   {
@@ -315,6 +330,30 @@ const nearValidOption = fc
     (body.paymentOption[0] as unknown as Mutable)[key] = value;
     return JSON.stringify(body);
   });
+const cartBody = () => ({
+  paymentNotices: [{ noticeNumber: '301000000000000100', fiscalCode: ORG, amount: 100, companyName: 'Comune', description: 'Tassa' }],
+  returnUrls: {
+    returnOkUrl: 'https://ec.test/ok',
+    returnCancelUrl: 'https://ec.test/ko',
+    returnErrorUrl: 'https://ec.test/err',
+    returnWaitingUrl: 'https://ec.test/w',
+  },
+  emailNotice: 'a@b.it',
+});
+const nearValidCart = fc
+  .tuple(
+    fc.constantFrom('paymentNotices', 'returnUrls', 'emailNotice', 'idCart', 'allCCP', 'noticeNumber', 'fiscalCode', 'amount', 'returnOkUrl', '__proto__'),
+    fc.jsonValue({ maxDepth: 2 }),
+  )
+  .map(([key, value]) => {
+    const body = cartBody() as unknown as Mutable;
+    const notice = (body.paymentNotices as Mutable[])[0]!;
+    const urls = body.returnUrls as Mutable;
+    if (key in notice) notice[key] = value;
+    else if (key in urls) urls[key] = value;
+    else body[key] = value;
+    return JSON.stringify(body);
+  });
 const payload = fc.oneof(
   fc.constant(undefined),
   fc.json({ maxDepth: 4 }),
@@ -330,6 +369,7 @@ const payload = fc.oneof(
   fc.constant(JSON.stringify({ organizationId: ORG, pspId: 'BNLIITRR', fdr: FLOW_NAME })),
   fc.string({ maxLength: 50 }),
   fc.constantFrom('{', '{"a":', 'null', '"', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{}}}'),
+  nearValidCart,
 );
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'] as const;
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -338,9 +378,10 @@ type Req = typeof request extends fc.Arbitrary<infer T> ? T : never;
 
 describe('sandbox fuzz', () => {
   let sb: TestSandbox;
+  const carts = new Carts();
   before(async () => {
     const unlimited = { calls: 1_000_000_000, periodMs: 1_000 };
-    sb = await startSandbox({ subscriptions: fdrSubscriptions(), rateLimits: { gpd: unlimited, upload: unlimited } });
+    sb = await startSandbox({ subscriptions: fdrSubscriptions(), rateLimits: { gpd: unlimited, upload: unlimited }, checkout: { carts } });
     // Paid notices, so that the FdR routes have flows to serve (published) and to publish (pending).
     await payNotice(sb);
     await sb.control('POST', '/fdr/publish');
@@ -357,7 +398,7 @@ describe('sandbox fuzz', () => {
       if (list.status !== 200 || page + 1 >= (list.body?.totalPages ?? 0)) break;
     }
     const flows = await sb.call('GET', `${FDR}/organizations/${ORG}/fdrs`, { headers: { 'ocp-apim-subscription-key': FDR_KEY } });
-    return JSON.stringify({ clock: [clock.status, clock.body], pages, flows: [flows.status, flows.body] });
+    return JSON.stringify({ clock: [clock.status, clock.body], pages, flows: [flows.status, flows.body], carts: carts.size });
   };
 
   // light-my-request builds the URL with `new URL(url, 'http://localhost')`: a path it cannot parse (e.g. `/\\/`,

@@ -5,6 +5,7 @@ import type { CheckoutConfig } from '../../lib/config.ts';
 import { HomePage, NoticePage, SummaryPage } from './notice-pages.ts';
 import { CardPage, CheckPage, EmailPage, PaymentMethodPage, PspPage } from './payment-pages.ts';
 import { OutcomePage } from './outcome-page.ts';
+import { CartPage } from './cart-pages.ts';
 import { attachScreenshot, checkoutStep } from './step.ts';
 import type { Language } from './texts.ts';
 
@@ -50,6 +51,8 @@ export class CheckoutApp {
   readonly psp: PspPage;
   readonly check: CheckPage;
   readonly outcome: OutcomePage;
+  /** A cart sent by the EC's portal (its redirect, the notices in the header, the way back to the portal). */
+  readonly cart: CartPage;
   readonly #calls: BackendCall[] = [];
   #authorization: AuthorizationAmounts | undefined;
   #finalOutcome: FinalOutcome | undefined;
@@ -72,6 +75,7 @@ export class CheckoutApp {
     this.psp = new PspPage(page);
     this.check = new CheckPage(page, language);
     this.outcome = new OutcomePage(page, language);
+    this.cart = new CartPage(page, settings.url, language);
     page.on('response', (response) => {
       const url = new URL(response.url());
       if (BACKEND_PATHS.test(url.pathname)) this.#calls.push({ method: response.request().method(), path: url.pathname, status: response.status() });
@@ -139,6 +143,11 @@ export class CheckoutApp {
   /** From the payment data page to the outcome: e-mail, card, PSP, "Paga". Answers the total paid (cents) and the PSP chosen, when known. */
   async payVerifiedNotice(): Promise<{ total: number; pspId: string | undefined }> {
     await this.summary.goToPayment();
+    return this.payFromEmailPage();
+  }
+
+  /** From the e-mail page to the outcome (where a cart starts): e-mail, card, PSP, "Paga". Answers the total paid (cents) and the PSP chosen, when known. */
+  async payFromEmailPage(): Promise<{ total: number; pspId: string | undefined }> {
     await this.email.submit(this.settings.payerEmail);
     await this.method.chooseCard();
     await this.card.enter(this.settings.card);

@@ -23,6 +23,10 @@ export const TEXTS = {
   /** The outcome title of a successful payment: "Hai pagato 120,15 €". */
   paid: { it: 'Hai pagato', en: 'You have paid' },
   pay: { it: 'Paga', en: 'Pay' },
+  /** Cart flow (a payment started by the EC's portal): the outcome page's button back to the portal. */
+  continue: { it: 'Continua', en: 'Continue' },
+  /** The cart drawer's close button (aria-label). */
+  close: { it: 'Chiudi', en: 'Close' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 /** Amounts as Checkout prints them, whatever the language: it-IT, e.g. "120,15 €" (non-breaking space). */

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { ORG, positionBody, startSandbox, type Res, type TestSandbox } from '../test-helpers.ts';
 import { buildCardGatewayApp, CardGateway } from './card-gateway.ts';
+import { Carts } from './carts.ts';
 import { CARDS_METHOD_ID } from './ecommerce.ts';
 import { CARD_BUNDLES } from './transactions.ts';
 
@@ -20,14 +21,17 @@ export interface Env {
   sb: TestSandbox;
   gateway: CardGateway;
   gatewayApp: FastifyInstance;
+  /** The sandbox's carts (issue 13), to see that a refused cart stored nothing. */
+  carts: Carts;
 }
 
 export async function setup(outcomeDelayMs = 0): Promise<Env> {
   const gateway = new CardGateway();
   gateway.origin = GATEWAY_ORIGIN;
   const gatewayApp = await buildCardGatewayApp(gateway);
-  const sb = await startSandbox({ checkout: { cardGateway: gateway, outcomeDelayMs } });
-  return { sb, gateway, gatewayApp };
+  const carts = new Carts();
+  const sb = await startSandbox({ checkout: { cardGateway: gateway, outcomeDelayMs, carts } });
+  return { sb, gateway, gatewayApp, carts };
 }
 export const teardown = async (env: Env) => {
   await env.sb.close();

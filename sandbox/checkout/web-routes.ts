@@ -47,6 +47,8 @@ export const checkoutWebRoutes: FastifyPluginAsync<CheckoutWebOptions> = async (
 
   for (const route of CHECKOUT_ROUTES) app.get(route, sendIndex);
   app.get('/:rptId(^\\d{29}$)', sendIndex);
+  // The cart entry (`/c/<cartId>?clientId=…`), where the carts API's redirect lands.
+  app.get('/c/:cartId', sendIndex);
 
   app.get('/static/:name', async (request, reply) => {
     const entry = STATIC.get(param(request, 'name'));

@@ -53,7 +53,7 @@
   /** Renders a page: `<h1>` title (unless `title` is null) and `document.title` "<title> - pagoPA". */
   const page = (title, ...content) => {
     document.title = `${title} - pagoPA`;
-    root.replaceChildren(h('div', { class: 'page' }, ...content));
+    root.replaceChildren(h('div', { class: 'page' }, cartSummary(), ...content));
   };
   const pageWithTitle = (title, ...content) => page(title, h('h1', {}, title), ...content);
 
@@ -106,6 +106,69 @@
     if (!flags) flags = (await api(`${API}${env.CHECKOUT_API_FEATURE_FLAGS_BASEPATH}/features/values`)).body || {};
     return flags;
   };
+
+  // ---- cart (a payment started by the EC's portal: /c/<cartId>) --------------------------------
+  const currentCart = () => store.get('cart');
+  /** The notices being paid: the cart's, or the one verified notice. */
+  const payable = () => {
+    const cart = currentCart();
+    if (cart) return cart.paymentNotices.map((n) => ({ rptId: n.fiscalCode + n.noticeNumber, amount: n.amount, fiscalCode: n.fiscalCode }));
+    const info = store.get('paymentInfo');
+    const rpt = store.get('rptId');
+    // The single-notice pages are guarded by `paymentInfo`, as before carts (the rptId is read when activating).
+    return info ? [{ rptId: rpt?.rptId, amount: info.amount, fiscalCode: info.paFiscalCode }] : undefined;
+  };
+  /** As guard(), and there must be notices to pay (a cart, or a verified notice); otherwise home. */
+  const guardPayable = (...keys) => {
+    if (payable()) return guard(...keys);
+    navigate('/', { replace: true });
+    return false;
+  };
+  /** Leaves Checkout for the cart's return URL of `kind` (ok, cancel, error), or goes home without a cart. */
+  const leave = (kind) => {
+    const url = currentCart()?.returnUrls?.[kind];
+    if (typeof url === 'string') location.replace(url);
+    else navigate('/');
+  };
+  /** The header's cart drawer: a button with the total opens the notices (`#paynotice-<i>`) and a close button. */
+  function cartSummary() {
+    const cart = currentCart();
+    if (!cart) return null;
+    const total = cart.paymentNotices.reduce((sum, n) => sum + n.amount, 0);
+    const show = (open) => {
+      details.hidden = !open;
+      toggle.setAttribute('aria-expanded', String(open));
+    };
+    const details = h(
+      'div',
+      { id: 'cartDrawer', class: 'cart-drawer', role: 'dialog', 'aria-label': t('cartTitle'), hidden: true },
+      h('button', { type: 'button', class: 'link', 'aria-label': t('close'), onclick: () => show(false) }, '×'),
+      ...cart.paymentNotices.map((n, i) =>
+        h(
+          'div',
+          { id: `paynotice-${i}`, class: 'paynotice' },
+          h('strong', {}, n.description),
+          h('span', {}, n.companyName),
+          h('span', { class: 'amount' }, euro(n.amount)),
+          h(
+            'dl',
+            {},
+            row(t('cartAmount'), euro(n.amount)),
+            row(t('subject'), n.description),
+            row(t('payee'), n.companyName),
+            row(t('cartNoticeNumber'), n.noticeNumber),
+            row(t('cartFiscalCode'), n.fiscalCode),
+          ),
+        ),
+      ),
+    );
+    const toggle = h(
+      'button',
+      { type: 'button', class: 'cart-toggle', 'aria-label': t('openCart'), 'aria-expanded': 'false', onclick: () => show(details.hidden) },
+      euro(total),
+    );
+    return h('div', { class: 'cart', 'data-testid': 'cart' }, toggle, details);
+  }
 
   // ---- router ----------------------------------------------------------------------------------
   const navigate = (path, { replace = false } = {}) => {
@@ -287,7 +350,7 @@
   }
 
   function emailPage() {
-    if (!guard('paymentInfo', 'rptId')) return;
+    if (!currentCart() && !guard('paymentInfo', 'rptId')) return;
     const email = textField('email', t('email'), { type: 'email', autocomplete: 'email' });
     const confirm = textField('confirmEmail', t('confirmEmail'), { type: 'email', autocomplete: 'off' });
     email.input.value = store.get('useremail') ?? '';
@@ -316,7 +379,11 @@
       h(
         'div',
         { class: 'actions' },
-        h('button', { type: 'button', class: 'secondary', onclick: () => navigate('/dati-pagamento') }, t('goBack')),
+        h(
+          'button',
+          { type: 'button', class: 'secondary', onclick: () => (currentCart() ? leave('returnCancelUrl') : navigate('/dati-pagamento')) },
+          t('goBack'),
+        ),
         h('button', { id: 'paymentEmailPageButtonContinue', type: 'submit', class: 'primary' }, t('continue')),
       ),
     );
@@ -327,23 +394,23 @@
     modal({ ids, title: t('koTitle'), body: t('koBody'), buttons: [button('closeError', t('close'), () => navigate('/errore'))] });
 
   async function methodPage() {
-    if (!guard('useremail', 'paymentInfo')) return;
+    if (!guardPayable('useremail')) return;
     const list = h('div', { class: 'methods', role: 'list' });
     const none = h('p', { id: 'noPaymentMethodsMessage', hidden: true }, t('noMethods'));
     const filter = h('input', { id: 'paymentMethodsFilter', type: 'search', placeholder: t('methodFilter'), 'aria-label': t('methodFilter') });
     pageWithTitle(t('methodTitle'), h('div', { class: 'field' }, filter), list, none);
-    const info = store.get('paymentInfo');
+    const notices = payable();
     const res = await api(`${V2}/payment-methods`, {
       method: 'POST',
       body: {
-        userTouchpoint: 'CHECKOUT',
+        userTouchpoint: currentCart() ? 'CHECKOUT_CART' : 'CHECKOUT',
         userDevice: 'WEB',
-        totalAmount: info.amount,
+        totalAmount: notices.reduce((sum, n) => sum + n.amount, 0),
         language: lang.toUpperCase(),
         sortBy: 'DESCRIPTION',
         sortOrder: 'ASC',
         priorityGroups: ['CP'],
-        paymentNotice: [{ paymentAmount: info.amount, primaryCreditorInstitution: info.paFiscalCode }],
+        paymentNotice: notices.map((n) => ({ paymentAmount: n.amount, primaryCreditorInstitution: n.fiscalCode })),
       },
     }).catch(() => ({ ok: false }));
     if (!res.ok) return genericErrorThenKo({ title: 'paymentMethodsErrorTitle', body: 'paymentMethodsErrorBody' });
@@ -391,7 +458,7 @@
       : new Promise((resolve, reject) => document.head.append(h('script', { src: env.CHECKOUT_NPG_SDK_URL, onload: resolve, onerror: reject })));
 
   async function cardPage() {
-    if (!guard('useremail', 'paymentMethod', 'paymentInfo')) return;
+    if (!guardPayable('useremail', 'paymentMethod')) return;
     const method = store.get('paymentMethod');
     const submit = h('button', { id: 'submit', type: 'submit', class: 'primary', disabled: true }, t('continue'));
     const box = h('div', { class: 'card-fields', 'aria-busy': 'true' });
@@ -434,12 +501,14 @@
       modal({ ids: CARD_ERROR_IDS, title: t('koTitle'), body: t('koBody'), buttons: [button('closeError', t('close'), () => navigate('/errore'))] });
     const activate = async () => {
       try {
-        const info = store.get('paymentInfo');
-        const rpt = store.get('rptId');
         const activation = await api(`${V2}/transactions?recaptchaResponse=${encodeURIComponent(await recaptcha())}`, {
           method: 'POST',
-          headers: { 'x-correlation-id': store.get('correlationId'), 'x-client-id-from-client': 'CHECKOUT' },
-          body: { paymentNotices: [{ rptId: rpt.rptId, amount: info.amount }], email: store.get('useremail'), orderId: store.get('orderId') },
+          headers: { 'x-correlation-id': store.get('correlationId'), 'x-client-id-from-client': currentCart() ? 'CHECKOUT_CART' : 'CHECKOUT' },
+          body: {
+            paymentNotices: payable().map(({ rptId, amount }) => ({ rptId, amount })),
+            email: store.get('useremail'),
+            orderId: store.get('orderId'),
+          },
         });
         if (!activation.ok) {
           if (activation.status === 400) return fail();
@@ -493,7 +562,7 @@
   }
 
   async function pspPage() {
-    if (!guard('transaction', 'paymentInfo', 'paymentMethod')) return;
+    if (!guardPayable('transaction', 'paymentMethod')) return;
     const transaction = store.get('transaction');
     const method = store.get('paymentMethod');
     const card = store.get('sessionPayment');
@@ -694,7 +763,9 @@
       h(
         'div',
         { class: 'actions' },
-        button('closeButton', t('close'), () => navigate('/')),
+        currentCart()
+          ? button('closeButton', t('continue'), () => leave(success ? 'returnOkUrl' : 'returnErrorUrl'))
+          : button('closeButton', t('close'), () => navigate('/')),
       ),
     );
     root.querySelector('h1').id = 'responsePageMessageTitle';
@@ -711,7 +782,7 @@
         h(
           'div',
           { class: 'actions' },
-          button('koPageButton', t('home'), () => navigate('/')),
+          button('koPageButton', t('home'), () => leave('returnErrorUrl')),
         ),
       ),
     );
@@ -724,9 +795,28 @@
       h(
         'div',
         { class: 'actions' },
-        button('redirect-button', t('close'), () => navigate('/')),
+        button('redirect-button', t('close'), () => leave('returnCancelUrl')),
       ),
     );
+  }
+
+  /** `/c/<cartId>`: reads the cart, keeps it and its e-mail, and goes to the e-mail page (no notice entry). */
+  async function cartPage(cartId) {
+    sessionStorage.clear();
+    page(t('loading'), h('div', { class: 'loader', role: 'progressbar', 'aria-label': t('loading') }));
+    // The id as the address spells it (already URL-encoded).
+    const res = await api(`${V1}/carts/${cartId}`).catch(() => ({ ok: false }));
+    if (!res.ok || !Array.isArray(res.body?.paymentNotices) || !res.body.returnUrls) {
+      return modal({
+        ids: { title: 'idTitleErrorModalPaymentCartPage', body: 'idBodyErrorModalPaymentCartPage' },
+        title: t('koTitle'),
+        body: t('koBody'),
+        buttons: [button('closeError', t('close'), () => navigate('/errore')), button('retryError', t('retry'), () => cartPage(cartId))],
+      });
+    }
+    store.set('cart', res.body);
+    if (res.body.emailNotice) store.set('useremail', res.body.emailNotice);
+    navigate('/inserisci-email', { replace: true });
   }
 
   const ROUTES = {
@@ -749,6 +839,8 @@
     closeModal();
     const path = location.pathname;
     if (/^\/\d{29}$/.test(path)) return noticePage(path.slice(1));
+    const cartRoute = /^\/c\/([^/]+)$/.exec(path);
+    if (cartRoute) return cartPage(cartRoute[1]);
     (ROUTES[path] ?? koPage)();
   }
 
