@@ -9,6 +9,7 @@ import { installGateway, type ProtectedApi } from './gateway.ts';
 import { internalRoutes } from './gpd/routes-internal.ts';
 import { ecRoutes } from './gpd/routes-v1.ts';
 import { bulkRoutes } from './gpd/routes-v2.ts';
+import { v3Routes } from './gpd/routes-v3.ts';
 import { UploadJobs } from './upload/upload-jobs.ts';
 import { ReceiptStore } from './receipts/receipt-store.ts';
 import { receiptsRoutes } from './receipts/routes.ts';
@@ -66,6 +67,8 @@ export const BASE_PATHS = {
   bizEvents: '/bizevents/service/v1',
   gpdInternal: '/gpd/api/v1',
   control: '/__sandbox',
+  // GPD v3 (payment plans, issue 13).
+  gpdV3: '/gpd/debt-positions-service/v3',
 } as const;
 
 /** The FdR organisation API (apart from BASE_PATHS, whose every entry the gateway-encoding test spells). */
@@ -82,6 +85,8 @@ const APIS: ProtectedApi[] = [
   { prefix: FDR_BASE_PATH, product: 'fdr' },
   { prefix: BASE_PATHS.gpdInternal, product: 'internal' },
   { prefix: BASE_PATHS.control, product: 'internal' },
+  // GPD v3 (issue 13).
+  { prefix: BASE_PATHS.gpdV3, product: 'gpd', rateLimit: 'gpd' },
 ];
 
 export async function buildSandbox(options: SandboxOptions): Promise<FastifyInstance> {
@@ -107,6 +112,7 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
   const service = new GpdService(new GpdStore(), clock);
   await app.register(ecRoutes, { prefix: BASE_PATHS.gpdV1, service });
   await app.register(bulkRoutes, { prefix: BASE_PATHS.gpdV2, service });
+  await app.register(v3Routes, { prefix: BASE_PATHS.gpdV3, service });
   const receipts = new ReceiptStore((organization) => ({
     brokerCode: options.receipts?.brokerCode ?? organization,
     stationId: options.receipts?.stationId ?? `${organization}_01`,

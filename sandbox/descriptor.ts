@@ -210,7 +210,13 @@ function convert(v: Violations, at: string, value: unknown, f: Field): unknown {
       return validate(child.of, item as Bound, v, `${at}[${i}]`);
     });
   }
-  if (child) return value === null || value === undefined ? undefined : validate(child.of, value as Bound, v, at);
+  if (child) {
+    if (value === null || value === undefined) {
+      if (f.notNull !== undefined) v.add(at, f.notNull);
+      return undefined;
+    }
+    return validate(child.of, value as Bound, v, at);
+  }
   if (f.absent !== undefined) return value === undefined ? f.absent : value === true;
   if (value !== null && value !== undefined) return value;
   if (f.notNull === undefined && f.notBlank === undefined) return undefined;

@@ -2,7 +2,8 @@
 // mounted in the internal API, which exposes the same operations.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { jsonBody, param, queryParams, sendJson } from '../http.ts';
-import { badRequest } from '../problem.ts';
+import { appError, badRequest } from '../problem.ts';
+import { isMultiInstallments } from './status.ts';
 import { parseInt32, parseListQuery } from './list.ts';
 import { readAlreadyPaidBody, readIbanBody, readPositionBody } from './request.ts';
 import { paymentOptionModelResponse, paymentPositionBaseResponse, paymentPositionModel, paymentPositionsInfo } from './responses.ts';
@@ -63,7 +64,16 @@ export const ecRoutes: FastifyPluginAsync<GpdRoutesOptions> = async (app, { serv
 
   app.get(POSITIONS, async (request, reply) => {
     const query = parseListQuery(queryParams(request));
-    return sendJson(reply, 200, paymentPositionsInfo(service.list(checkOrganization(request, 'getOrganizationDebtPositions'), query)));
+    const page = service.list(checkOrganization(request, 'getOrganizationDebtPositions'), query);
+    // Multi-plan positions are dropped from the page after paging: page_info still counts them.
+    return sendJson(
+      reply,
+      200,
+      paymentPositionsInfo(
+        page,
+        page.positions.filter((pp) => !isMultiInstallments(pp)),
+      ),
+    );
   });
 
   app.patch(`${POSITIONS}/transfers`, async (request, reply) => {
@@ -87,7 +97,10 @@ export const ecRoutes: FastifyPluginAsync<GpdRoutesOptions> = async (app, { serv
 
   app.get(POSITION, async (request, reply) => {
     checkAddressable(request, 'getOrganizationDebtPositionByIUPD');
-    return sendJson(reply, 200, paymentPositionBaseResponse(service.get(org(request), param(request, 'iupd'))));
+    const pp = service.get(org(request), param(request, 'iupd'));
+    // A position with several plans (created through v3) cannot be shown by v1.
+    if (isMultiInstallments(pp)) throw appError('V1_UNPROCESSABLE_ENTITY_MULTI_INSTALLMENTS', pp.organizationFiscalCode, pp.iupd);
+    return sendJson(reply, 200, paymentPositionBaseResponse(pp));
   });
 
   app.put(POSITION, async (request, reply) => {
