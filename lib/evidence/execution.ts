@@ -22,6 +22,12 @@ export const OUTCOME_EN: Record<Outcome, string> = {
  */
 export type Verdict = 'passed' | 'nonconformance' | 'environment' | 'suite-defect' | 'not-run';
 
+/**
+ * Start of the reason of a case skipped because it does not apply to this EC (e.g. a GPD API version it does not
+ * implement, issue 13): "Non eseguito — non applicabile" in the plan, and not a mandatory case missing from the gate.
+ */
+export const NOT_APPLICABLE = 'Non applicabile';
+
 export const OUTCOME_OF: Record<Verdict, Outcome> = {
   passed: 'Superato',
   nonconformance: 'Non superato',
