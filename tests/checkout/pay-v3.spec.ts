@@ -1,6 +1,8 @@
 // GPD v3 (issue 13): an instalment of a plan paid on Checkout, seen through GPD v3. Browser case of the
 // GPD-V3 area, for an EC that uses v3 (GPD_API_VERSIONS).
 import { test, expect } from '../../fixtures/index.ts';
+import { recordInLedger } from '../../fixtures/checkout.ts';
+import { paidInstallment } from '../../lib/fdr/paid-notice.ts';
 import type { InstallmentModelResponse } from '../../lib/schema-types.ts';
 
 test.use({ gpdApiVersion: 'v3' });
@@ -25,7 +27,7 @@ test('[GPD-V3-08] instalment of a plan paid on Checkout → PAID on GPD v3, posi
   const notice = { fiscalCode: config.ecFiscalCode, noticeNumber: nav };
   await checkout.enterNotice(notice);
   await checkout.summary.expectNotice({ ...notice, amountCents: first.amount, payee: body.companyName });
-  const { total } = await checkout.payVerifiedNotice();
+  const { total, pspId } = await checkout.payVerifiedNotice();
   expect(total, 'the total is the instalment amount plus a fee').toBeGreaterThanOrEqual(first.amount);
 
   let installments: InstallmentModelResponse[] = [];
@@ -46,6 +48,11 @@ test('[GPD-V3-08] instalment of a plan paid on Checkout → PAID on GPD v3, posi
   const paid = installments.find((i) => i.iuv === first.iuv)!;
   expect(paid.paymentDate, 'GPD shows when the instalment was paid').toEqual(expect.any(String));
   expect(paid.idReceipt, 'receipt id (payment token)').toEqual(expect.any(String));
+  // Like every Checkout payment, into the reconciliation ledger (FDR-04 looks for it in later runs' flows).
+  await recordInLedger(
+    config.fdr.ledger.file,
+    paidInstallment({ installment: first, ec: config.ecFiscalCode, paymentDate: paid.paymentDate!, runId: config.runId, pspId }),
+  );
   const others = body.paymentOption.flatMap((o) => o.installments).filter((i) => i.iuv !== first.iuv);
   expect(
     installments.filter((i) => i.iuv !== first.iuv).map((i) => [i.iuv, i.status]),
