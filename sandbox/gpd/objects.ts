@@ -158,7 +158,7 @@ export const INSTALLMENT = {
     fee: { type: 'long', readOnly: true },
     notificationFee: { type: 'long', readOnly: true },
     status: { type: { enum: 'enumeration.InstallmentStatus', values: INSTALLMENT_STATUSES }, readOnly: true },
-    transfer: { type: { list: { object: TRANSFER } }, size: { min: 1, max: INT_MAX } },
+    transfer: { type: { list: { object: TRANSFER } }, size: { min: 1, max: INT_MAX }, emptyWhenAbsent: true },
     installmentMetadata: {
       type: { list: { object: INSTALLMENT_METADATA } },
       size: { max: 10 },
@@ -176,7 +176,7 @@ export const PAYMENT_OPTION_V3 = {
     retentionDate: { type: 'LocalDateTime' },
     switchToExpired: { type: 'boolean', notNull: 'switch to expired value is required' },
     debtor: { type: { object: DEBTOR }, notNull: 'must not be null' },
-    installments: { type: { list: { object: INSTALLMENT } }, notNull: 'must not be null', size: { min: 1, max: 100 } },
+    installments: { type: { list: { object: INSTALLMENT } }, notNull: 'must not be null', size: { min: 1, max: 100 }, emptyWhenAbsent: true },
   },
 } as const satisfies ObjectDescriptor;
 
@@ -189,7 +189,7 @@ export const PAYMENT_POSITION_V3 = {
     officeName: { type: 'string', size: SIZE_140 },
     paymentDate: { type: 'LocalDateTime', readOnly: true },
     status: { type: { enum: 'enumeration.DebtPositionStatusV3', values: POSITION_STATUSES_V3 }, readOnly: true },
-    paymentOption: { type: { list: { object: PAYMENT_OPTION_V3 } }, notNull: 'must not be null', size: { min: 1, max: 100 } },
+    paymentOption: { type: { list: { object: PAYMENT_OPTION_V3 } }, notNull: 'must not be null', size: { min: 1, max: 100 }, emptyWhenAbsent: true },
   },
 } as const satisfies ObjectDescriptor;
 

@@ -162,6 +162,21 @@ describe('GPD v3: validations', () => {
     const { iupd, iuv } = ids();
     const cases: [unknown, string][] = [
       [{ iupd, companyName: 'C', paymentOption: [] }, 'paymentOption: size must be between 1 and 100'],
+      // Lists with a field initialiser: absent is empty (its size applies), null is null.
+      [{ iupd, companyName: 'C' }, 'paymentOption: size must be between 1 and 100'],
+      [{ iupd, companyName: 'C', paymentOption: null }, 'paymentOption: must not be null'],
+      [
+        { iupd, companyName: 'C', paymentOption: [{ debtor: DEBTOR_V3, switchToExpired: false }] },
+        'paymentOption[0].installments: size must be between 1 and 100',
+      ],
+      [
+        {
+          iupd,
+          companyName: 'C',
+          paymentOption: [{ debtor: DEBTOR_V3, switchToExpired: false, installments: [{ iuv, amount: 1, description: 'd', dueDate: at(T0, DAY) }] }],
+        },
+        'paymentOption[0].installments[0].transfer: size must be between 1 and 2147483647',
+      ],
       [
         { companyName: 'C', paymentOption: [{ switchToExpired: false, debtor: DEBTOR_V3, installments: [installment(iuv, at(T0, DAY))] }] },
         'iupd: IUPD (debt-position identifier) is required',
