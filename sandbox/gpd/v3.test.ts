@@ -221,6 +221,26 @@ describe('GPD v3: validations', () => {
     });
   });
 
+  it('malformed or hostile bodies are a 400 and store nothing', async () => {
+    const plans = plansV3Body();
+    const broken: unknown[] = [
+      { ...plans.body, paymentOption: [{ ...plans.body.paymentOption[0], debtor: [] }] },
+      { ...plans.body, paymentOption: [{ ...plans.body.paymentOption[0], installments: [null] }] },
+      { ...plans.body, paymentOption: [{ ...plans.body.paymentOption[0], installments: [{ ...plans.body.paymentOption[0]!.installments[0], amount: 'x' }] }] },
+      { ...plans.body, paymentOption: [{ ...plans.body.paymentOption[0], validityDate: '2025-02-30T00:00:00' }] },
+      { ...plans.body, paymentOption: Array.from({ length: 101 }, () => plans.body.paymentOption[0]) },
+    ];
+    for (const body of broken) {
+      const res = await create(body);
+      assert.equal(res.status, 400, res.raw);
+      assert.equal(typeof res.body.title, 'string');
+    }
+    for (const payload of ['{', '[]', 'null', '{"__proto__":{"status":"PAID"}}', `${'['.repeat(1200)}${']'.repeat(1200)}`]) {
+      assert.equal((await v3(sb, 'POST', '/debtpositions', { payload, headers: { 'content-type': 'application/json' } })).status, 400, payload.slice(0, 20));
+    }
+    assert.deepEqual((await v3(sb, 'GET', '/debtpositions')).body.payment_position_list, []);
+  });
+
   it('an IUPD or IUV already taken (also by a v1 position) is a 409', async () => {
     const v1 = planBody();
     assert.equal((await sb.ec('POST', '/debtpositions', { body: v1.body })).status, 201);
