@@ -84,6 +84,8 @@ export interface RunEnvironment {
   owner: string;
   /** The run ids of the shards of a sharded run, merged into this one (absent for a single run). */
   shards?: string[];
+  /** GPD_API_VERSIONS: the GPD API versions the EC implements, so the plan says why a version's cases did not run (issue 13). */
+  gpdApiVersions?: string[];
 }
 
 export interface Execution {
