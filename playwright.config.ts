@@ -86,7 +86,8 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /setup\/.*\.spec\.ts/, teardown: 'teardown' },
-    { name: 'api', testMatch: /(access|gpd)\/.*\.spec\.ts/, dependencies: ['setup'] },
+    // gpd-v3: GPD v3 (payment plans, issue 13), run when GPD_API_VERSIONS includes v3.
+    { name: 'api', testMatch: /(access|gpd|gpd-v3)\/.*\.spec\.ts/, dependencies: ['setup'] },
     // An upload is processed asynchronously: allow for two of them per test within UPLOAD_TIMEOUT_MS.
     { name: 'bulk', testMatch: /bulk\/.*\.spec\.ts/, dependencies: ['setup'], timeout: 2 * (config?.bulk.uploadTimeoutMs ?? 900_000) + 60_000 },
     { name: 'receipts', testMatch: /receipts\/.*\.spec\.ts/, dependencies: ['setup'] },

@@ -15,7 +15,7 @@
 // `/upload/gpd/debt-positions-service/v1|v2`, receipts `/gpd/payments-receipts-service/v1`, biz-events
 // `/bizevents/service/v1`, FdR `/fdr-org/service/v1`; {ec} is EC_FISCAL_CODE, {broker} is BROKER_CODE.
 
-export type Area = 'ACC' | 'GPD-CRE' | 'GPD-PUB' | 'GPD-UPD' | 'GPD-DEL' | 'GPD-INV' | 'GPD-GET' | 'BLK' | 'PAY' | 'RIC' | 'FDR';
+export type Area = 'ACC' | 'GPD-CRE' | 'GPD-PUB' | 'GPD-UPD' | 'GPD-DEL' | 'GPD-INV' | 'GPD-GET' | 'BLK' | 'PAY' | 'RIC' | 'FDR' | 'GPD-V3';
 export type Severity = 'blocker' | 'critical' | 'normal' | 'minor';
 
 /** The official onboarding steps (SPEC §1) the suite evidences. */
@@ -62,6 +62,8 @@ export const AREAS: Record<Area, { it: string; en: string; activity?: Step6Activ
   PAY: { it: 'Pagamento su Checkout', en: 'Payment on Checkout' },
   RIC: { it: 'Acquisizione ricevute', en: 'Receipt acquisition' },
   FDR: { it: 'Flussi di rendicontazione', en: 'Reporting flows (FdR)' },
+  // Issue 13: only for an EC that uses GPD v3 (GPD_API_VERSIONS); not in the official plan's list.
+  'GPD-V3': { it: 'Posizioni debitorie con piani di rateizzazione (GPD v3)', en: 'Debt positions with payment plans (GPD v3)' },
 };
 
 type Text = { it: string; en: string };
@@ -101,6 +103,11 @@ const CHECKOUT_PAYMENT: Text = {
 const CART_PAYMENT: Text = {
   it: "Come PAY-01; il carrello è inviato con la chiave dell'EC (GPD_SUBSCRIPTION_KEY); gli URL di ritorno sono indirizzi riservati (.invalid) a cui risponde il browser del test; per le ricevute la chiave GPD_RECEIPTS_SUBSCRIPTION_KEY (altrimenti il caso è saltato)",
   en: "As PAY-01; the cart is sent with the EC's key (GPD_SUBSCRIPTION_KEY); the return URLs are reserved addresses (.invalid) answered by the test's browser; for the receipts GPD_RECEIPTS_SUBSCRIPTION_KEY (otherwise the case is skipped)",
+};
+// GPD v3 (issue 13).
+const V3_NEW: Text = {
+  it: "Chiave GPD configurata per l'EC; l'EC usa GPD v3 (GPD_API_VERSIONS contiene v3); IUPD e IUV generati nuovi (univoci per esecuzione)",
+  en: 'GPD key configured for the EC; the EC uses GPD v3 (GPD_API_VERSIONS includes v3); newly generated IUPD and IUVs (unique per run)',
 };
 const UPLOAD_NEW: Text = {
   it: "Chiave GPD configurata per l'EC; codice dell'intermediario (BROKER_CODE); N = UPLOAD_POSITIONS posizioni nuove (predefinito 1000 sulla sandbox, 25 in UAT)",
@@ -1967,6 +1974,195 @@ export const CATALOGUE: readonly TestCase[] = [
       },
     },
   ]),
+  // ---- GPD v3: positions with payment plans (issue 13), only when the EC uses v3 (GPD_API_VERSIONS) ----
+  // Paths relative to `/gpd/debt-positions-service/v3` unless the step says "v1". Not mandatory: the
+  // official plan is written for v1; an EC that chose v3 still sees these cases run and evidenced.
+  ...cases(
+    'GPD-V3',
+    6,
+    [
+      {
+        id: 'GPD-V3-01',
+        severity: 'critical',
+        title: {
+          it: 'Creazione v3 con due piani di rateizzazione e un pagamento unico',
+          en: 'v3 create with two payment plans and a single payment',
+        },
+        preconditions: V3_NEW,
+        steps: {
+          it: [
+            'Preparare una posizione v3 con tre opzioni per lo stesso debitore: unica soluzione (120 €, scadenza a 30 giorni), piano di 3 rate da 40 € (30, 60, 90 giorni), piano di 2 rate da 60 € (45, 75 giorni)',
+            'Inviare POST /organizations/{ec}/debtpositions?toPublish=true e verificare HTTP 201',
+            'Verificare stato VALID, tre opzioni, ogni piano con le sue rate (IUV, importo, scadenza, stato UNPAID) e il debitore di ogni opzione',
+          ],
+          en: [
+            'Build a v3 position with three options for the same debtor: one payment (120 €, due in 30 days), a plan of 3 instalments of 40 € (30, 60, 90 days), a plan of 2 instalments of 60 € (45, 75 days)',
+            'Send POST /organizations/{ec}/debtpositions?toPublish=true and check HTTP 201',
+            "Check status VALID, three options, each plan with its instalments (IUV, amount, due date, status UNPAID) and each option's debtor",
+          ],
+        },
+        expected: {
+          it: 'HTTP 201, posizione VALID con un pagamento unico e due piani, rate e debitori come inviati',
+          en: 'HTTP 201, a VALID position with one single payment and two plans, instalments and debtors as sent',
+        },
+      },
+      {
+        id: 'GPD-V3-02',
+        title: { it: 'Pubblicazione v3 di una bozza', en: 'v3 publication of a draft' },
+        preconditions: V3_NEW,
+        steps: {
+          it: [
+            'Creare la posizione v3 con due piani in bozza (POST /organizations/{ec}/debtpositions senza toPublish, HTTP 201, stato DRAFT)',
+            'Inviare POST /organizations/{ec}/debtpositions/{iupd}/publish e verificare HTTP 200 e stato VALID',
+            'Ripetere la pubblicazione e verificare HTTP 409 con il titolo della piattaforma',
+          ],
+          en: [
+            'Create the v3 position with two plans as a draft (POST /organizations/{ec}/debtpositions without toPublish, HTTP 201, status DRAFT)',
+            'Send POST /organizations/{ec}/debtpositions/{iupd}/publish and check HTTP 200 and status VALID',
+            "Publish again and check HTTP 409 with the platform's title",
+          ],
+        },
+        expected: { it: 'DRAFT → VALID (HTTP 200); seconda pubblicazione HTTP 409', en: 'DRAFT → VALID (HTTP 200); second publication HTTP 409' },
+      },
+      {
+        id: 'GPD-V3-03',
+        title: { it: 'Lettura v3 di una posizione con piani', en: 'v3 read of a position with plans' },
+        preconditions: V3_NEW,
+        steps: {
+          it: [
+            'Creare e pubblicare la posizione v3 con due piani (HTTP 201)',
+            'Inviare GET /organizations/{ec}/debtpositions/{iupd} e verificare HTTP 200',
+            'Verificare IUPD, EC, ente, stato VALID; per ogni opzione il debitore e le rate (codice avviso, IUV, EC, importo, scadenza, stato UNPAID, trasferimento T_UNREPORTED)',
+          ],
+          en: [
+            'Create and publish the v3 position with two plans (HTTP 201)',
+            'Send GET /organizations/{ec}/debtpositions/{iupd} and check HTTP 200',
+            'Check IUPD, EC, company, status VALID; for each option its debtor and instalments (notice number, IUV, EC, amount, due date, status UNPAID, transfer T_UNREPORTED)',
+          ],
+        },
+        expected: { it: 'HTTP 200, dati coerenti con la creazione', en: 'HTTP 200, data consistent with creation' },
+      },
+      {
+        id: 'GPD-V3-04',
+        title: { it: 'Elenco v3 con filtri', en: 'v3 list with filters' },
+        preconditions: V3_NEW,
+        steps: {
+          it: [
+            'Creare una posizione v3 pubblicata e una in bozza (HTTP 201)',
+            'Inviare GET /organizations/{ec}/debtpositions?status=VALID&due_date_from=<oggi>&due_date_to=<oggi+30>&orderby=INSERTED_DATE&ordering=DESC&limit=50 e verificare HTTP 200',
+            'Verificare che la pubblicata sia nella pagina con le sue opzioni e la bozza no; con status=DRAFT il contrario',
+            'Verificare page_info (pagina 0, limite 50)',
+          ],
+          en: [
+            'Create a published v3 position and a draft one (HTTP 201)',
+            'Send GET /organizations/{ec}/debtpositions?status=VALID&due_date_from=<today>&due_date_to=<today+30>&orderby=INSERTED_DATE&ordering=DESC&limit=50 and check HTTP 200',
+            'Check that the published one is on the page with its options and the draft is not; the reverse with status=DRAFT',
+            'Check page_info (page 0, limit 50)',
+          ],
+        },
+        expected: { it: 'HTTP 200, i filtri selezionano le posizioni v3 attese', en: 'HTTP 200, the filters select the expected v3 positions' },
+      },
+      {
+        id: 'GPD-V3-05',
+        title: { it: 'Aggiornamento v3 dei piani', en: 'v3 update of the plans' },
+        preconditions: V3_NEW,
+        steps: {
+          it: [
+            'Creare e pubblicare la posizione v3 con due piani (HTTP 201)',
+            'Togliere il piano di 2 rate e portare il pagamento unico a 110 €; inviare PUT /organizations/{ec}/debtpositions/{iupd}?toPublish=true e verificare HTTP 200, stato VALID, due opzioni',
+            'Rileggere la posizione (GET) e verificare importo e opzioni aggiornati',
+            'Inviare PUT con uno IUPD diverso nel corpo e verificare HTTP 400 con il dettaglio della piattaforma',
+          ],
+          en: [
+            'Create and publish the v3 position with two plans (HTTP 201)',
+            'Drop the plan of 2 instalments and set the single payment to 110 €; send PUT /organizations/{ec}/debtpositions/{iupd}?toPublish=true and check HTTP 200, status VALID, two options',
+            'Read the position again (GET) and check the updated amount and options',
+            "Send PUT with another IUPD in the body and check HTTP 400 with the platform's detail",
+          ],
+        },
+        expected: {
+          it: 'HTTP 200 e posizione aggiornata, ancora pagabile; IUPD diverso HTTP 400',
+          en: 'HTTP 200 and the position updated, still payable; other IUPD HTTP 400',
+        },
+      },
+      {
+        id: 'GPD-V3-06',
+        title: { it: 'Cancellazione v3', en: 'v3 deletion' },
+        preconditions: V3_NEW,
+        steps: {
+          it: [
+            'Creare e pubblicare la posizione v3 con due piani (HTTP 201)',
+            'Inviare DELETE /organizations/{ec}/debtpositions/{iupd} e verificare HTTP 200 con il messaggio della piattaforma',
+            'Rileggere la posizione (GET) e verificare HTTP 404',
+          ],
+          en: [
+            'Create and publish the v3 position with two plans (HTTP 201)',
+            "Send DELETE /organizations/{ec}/debtpositions/{iupd} and check HTTP 200 with the platform's message",
+            'Read the position again (GET) and check HTTP 404',
+          ],
+        },
+        expected: { it: 'HTTP 200, poi HTTP 404', en: 'HTTP 200, then HTTP 404' },
+      },
+      {
+        id: 'GPD-V3-07',
+        title: {
+          it: 'Posizione con più piani vista dalla v1: lettura HTTP 422, esclusa dall\u2019elenco',
+          en: 'Position with several plans seen through v1: read HTTP 422, left out of the list',
+        },
+        preconditions: V3_NEW,
+        steps: {
+          it: [
+            'Creare e pubblicare la posizione v3 con due piani (HTTP 201)',
+            'Inviare v1 GET /organizations/{ec}/debtpositions/{iupd} e verificare HTTP 422 con titolo MULTI_INSTALLMENT_NOT_SUPPORTED_IN_V1 e il dettaglio della piattaforma',
+            'Inviare v1 GET /organizations/{ec}/debtpositions?status=VALID&orderby=INSERTED_DATE&ordering=DESC&limit=50 e verificare che la posizione non ci sia',
+            'Inviare la stessa ricerca in v3 e verificare che la posizione ci sia',
+          ],
+          en: [
+            'Create and publish the v3 position with two plans (HTTP 201)',
+            "Send v1 GET /organizations/{ec}/debtpositions/{iupd} and check HTTP 422 with title MULTI_INSTALLMENT_NOT_SUPPORTED_IN_V1 and the platform's detail",
+            'Send v1 GET /organizations/{ec}/debtpositions?status=VALID&orderby=INSERTED_DATE&ordering=DESC&limit=50 and check that the position is not there',
+            'Send the same query through v3 and check that the position is there',
+          ],
+        },
+        expected: {
+          it: 'v1: HTTP 422 e posizione assente dall\u2019elenco; v3: posizione presente',
+          en: 'v1: HTTP 422 and the position absent from the list; v3: the position listed',
+        },
+      },
+      // A payment on Checkout, in step 6 with the rest of the area: what it evidences is the v3 position's state.
+      {
+        id: 'GPD-V3-08',
+        severity: 'critical',
+        title: {
+          it: 'Rata v3 pagata su Checkout: rata PAID e posizione PARTIALLY_PAID',
+          en: 'v3 instalment paid on Checkout: instalment PAID and position PARTIALLY_PAID',
+        },
+        preconditions: {
+          it: `${CHECKOUT_PAYMENT.it}; l'EC usa GPD v3 (GPD_API_VERSIONS)`,
+          en: `${CHECKOUT_PAYMENT.en}; the EC uses GPD v3 (GPD_API_VERSIONS)`,
+        },
+        steps: {
+          it: [
+            'Creare e pubblicare la posizione v3 con due piani (HTTP 201)',
+            'Pagare con carta su Checkout la prima rata del piano di 3 rate (codice fiscale EC + codice avviso)',
+            'Leggere la posizione in v3 fino a che la rata risulta pagata (GET /organizations/{ec}/debtpositions/{iupd})',
+            'Verificare rata PAID con data di pagamento, le altre rate UNPAID e la posizione PARTIALLY_PAID',
+          ],
+          en: [
+            'Create and publish the v3 position with two plans (HTTP 201)',
+            'Pay by card on Checkout the first instalment of the 3-instalment plan (EC fiscal code + notice number)',
+            'Read the position through v3 until the instalment is paid (GET /organizations/{ec}/debtpositions/{iupd})',
+            'Check the instalment PAID with its payment date, the other instalments UNPAID and the position PARTIALLY_PAID',
+          ],
+        },
+        expected: {
+          it: 'Rata PAID su GPD v3, posizione PARTIALLY_PAID',
+          en: 'Instalment PAID on GPD v3, position PARTIALLY_PAID',
+        },
+      },
+    ],
+    false,
+  ),
 ];
 
 const BY_ID = new Map(CATALOGUE.map((c) => [c.id, c]));
@@ -1977,5 +2173,5 @@ export function caseById(id: string): TestCase | undefined {
 
 /** The case id at the start of a test title: `[GPD-CRE-01] ...` → `GPD-CRE-01`. */
 export function caseIdOfTitle(title: string): string | undefined {
-  return /^\[([A-Z]+(?:-[A-Z]+)*-\d{2})\]/.exec(title)?.[1];
+  return /^\[([A-Z]+(?:-[A-Z][A-Z0-9]*)*-\d{2})\]/.exec(title)?.[1];
 }

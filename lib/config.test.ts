@@ -263,3 +263,18 @@ test('reporting flows: a bad ledger setting or PSP id is one more problem of the
   assert.match(problems[1]!, /^FDR_PENDING_WORKING_DAYS="31" is invalid: expected whole working days 0\.\.30/);
   assert.match(problems[2]!, /^FDR_PSP_ID="bnl iitrr" is invalid/);
 });
+
+test('GPD_API_VERSIONS: v1 on UAT and v1,v3 on the sandbox by default; v1, v1,v3 and v3 accepted; any other value is one clear problem', () => {
+  const sandbox = { GPD_SUBSCRIPTION_KEY: KEY, SANDBOX_INTERNAL_KEY: KEY, RUN_ID: 'R1234' };
+  assert.deepEqual(loadConfig(uat).gpdApiVersions, ['v1']);
+  assert.deepEqual(loadConfig(sandbox).gpdApiVersions, ['v1', 'v3']);
+  assert.deepEqual(loadConfig({ ...uat, GPD_API_VERSIONS: 'v1,v3' }).gpdApiVersions, ['v1', 'v3']);
+  assert.deepEqual(loadConfig({ ...uat, GPD_API_VERSIONS: ' v3 , v1 ' }).gpdApiVersions, ['v1', 'v3']);
+  assert.deepEqual(loadConfig({ ...sandbox, GPD_API_VERSIONS: 'v3' }).gpdApiVersions, ['v3']);
+  assert.deepEqual(loadConfig({ ...sandbox, GPD_API_VERSIONS: 'v1' }).gpdApiVersions, ['v1']);
+  for (const bad of ['v2', 'v1,v1', 'v1;v3', 'V3', ',']) {
+    assert.deepEqual(problemsOf({ ...uat, GPD_API_VERSIONS: bad }), [
+      `GPD_API_VERSIONS=${JSON.stringify(bad)} is invalid: expected the GPD debt-position API versions your EC implements, comma separated: "v1" (default on UAT), "v1,v3" (default on the sandbox) or "v3".`,
+    ]);
+  }
+});

@@ -42,6 +42,8 @@ export interface SuiteConfig {
   cleanup: { idleMs: number };
   runId: string;
   requestTimeoutMs: number;
+  /** GPD_API_VERSIONS (issue 13): the GPD debt-position API versions the EC implements; the cases of the others are not applicable. */
+  gpdApiVersions: readonly GpdApiVersion[];
 }
 
 export interface SandboxSettings {
@@ -263,6 +265,7 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
   const fdr = readFdr(env, read, isSandbox, checkout.pspId, problems);
 
   const runId = expect('RUN_ID', read('RUN_ID'), /^[A-Za-z0-9]{4,20}$/, 'a run id of 4-20 letters/digits (generated automatically)');
+  const gpdApiVersions = readGpdApiVersions(read('GPD_API_VERSIONS'), isSandbox, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -284,6 +287,7 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
     cleanup: { idleMs: idleMinutes * 60_000 },
     runId,
     requestTimeoutMs,
+    gpdApiVersions,
   };
 }
 
@@ -440,4 +444,25 @@ export function secretValues(config: SuiteConfig): string[] {
 /** The card values no output may show: number and security code. */
 export function cardSecrets(config: SuiteConfig): { number: string; cvv: string } {
   return { number: config.checkout.card.number, cvv: config.checkout.card.cvv };
+}
+
+// ---- GPD API versions the EC implements (issue 13) ----
+
+export const GPD_API_VERSIONS = ['v1', 'v3'] as const;
+export type GpdApiVersion = (typeof GPD_API_VERSIONS)[number];
+/** Defaults: UAT checks the stable v1 only, unless the EC says it uses v3; the sandbox serves both, so a plain run covers both. */
+export const DEFAULT_GPD_API_VERSIONS: Record<Target, string> = { uat: 'v1', sandbox: 'v1,v3' };
+
+/** GPD_API_VERSIONS: `v1`, `v1,v3` or `v3` (comma separated, spaces allowed, each once). */
+export function readGpdApiVersions(raw: string | undefined, isSandbox: boolean, problems: string[]): GpdApiVersion[] {
+  const text = raw ?? DEFAULT_GPD_API_VERSIONS[isSandbox ? 'sandbox' : 'uat'];
+  const versions = text.split(',').map((v) => v.trim());
+  const valid = versions.every((v): v is GpdApiVersion => (GPD_API_VERSIONS as readonly string[]).includes(v)) && new Set(versions).size === versions.length;
+  if (!valid) {
+    problems.push(
+      `GPD_API_VERSIONS=${JSON.stringify(raw)} is invalid: expected the GPD debt-position API versions your EC implements, comma separated: "v1" (default on UAT), "v1,v3" (default on the sandbox) or "v3".`,
+    );
+    return [];
+  }
+  return GPD_API_VERSIONS.filter((v) => versions.includes(v));
 }

@@ -35,6 +35,14 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     en: 'The published carts contract (Checkout EC API) declares only 400 and 500; the service answers 422 "Invalid payment info" to a cart with the same notice twice or a notice that cannot be paid.',
     source: 'pagopa/pagopa-ecommerce-payment-requests-service, BaseCartService and api-spec/v1/payment-requests-api.yaml (POST /carts 422)',
   },
+  // GPD v3 (issue 13).
+  {
+    caseId: 'GPD-V3-07',
+    it: "Il contratto v1 (servizio e pubblicato) non dichiara la risposta 422 MULTI_INSTALLMENT_NOT_SUPPORTED_IN_V1 che il servizio dà alla lettura v1 di una posizione con più piani, né che l'elenco v1 le omette.",
+    en: 'The v1 contract (service and published) does not declare the 422 MULTI_INSTALLMENT_NOT_SUPPORTED_IN_V1 the service answers to a v1 read of a position with several plans, nor that the v1 list leaves them out.',
+    source:
+      'pagopa/pagopa-debt-position, DebtPositionController (v1) getOrganizationDebtPositionByIUPD/getOrganizationDebtPositions and AppError V1_UNPROCESSABLE_ENTITY_MULTI_INSTALLMENTS (notes gpd-api.md §2.3)',
+  },
 ];
 
 const BY_CASE = new Map(KNOWN_DIFFERENCES.map((d) => [d.caseId, d]));

@@ -225,6 +225,115 @@ export interface GatewayError {
   message: string;
 }
 
+/** `gpd-v3/DebtorModel`: GPD v3: the debtor of one payment option (request and response). Optional fields may be null. */
+export interface DebtorModel {
+  type: 'F' | 'G';
+  fiscalCode: string;
+  fullName: string;
+  streetName?: string | null;
+  civicNumber?: string | null;
+  postalCode?: string | null;
+  city?: string | null;
+  province?: string | null;
+  region?: string | null;
+  country?: string | null;
+  email?: string | null;
+  phone?: string | null;
+}
+
+/** `gpd-v3/InstallmentMetadataModel`: GPD v3: a key-value pair of an installment (keys unique within the installment). */
+export interface InstallmentMetadataModel {
+  key: string;
+  value?: string | null;
+}
+
+/** `gpd-v3/InstallmentModel`: GPD v3: one installment (a notice) of a payment option; request of create/update and part of their answer. IUVs are unique across the whole position. */
+export interface InstallmentModel {
+  nav?: string | null;
+  iuv: string;
+  amount: number;
+  description: string;
+  dueDate: NonNullable<GpdLocalDateTime>;
+  fee?: number;
+  notificationFee?: number;
+  status?: 'UNPAID' | 'PAID' | 'PARTIALLY_REPORTED' | 'REPORTED' | 'UNPAYABLE' | 'EXPIRED';
+  transfer?: TransferModel[];
+  installmentMetadata?: InstallmentMetadataModel[];
+}
+
+/** `gpd-v3/InstallmentModelResponse`: GPD v3: an installment as GET one / list return it. Fields GPD may leave unset are nullable. */
+export interface InstallmentModelResponse {
+  nav: string;
+  iuv: string;
+  organizationFiscalCode: string;
+  amount: number;
+  description?: string | null;
+  dueDate: NonNullable<GpdLocalDateTime>;
+  paymentDate?: GpdLocalDateTime;
+  reportingDate?: GpdLocalDateTime;
+  paymentMethod?: string | null;
+  pspCompany?: string | null;
+  fee?: number;
+  notificationFee?: number;
+  idReceipt?: string | null;
+  idFlowReporting?: string | null;
+  status: 'UNPAID' | 'PAID' | 'PARTIALLY_REPORTED' | 'REPORTED' | 'UNPAYABLE' | 'EXPIRED';
+  lastUpdatedDate: NonNullable<GpdLocalDateTime>;
+  installmentMetadata?: InstallmentMetadataModel[];
+  transfer: TransferModelResponse[];
+}
+
+/** `gpd-v3/PaymentOptionModelResponseV3`: GPD v3: a payment option (a plan or a single payment) as GET one / list return it. */
+export interface PaymentOptionModelResponseV3 {
+  switchToExpired: boolean;
+  retentionDate?: GpdLocalDateTime;
+  insertedDate?: GpdLocalDateTime;
+  validityDate?: GpdLocalDateTime;
+  debtor: DebtorModel;
+  installments: InstallmentModelResponse[];
+}
+
+/** `gpd-v3/PaymentOptionModelV3`: GPD v3: a payment option, i.e. a way to pay the position: one installment (single payment) or several (a plan), with its own debtor, validity and expiry. The description is write-only (never answered). */
+export interface PaymentOptionModelV3 {
+  description?: string | null;
+  validityDate?: GpdLocalDateTime;
+  retentionDate?: GpdLocalDateTime;
+  switchToExpired: boolean;
+  debtor: DebtorModel;
+  installments: InstallmentModel[];
+}
+
+/** `gpd-v3/PaymentPositionModelResponseV3`: GPD v3: a debt position as GET one / list return it. */
+export interface PaymentPositionModelResponseV3 {
+  iupd: string;
+  organizationFiscalCode: string;
+  companyName: string;
+  officeName?: string | null;
+  insertedDate: NonNullable<GpdLocalDateTime>;
+  publishDate?: GpdLocalDateTime;
+  paymentDate?: GpdLocalDateTime;
+  status: 'DRAFT' | 'PUBLISHED' | 'VALID' | 'UNPAYABLE' | 'PARTIALLY_PAID' | 'PAID';
+  lastUpdatedDate: NonNullable<GpdLocalDateTime>;
+  paymentOption: PaymentOptionModelResponseV3[];
+}
+
+/** `gpd-v3/PaymentPositionModelV3`: GPD v3 debt position (payment plans): request of create/update and answer of create/update/publish. */
+export interface PaymentPositionModelV3 {
+  iupd: string;
+  payStandIn?: boolean;
+  companyName: string;
+  officeName?: string | null;
+  paymentDate?: GpdLocalDateTime;
+  status?: 'DRAFT' | 'PUBLISHED' | 'VALID' | 'UNPAYABLE' | 'PARTIALLY_PAID' | 'PAID';
+  paymentOption: PaymentOptionModelV3[];
+}
+
+/** `gpd-v3/PaymentPositionsInfoV3`: GPD v3: a page of the debt-positions list. */
+export interface PaymentPositionsInfoV3 {
+  payment_position_list: PaymentPositionModelResponseV3[];
+  page_info: PageInfo;
+}
+
 /** `gpd/AlreadyPaidPaymentOptionModel`: Request of POST paymentoptions/paids/{nav}. */
 export interface AlreadyPaidPaymentOptionModel {
   paymentDate?: GpdLocalDateTime;
@@ -590,6 +699,15 @@ export interface SchemaTypes {
   'fdr/Sender': Sender;
   'fdr/SingleFlowResponse': SingleFlowResponse;
   'gateway/GatewayError': GatewayError;
+  'gpd-v3/DebtorModel': DebtorModel;
+  'gpd-v3/InstallmentMetadataModel': InstallmentMetadataModel;
+  'gpd-v3/InstallmentModel': InstallmentModel;
+  'gpd-v3/InstallmentModelResponse': InstallmentModelResponse;
+  'gpd-v3/PaymentOptionModelResponseV3': PaymentOptionModelResponseV3;
+  'gpd-v3/PaymentOptionModelV3': PaymentOptionModelV3;
+  'gpd-v3/PaymentPositionModelResponseV3': PaymentPositionModelResponseV3;
+  'gpd-v3/PaymentPositionModelV3': PaymentPositionModelV3;
+  'gpd-v3/PaymentPositionsInfoV3': PaymentPositionsInfoV3;
   'gpd/AlreadyPaidPaymentOptionModel': AlreadyPaidPaymentOptionModel;
   'gpd/AppInfo': AppInfo;
   'gpd/BulkDeletedMessage': BulkDeletedMessage;

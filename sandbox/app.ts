@@ -9,6 +9,7 @@ import { installGateway, type ProtectedApi } from './gateway.ts';
 import { internalRoutes } from './gpd/routes-internal.ts';
 import { ecRoutes } from './gpd/routes-v1.ts';
 import { bulkRoutes } from './gpd/routes-v2.ts';
+import { v3Routes } from './gpd/routes-v3.ts';
 import { UploadJobs } from './upload/upload-jobs.ts';
 import { ReceiptStore } from './receipts/receipt-store.ts';
 import { receiptsRoutes } from './receipts/routes.ts';
@@ -67,6 +68,8 @@ export const BASE_PATHS = {
   bizEvents: '/bizevents/service/v1',
   gpdInternal: '/gpd/api/v1',
   control: '/__sandbox',
+  // GPD v3 (payment plans, issue 13).
+  gpdV3: '/gpd/debt-positions-service/v3',
 } as const;
 
 /** The FdR organisation API (apart from BASE_PATHS, whose every entry the gateway-encoding test spells). */
@@ -86,6 +89,8 @@ const APIS: ProtectedApi[] = [
   // Checkout carts (issue 13): the EC's key; the sandbox takes its GPD key (README, known differences).
   { prefix: CARTS_V1, product: 'gpd' },
   { prefix: CARTS_V2, product: 'gpd' },
+  // GPD v3 (issue 13).
+  { prefix: BASE_PATHS.gpdV3, product: 'gpd', rateLimit: 'gpd' },
 ];
 
 export async function buildSandbox(options: SandboxOptions): Promise<FastifyInstance> {
@@ -111,6 +116,7 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
   const service = new GpdService(new GpdStore(), clock);
   await app.register(ecRoutes, { prefix: BASE_PATHS.gpdV1, service });
   await app.register(bulkRoutes, { prefix: BASE_PATHS.gpdV2, service });
+  await app.register(v3Routes, { prefix: BASE_PATHS.gpdV3, service });
   const receipts = new ReceiptStore((organization) => ({
     brokerCode: options.receipts?.brokerCode ?? organization,
     stationId: options.receipts?.stationId ?? `${organization}_01`,

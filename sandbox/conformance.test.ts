@@ -8,7 +8,22 @@ import { describe, it } from 'node:test';
 import { Ajv, type AnySchemaObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { FDR, FDR_KEY, fdrSubscriptions, payNotice } from './fdr/test-support.ts';
-import { DAY, HOUR, KEYS, ORG, PAYMENT_BODY, ids, planBody, positionBody, startSandbox, transfer, type Res, type TestSandbox } from './test-helpers.ts';
+import {
+  DAY,
+  HOUR,
+  KEYS,
+  ORG,
+  PAYMENT_BODY,
+  ids,
+  planBody,
+  plansV3Body,
+  positionBody,
+  startSandbox,
+  transfer,
+  v3 as v3Call,
+  type Res,
+  type TestSandbox,
+} from './test-helpers.ts';
 
 const SPEC_DIR = fileURLToPath(new URL('../../shared/reference/openapi/', import.meta.url));
 const SPECS = {
@@ -26,6 +41,9 @@ const SPECS = {
   // Checkout carts (issue 13): the EC's carts API, v1 and v2.
   cartsV1: 'pagopa-api-checkout-ec-v1.json',
   cartsV2: 'pagopa-api-checkout-ec-v2.json',
+  // GPD v3 (issue 13): the service contract and the published one; every v3 answer is checked against both.
+  v3: 'gpd-debt-positions-v3.json',
+  v3Published: 'pagopa-api-gpd-v3.json',
 } as const;
 type Api = keyof typeof SPECS;
 const available = Object.values(SPECS).every((file) => existsSync(`${SPEC_DIR}${file}`));
@@ -40,6 +58,8 @@ const CONTRACT_GAPS: Record<string, string> = {
   'cartsV1 POST /carts 422':
     'duplicate notices or a notice checkPosition refuses: 422 ProblemJson (pagopa-ecommerce-payment-requests-service, BaseCartService and its own spec); the EC contract declares only 400 and 500',
   'cartsV2 POST /carts 422': 'as cartsV1',
+  'v1 GET /organizations/{organizationfiscalcode}/debtpositions/{iupd} 422':
+    "a position with several payment plans (created through v3) is a 422 MULTI_INSTALLMENT_NOT_SUPPORTED_IN_V1 (the service's DebtPositionController, notes §2.3); this copy of the contract omits it",
 };
 
 /**
@@ -365,6 +385,43 @@ async function representativeRun(sb: TestSandbox): Promise<Recorded[]> {
     await cart({ paymentNotices: Array.from({ length: 6 }, () => notice), returnUrls: urls }); // 400
     await cart({ paymentNotices: [notice, notice], returnUrls: urls }); // 422
   }
+  // GPD v3 (every rule is checked in gpd/v3.test.ts): each answer recorded against both v3 contracts.
+  const v3 = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', template: string, path: string, options?: Parameters<TestSandbox['ec']>[2]) => {
+    const res = await v3Call(sb, method, path, options);
+    for (const api of ['v3', 'v3Published'] as const) recorded.push({ api, method, template: `${P}${template}`, res });
+    return res;
+  };
+  const plans = plansV3Body({ now: sb.now() });
+  const richV3 = structuredClone(plans.body) as typeof plans.body & { officeName?: string; payStandIn?: boolean };
+  Object.assign(richV3, { officeName: 'Ufficio Tributi', payStandIn: false });
+  Object.assign(richV3.paymentOption[0]!, { retentionDate: '2099-12-31T00:00:00' });
+  Object.assign(richV3.paymentOption[1]!.installments[0]!, { installmentMetadata: [{ key: 'k', value: 'v' }] });
+  await v3('POST', '/debtpositions', '/debtpositions', { body: richV3, query: { toPublish: 'true' } });
+  await v3('POST', '/debtpositions', '/debtpositions', { body: richV3, query: { toPublish: 'true' } }); // 409
+  await v3('POST', '/debtpositions', '/debtpositions', { body: { iupd: 'x', companyName: 'C', paymentOption: [] } }); // 400
+  const dup = plansV3Body({ now: sb.now() });
+  dup.body.paymentOption[1]!.installments[1]!.iuv = dup.body.paymentOption[1]!.installments[0]!.iuv;
+  await v3('POST', '/debtpositions', '/debtpositions', { body: dup.body }); // 400, empty detail
+  await v3('GET', '/debtpositions/{iupd}', `/debtpositions/${richV3.iupd}`);
+  await v3('GET', '/debtpositions/{iupd}', '/debtpositions/unknown'); // 404
+  await v3('GET', '/debtpositions', '/debtpositions', { query: { limit: '5', status: 'VALID' } });
+  await v3('GET', '/debtpositions', '/debtpositions', { query: { limit: '51' } }); // 400
+  await v3('PUT', '/debtpositions/{iupd}', `/debtpositions/${richV3.iupd}`, { body: { ...richV3, officeName: 'Altro ufficio' } });
+  await v3('PUT', '/debtpositions/{iupd}', `/debtpositions/${richV3.iupd}`, { body: { ...richV3, iupd: 'other' } }); // 400
+  await v3('PUT', '/debtpositions/{iupd}', '/debtpositions/unknown', { body: { ...richV3, iupd: 'unknown' } }); // 404
+  await v3('POST', '/debtpositions/{iupd}/publish', `/debtpositions/${richV3.iupd}/publish`);
+  await v3('POST', '/debtpositions/{iupd}/publish', `/debtpositions/${richV3.iupd}/publish`); // 409
+  await v3('POST', '/debtpositions/{iupd}/publish', '/debtpositions/unknown/publish'); // 404
+  const paidV3 = plansV3Body({ now: sb.now() });
+  await v3('POST', '/debtpositions', '/debtpositions', { body: paidV3.body, query: { toPublish: 'true' } });
+  assert.equal((await sb.internal('POST', `/paymentoptions/${paidV3.planA[0]}/pay`, { body: { ...PAYMENT_BODY, idReceipt: 'v3-receipt' } })).status, 200);
+  await v3('GET', '/debtpositions/{iupd}', `/debtpositions/${paidV3.body.iupd}`); // PARTIALLY_PAID, a paid installment
+  await v3('PUT', '/debtpositions/{iupd}', `/debtpositions/${paidV3.body.iupd}`, { body: paidV3.body }); // 409
+  await v3('DELETE', '/debtpositions/{iupd}', `/debtpositions/${paidV3.body.iupd}`); // 409
+  await v3('DELETE', '/debtpositions/{iupd}', `/debtpositions/${richV3.iupd}`);
+  await v3('DELETE', '/debtpositions/{iupd}', `/debtpositions/${richV3.iupd}`); // 404
+  // v1's 422 for a position with several plans (declared by the v1 contract).
+  await v1('GET', '/debtpositions/{iupd}', `/debtpositions/${paidV3.body.iupd}`);
   return recorded;
 }
 
@@ -408,6 +465,15 @@ describe('conformance with the official OpenAPI', () => {
         recorded.filter((r) => r.api.startsWith('carts')).map((r) => `${r.api} ${r.res.status}`),
         ['cartsV1 302', 'cartsV1 400', 'cartsV1 422', 'cartsV2 302', 'cartsV2 400', 'cartsV2 422'],
       );
+      // Every v3 operation was exercised, and v1 answered 422 for the position with several plans.
+      const v3Exercised = new Set(recorded.filter((r) => r.api === 'v3').map((r) => `${r.method} ${r.template}`));
+      for (const api of ['v3', 'v3Published'] as const)
+        assert.deepEqual(
+          operations(api).filter((op) => !v3Exercised.has(op)),
+          [],
+          api,
+        );
+      assert.ok(recorded.some((r) => r.api === 'v1' && r.res.status === 422 && r.res.body.title === 'MULTI_INSTALLMENT_NOT_SUPPORTED_IN_V1'));
     } finally {
       await sb.close();
     }

@@ -31,6 +31,8 @@ export interface Field {
   readOnly?: true | 'gpd';
   /** A primitive boolean with a field initializer: absent → this value, null → false. */
   absent?: boolean;
+  /** A list with a field initializer (`= new ArrayList<>()`): absent → empty (its @Size applies), only null is null. */
+  emptyWhenAbsent?: true;
 }
 
 export interface ObjectDescriptor {
@@ -180,6 +182,7 @@ const join = (path: string, name: string) => (path === '' ? name : `${path}.${na
 
 /** The constraints of one value other than those on list elements, in the order the platform reports them. */
 function checkValue(v: Violations, at: string, value: unknown, f: Field): void {
+  if (value === undefined && f.emptyWhenAbsent) value = [];
   if (f.notBlank !== undefined && isBlank(value)) return v.add(at, f.notBlank);
   if (f.notNull !== undefined && (value === null || value === undefined)) return v.add(at, f.notNull);
   if (value === null || value === undefined) return;
@@ -210,7 +213,13 @@ function convert(v: Violations, at: string, value: unknown, f: Field): unknown {
       return validate(child.of, item as Bound, v, `${at}[${i}]`);
     });
   }
-  if (child) return value === null || value === undefined ? undefined : validate(child.of, value as Bound, v, at);
+  if (child) {
+    if (value === null || value === undefined) {
+      if (f.notNull !== undefined) v.add(at, f.notNull);
+      return undefined;
+    }
+    return validate(child.of, value as Bound, v, at);
+  }
   if (f.absent !== undefined) return value === undefined ? f.absent : value === true;
   if (value !== null && value !== undefined) return value;
   if (f.notNull === undefined && f.notBlank === undefined) return undefined;

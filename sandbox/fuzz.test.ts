@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { Carts } from './checkout/carts.ts';
 import { FDR, FDR_KEY, fdrSubscriptions, payNotice } from './fdr/test-support.ts';
-import { KEYS, ORG, OTHER_ORG, positionBody, startSandbox, type TestSandbox } from './test-helpers.ts';
+import { KEYS, ORG, OTHER_ORG, plansV3Body, positionBody, startSandbox, v3, type TestSandbox } from './test-helpers.ts';
 
 const SEED = process.env.FUZZ_SEED === undefined ? 20251202 : Number(process.env.FUZZ_SEED);
 const FLOW_NAME = '2026-01-01BNLIITRR-0000001';
@@ -21,6 +21,7 @@ const TIME_LIMIT_MS = 20_000;
 const PREFIXES = [
   '/gpd/debt-positions-service/v1',
   '/gpd/debt-positions-service/v2',
+  '/gpd/debt-positions-service/v3',
   '/upload/gpd/debt-positions-service/v1',
   '/upload/gpd/debt-positions-service/v2',
   '/gpd/payments-receipts-service/v1',
@@ -156,6 +157,9 @@ const TEMPLATES = [
   '/gpd/debt-positions-service/v2/info',
   '/gpd/debt-positions-service/v2/organizations/{}/debtpositions',
   '/gpd/debt-positions-service/v2/organizations/{}/paymentoptions/paids/{}',
+  '/gpd/debt-positions-service/v3/organizations/{}/debtpositions',
+  '/gpd/debt-positions-service/v3/organizations/{}/debtpositions/{}',
+  '/gpd/debt-positions-service/v3/organizations/{}/debtpositions/{}/publish',
   '/upload/gpd/debt-positions-service/v1/brokers/{}/organizations/{}/debtpositions/file',
   '/upload/gpd/debt-positions-service/v1/brokers/{}/organizations/{}/debtpositions/file/{}/status',
   '/upload/gpd/debt-positions-service/v1/brokers/{}/organizations/{}/debtpositions/file/{}/report',
@@ -354,8 +358,37 @@ const nearValidCart = fc
     else body[key] = value;
     return JSON.stringify(body);
   });
+// v3 bodies (payment plans): valid, with one field replaced or dropped, with an installment's field replaced.
+const nearValidV3 = fc
+  .tuple(
+    fc.constantFrom(
+      'iupd',
+      'companyName',
+      'payStandIn',
+      'paymentOption',
+      'debtor',
+      'installments',
+      'switchToExpired',
+      'validityDate',
+      'iuv',
+      'amount',
+      'dueDate',
+      'transfer',
+    ),
+    fc.jsonValue({ maxDepth: 2 }),
+    fc.boolean(),
+  )
+  .map(([key, value, drop]) => {
+    const body = plansV3Body().body as unknown as Mutable & { paymentOption: Array<Mutable & { installments: Mutable[] }> };
+    const target: Mutable = key in body ? body : key in body.paymentOption[1]! ? body.paymentOption[1]! : body.paymentOption[1]!.installments[0]!;
+    if (drop) delete target[key];
+    else target[key] = value;
+    return JSON.stringify(body);
+  });
 const payload = fc.oneof(
   fc.constant(undefined),
+  nearValidV3,
+  fc.constant(JSON.stringify(plansV3Body().body)),
   fc.json({ maxDepth: 4 }),
   fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify({ paymentPositions: [v] })),
   deepNest,
@@ -396,6 +429,12 @@ describe('sandbox fuzz', () => {
       const list = await sb.ec('GET', '/debtpositions', { query: { limit: '50', page: String(page) } });
       pages.push([list.status, list.body]);
       if (list.status !== 200 || page + 1 >= (list.body?.totalPages ?? 0)) break;
+    }
+    // v1's list leaves out positions with several plans: v3's shows every position.
+    for (let page = 0; page < 100; page++) {
+      const list = await v3(sb, 'GET', '/debtpositions', { query: { limit: '50', page: String(page) } });
+      pages.push([list.status, list.body]);
+      if (list.status !== 200 || page + 1 >= (list.body?.page_info?.total_pages ?? 0)) break;
     }
     const flows = await sb.call('GET', `${FDR}/organizations/${ORG}/fdrs`, { headers: { 'ocp-apim-subscription-key': FDR_KEY } });
     return JSON.stringify({ clock: [clock.status, clock.body], pages, flows: [flows.status, flows.body], carts: carts.size });

@@ -29,6 +29,7 @@ const TARGETS: Record<ProductName, { path: string; key: string; other: string }>
   bizEvents: { path: `/organizations/${ORG}/receipts/receipt-enc`, key: KEYS.biz, other: KEYS.gpd },
   gpdInternal: { path: `/organizations/${ORG}/debtpositions`, key: KEYS.internal, other: KEYS.gpd },
   control: { path: '/clock', key: KEYS.internal, other: KEYS.gpd },
+  gpdV3: { path: `/organizations/${ORG}/debtpositions`, key: KEYS.gpd, other: KEYS.receipts },
 };
 const PRODUCTS = Object.keys(BASE_PATHS) as ProductName[];
 

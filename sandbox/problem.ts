@@ -37,6 +37,11 @@ export const APP_ERRORS = {
     'The caller does not have proper authorization to access or modify the IUVs in the payment position. [Organization Fiscal Code=%s, IUPD=%s]',
   ],
   DEBT_POSITION_NOT_FOUND: [404, 'Not found the debt position', 'Not found a debt position for Organization Fiscal Code %s and IUPD %s'],
+  V1_UNPROCESSABLE_ENTITY_MULTI_INSTALLMENTS: [
+    422,
+    'MULTI_INSTALLMENT_NOT_SUPPORTED_IN_V1',
+    'Multi-installment positions are not supported by this version of the API (v1). Organization Fiscal Code %s, IUPD %s.',
+  ],
   PAYMENT_OPTION_NOT_FOUND: [404, 'Not found the payment option', 'Not found a payment option for Organization Fiscal Code %s and NAV %s'],
   PAYMENT_OPTION_IUV_NOT_FOUND: [404, 'Not found the payment option', 'Not found a payment option for Organization Fiscal Code %s and IUV %s'],
   TRANSFER_NOT_FOUND: [404, 'Not found the transfer', 'Not found a transfer for Organization Fiscal Code %s, IUV %s and TxID %s'],

@@ -234,3 +234,59 @@ export async function reachState(sb: TestSandbox, state: State): Promise<Reached
 }
 
 export const PAYMENT_BODY = PAYMENT;
+
+// ---- GPD v3 (payment plans) ----
+
+export const V3 = '/gpd/debt-positions-service/v3';
+
+/** EC API v3 on ORG with the GPD key; `path` is relative to /organizations/{ORG}. */
+export const v3 = (sb: TestSandbox, method: Method, path: string, options: CallOptions = {}) =>
+  sb.call(method, `${V3}/organizations/${ORG}${path}`, { ...options, headers: { 'ocp-apim-subscription-key': KEYS.gpd, ...options.headers } });
+
+export function installment(iuv: string, dueDate: string, amount = 10000) {
+  return { iuv, amount, description: `Rata ${iuv.slice(-4)}`, dueDate, transfer: [transfer(amount)] };
+}
+
+export const DEBTOR_V3 = { type: 'F', fiscalCode: 'RSSMRA80A01H501U', fullName: 'Mario Rossi' } as const;
+
+/**
+ * A v3 position with a single payment (120 €), a plan of three installments (40 € each) and a
+ * plan of two (60 € each), due in 10..40 days; the second plan's debtor differs.
+ */
+export function plansV3Body(o: { now?: number; validityInMs?: number } = {}) {
+  const now = o.now ?? T0;
+  const [position, single, a1, a2, a3, b1, b2] = Array.from({ length: 7 }, () => ids());
+  const validity = o.validityInMs === undefined ? {} : { validityDate: at(now, o.validityInMs) };
+  const body = {
+    iupd: position!.iupd,
+    companyName: 'Comune di Test',
+    paymentOption: [
+      {
+        ...validity,
+        description: 'Unica soluzione',
+        switchToExpired: false,
+        debtor: DEBTOR_V3,
+        installments: [installment(single!.iuv, at(now, 10 * DAY), 12000)],
+      },
+      {
+        ...validity,
+        description: 'Tre rate',
+        switchToExpired: false,
+        debtor: DEBTOR_V3,
+        installments: [
+          installment(a1!.iuv, at(now, 10 * DAY), 4000),
+          installment(a2!.iuv, at(now, 20 * DAY), 4000),
+          installment(a3!.iuv, at(now, 30 * DAY), 4000),
+        ],
+      },
+      {
+        ...validity,
+        description: 'Due rate',
+        switchToExpired: true,
+        debtor: { type: 'G', fiscalCode: '15376371009', fullName: 'Ditta Srl', email: 'ditta@example.com' },
+        installments: [installment(b1!.iuv, at(now, 20 * DAY), 6000), installment(b2!.iuv, at(now, 40 * DAY), 6000)],
+      },
+    ],
+  };
+  return { body, single: single!.nav, planA: [a1!.nav, a2!.nav, a3!.nav], planB: [b1!.nav, b2!.nav] };
+}

@@ -5,6 +5,7 @@ import type { JSONReport } from '@playwright/test/reporter';
 import { CATALOGUE } from '../catalogue.ts';
 import { buildExecution, withReportLinks } from './build-execution.ts';
 import type { RunEnvironment } from './execution.ts';
+import { notApplicableReason } from '../gpd/api-versions.ts';
 
 const environment = { runId: 'R1', target: 'sandbox', ecFiscalCode: '77777777777', keyFingerprints: {} } as unknown as RunEnvironment;
 const body = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64');
@@ -118,4 +119,26 @@ test('every mandatory case passed: the verdict is Superato', () => {
   const all = CATALOGUE.map((c) => ({ title: `[${c.id}] x`, project: 'api', status: 'passed', testStatus: 'expected' }));
   const execution = buildExecution({ report: report(all), environment });
   assert.deepEqual(execution.verdict, { outcome: 'Superato', mandatoryNotPassed: [] });
+});
+
+test('a case that does not apply (a GPD API version the EC does not use) is "Non eseguito — non applicabile", and the gate does not count it', () => {
+  const reason = notApplicableReason('v1', ['v3'])!;
+  const execution = buildExecution({
+    report: report([
+      { title: '[GPD-CRE-01] draft', project: 'api', status: 'skipped', testStatus: 'skipped', annotations: [{ type: 'skip', description: reason }] },
+      {
+        title: '[GPD-CRE-02] published',
+        project: 'api',
+        status: 'skipped',
+        testStatus: 'skipped',
+        annotations: [{ type: 'skip', description: 'Chiave non configurata' }],
+      },
+    ]),
+    environment,
+  });
+  const c = (id: string) => execution.cases.find((e) => e.id === id)!;
+  assert.deepEqual([c('GPD-CRE-01').outcome, c('GPD-CRE-01').note], ['Non eseguito', reason]);
+  assert.match(c('GPD-CRE-01').note!, /^Non applicabile: /);
+  assert.ok(!execution.verdict.mandatoryNotPassed.includes('GPD-CRE-01'), 'not applicable: not a mandatory case missing');
+  assert.ok(execution.verdict.mandatoryNotPassed.includes('GPD-CRE-02'), 'skipped for a missing key: still missing');
 });

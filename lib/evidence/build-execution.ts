@@ -4,7 +4,7 @@ import type { JSONReport, JSONReportSpec, JSONReportSuite, JSONReportTest, JSONR
 import { CATALOGUE, caseIdOfTitle, type TestCase } from '../catalogue.ts';
 import { knownDifferenceOf } from '../known-differences.ts';
 import { failureLine, verdictOf } from './verdict.ts';
-import { OUTCOME_OF, type CaseExecution, type Execution, type RunEnvironment, type Verdict } from './execution.ts';
+import { NOT_APPLICABLE, OUTCOME_OF, type CaseExecution, type Execution, type RunEnvironment, type Verdict } from './execution.ts';
 
 export interface TestRun {
   spec: JSONReportSpec;
@@ -112,7 +112,8 @@ export function buildExecution({ report, environment, now = new Date() }: BuildI
   }
   const setupFailed = runs.some((run) => run.test.projectName === 'setup' && run.test.status === 'unexpected');
   const cases = CATALOGUE.map((entry) => caseExecution(entry, byCase.get(entry.id), setupFailed));
-  const mandatoryNotPassed = cases.filter((c) => c.mandatory && c.outcome !== 'Superato').map((c) => c.id);
+  const notApplicable = (c: CaseExecution) => c.outcome === 'Non eseguito' && (c.note ?? '').startsWith(NOT_APPLICABLE);
+  const mandatoryNotPassed = cases.filter((c) => c.mandatory && c.outcome !== 'Superato' && !notApplicable(c)).map((c) => c.id);
   return {
     format: 'pagopa-async-conformance/esecuzione@1',
     generatedAt: now.toISOString(),

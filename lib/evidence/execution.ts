@@ -22,6 +22,12 @@ export const OUTCOME_EN: Record<Outcome, string> = {
  */
 export type Verdict = 'passed' | 'nonconformance' | 'environment' | 'suite-defect' | 'not-run';
 
+/**
+ * Start of the reason of a case skipped because it does not apply to this EC (e.g. a GPD API version it does not
+ * implement, issue 13): "Non eseguito — non applicabile" in the plan, and not a mandatory case missing from the gate.
+ */
+export const NOT_APPLICABLE = 'Non applicabile';
+
 export const OUTCOME_OF: Record<Verdict, Outcome> = {
   passed: 'Superato',
   nonconformance: 'Non superato',
@@ -78,6 +84,8 @@ export interface RunEnvironment {
   owner: string;
   /** The run ids of the shards of a sharded run, merged into this one (absent for a single run). */
   shards?: string[];
+  /** GPD_API_VERSIONS: the GPD API versions the EC implements, so the plan says why a version's cases did not run (issue 13). */
+  gpdApiVersions?: string[];
 }
 
 export interface Execution {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ecShareCents, gpdDateTimeToIso, paidNotice } from './paid-notice.ts';
+import { ecShareCents, gpdDateTimeToIso, paidInstallment, paidNotice } from './paid-notice.ts';
 import type { DebtPosition } from '../gpd/model.ts';
 
 const EC = '77777777777';
@@ -39,4 +39,33 @@ test('the ledger notice: IUV and NAV of the option, the share, the instant of pa
     runId: 'R1',
   });
   assert.equal('pspId' in paidNotice({ ...base, pspId: undefined }), false);
+});
+
+test('a paid GPD v3 instalment: its own IUV and notice number, the EC share of its transfers', () => {
+  const installment = {
+    iuv: '01000000000000017',
+    amount: 4000,
+    description: 'Rata',
+    dueDate: '2026-01-31T00:00:00',
+    transfer: [
+      { idTransfer: '1' as const, amount: 3000, remittanceInformation: 'R', category: 'C', iban: 'IT60X0542811101000000123456' },
+      {
+        idTransfer: '2' as const,
+        amount: 1000,
+        remittanceInformation: 'R',
+        category: 'C',
+        iban: 'IT60X0542811101000000123456',
+        organizationFiscalCode: '15376371009',
+      },
+    ],
+  };
+  assert.deepEqual(paidInstallment({ installment, ec: EC, paymentDate: '2026-01-10T10:00:00', runId: 'R1', pspId: 'BNLIITRR' }), {
+    iuv: '01000000000000017',
+    nav: '301000000000000017',
+    ec: EC,
+    amountCents: 3000,
+    pspId: 'BNLIITRR',
+    paymentDate: '2026-01-10T10:00:00.000Z',
+    runId: 'R1',
+  });
 });

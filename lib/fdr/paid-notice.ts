@@ -1,6 +1,6 @@
 // The ledger line of a notice a run paid: what the EC's flows must report for it (its own transfers only: a
 // second beneficiary's share is reported in that EC's flows) and when it was paid.
-import type { DebtPosition } from '../gpd/model.ts';
+import type { DebtPosition, Installment } from '../gpd/model.ts';
 import type { PaidNotice } from './ledger.ts';
 
 /** GPD writes date-times without a zone, meaning UTC; the ledger keeps them with one. */
@@ -25,6 +25,20 @@ export function paidNotice(o: { position: DebtPosition; nav: string; ec: string;
     nav: o.nav,
     ec: o.ec,
     amountCents: ecShareCents(o.position, o.ec),
+    ...(o.pspId ? { pspId: o.pspId } : {}),
+    paymentDate: gpdDateTimeToIso(o.paymentDate),
+    runId: o.runId,
+  };
+}
+
+/** The ledger line of a paid GPD v3 instalment (issue 13): the EC's transfers of that instalment. */
+export function paidInstallment(o: { installment: Installment; ec: string; paymentDate: string; runId: string; pspId: string | undefined }): PaidNotice {
+  const { installment } = o;
+  return {
+    iuv: installment.iuv,
+    nav: installment.nav ?? `3${installment.iuv}`,
+    ec: o.ec,
+    amountCents: installment.transfer.filter((t) => (t.organizationFiscalCode ?? o.ec) === o.ec).reduce((sum, t) => sum + t.amount, 0),
     ...(o.pspId ? { pspId: o.pspId } : {}),
     paymentDate: gpdDateTimeToIso(o.paymentDate),
     runId: o.runId,

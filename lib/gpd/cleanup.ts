@@ -3,8 +3,8 @@
 // invalidate it; a paid or closed position is kept by the platform, and reported.
 import type { GpdClient } from '../http/gpd-client.ts';
 
-/** Kept by the platform: a paid or closed position is neither deleted nor invalidated. */
-export const KEPT_STATUSES: readonly string[] = ['PAID', 'PARTIALLY_PAID', 'REPORTED', 'INVALID', 'EXPIRED'];
+/** Kept by the platform: a paid or closed position is neither deleted nor invalidated (v3 names INVALID and EXPIRED UNPAYABLE). */
+export const KEPT_STATUSES: readonly string[] = ['PAID', 'PARTIALLY_PAID', 'REPORTED', 'INVALID', 'EXPIRED', 'UNPAYABLE'];
 
 export type Removal = { outcome: 'deleted' | 'invalidated'; iupd: string } | { outcome: 'kept'; iupd: string; detail: string };
 

@@ -55,3 +55,31 @@ test('dates are zone-less UTC, relative to the clock', () => {
   assert.equal(factory.at(1), '2026-02-01T10:00:00');
   assert.equal(factory.at(-1), '2026-01-30T10:00:00');
 });
+
+test('a v3 position: a single payment and two plans (3 and 2 instalments) for one debtor, valid against the v3 schema, IUVs unique and valid', () => {
+  const factory = make('RV3', 0);
+  const body = factory.positionV3();
+  const verdict = validateBody('gpd-v3/PaymentPositionModelV3', body);
+  assert.deepEqual([verdict.errors, verdict.warnings], [[], []]);
+  assert.deepEqual(
+    body.paymentOption.map((o) => o.installments.map((i) => i.amount)),
+    [[12_000], [4_000, 4_000, 4_000], [6_000, 6_000]],
+  );
+  const installments = body.paymentOption.flatMap((o) => o.installments);
+  assert.equal(new Set(installments.map((i) => i.iuv)).size, 6);
+  for (const i of installments) {
+    assert.ok(isValidIuv(i.iuv) && i.iuv.startsWith('01'), i.iuv);
+    assert.equal(
+      i.transfer.reduce((sum, t) => sum + t.amount, 0),
+      i.amount,
+    );
+  }
+  assert.ok(isValidPersonalFiscalCode(body.paymentOption[0]!.debtor.fiscalCode));
+  assert.equal(new Set(body.paymentOption.map((o) => o.debtor.fiscalCode)).size, 1, 'one debtor for every option');
+  // Plans in due-date order, as GPD answers them.
+  for (const option of body.paymentOption) {
+    const due = option.installments.map((i) => i.dueDate);
+    assert.deepEqual(due, [...due].sort());
+  }
+  assert.notEqual(factory.positionV3().iupd, body.iupd);
+});

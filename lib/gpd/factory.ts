@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { fakerIT as faker } from '@faker-js/faker';
 import { makeIuv, makeItalianIban, makePersonalFiscalCode } from '../ids.ts';
-import { gpdDateTime, type DebtPosition, type PaymentOption, type Transfer } from './model.ts';
+import { gpdDateTime, type DebtPosition, type DebtPositionV3, type Installment, type PaymentOption, type PaymentOptionV3, type Transfer } from './model.ts';
+import type { DebtorModel } from '../schema-types.ts';
 
 export const IUPD_PREFIX = 'CONF';
 const DAY_MS = 86_400_000;
@@ -82,12 +83,25 @@ export class DebtPositionFactory {
 
   /** A valid single-option position for a natural person, due in 30 days. */
   position(overrides: Partial<DebtPosition> = {}): DebtPosition {
+    return {
+      iupd: this.iupd(),
+      ...this.person(),
+      switchToExpired: false,
+      companyName: `Comune di ${faker.location.city()}`.slice(0, 140),
+      paymentOption: [this.option()],
+      ...overrides,
+    };
+  }
+
+  /** A natural person with a valid fiscal code and an address (the debtor of v1 and v3 bodies). */
+  person(): Required<
+    Pick<DebtorModel, 'type' | 'fiscalCode' | 'fullName' | 'streetName' | 'civicNumber' | 'postalCode' | 'city' | 'province' | 'country' | 'email'>
+  > {
     const sex = faker.helpers.arrayElement(['M', 'F'] as const);
     const name = faker.person.firstName(sex === 'M' ? 'male' : 'female');
     const surname = faker.person.lastName();
     const birthDate = faker.date.birthdate({ min: 18, max: 90, mode: 'age' });
     return {
-      iupd: this.iupd(),
       type: 'F',
       fiscalCode: makePersonalFiscalCode({ surname, name, birthDate, sex, belfiore: faker.helpers.arrayElement(['H501', 'F205', 'L219', 'G273', 'A944']) }),
       fullName: `${name} ${surname}`,
@@ -98,9 +112,52 @@ export class DebtPositionFactory {
       province: faker.location.state({ abbreviated: true }).slice(0, 2).toUpperCase(),
       country: 'IT',
       email: faker.internet.email({ firstName: name, lastName: surname }).toLowerCase(),
+    };
+  }
+
+  // ---- GPD v3 (payment plans) ----
+
+  /** One installment (a notice) of a v3 option: new IUV, one transfer of the whole amount. */
+  installment(overrides: Partial<Installment> = {}): Installment {
+    const amount = overrides.amount ?? 10_000;
+    return {
+      iuv: this.iuv(),
+      amount,
+      description: `Tassa rifiuti ${this.now().getUTCFullYear()}`,
+      dueDate: this.at(30),
+      transfer: [this.transfer({ amount })],
+      ...overrides,
+    };
+  }
+
+  /** A v3 option of `installments.length` installments (one: a single payment; more: a plan), for `debtor`. */
+  optionV3(installments: Installment[], overrides: Partial<PaymentOptionV3> = {}): PaymentOptionV3 {
+    return {
+      description: installments.length > 1 ? `Pagamento in ${installments.length} rate` : 'Pagamento in unica soluzione',
       switchToExpired: false,
+      debtor: this.person(),
+      installments,
+      ...overrides,
+    };
+  }
+
+  /**
+   * A v3 position a citizen may pay in one go (120 €, due in 30 days), in 3 instalments of 40 € (due in 30,
+   * 60, 90 days) or in 2 of 60 € (due in 45 and 75 days): a single-payment option and two plans, all for the
+   * same debtor.
+   */
+  positionV3(overrides: Partial<DebtPositionV3> = {}): DebtPositionV3 {
+    const debtor = this.person();
+    const rates = (amount: number, days: number[]) =>
+      days.map((d) => this.installment({ amount, dueDate: this.at(d), description: `Rata con scadenza a ${d} giorni` }));
+    return {
+      iupd: this.iupd(),
       companyName: `Comune di ${faker.location.city()}`.slice(0, 140),
-      paymentOption: [this.option()],
+      paymentOption: [
+        this.optionV3([this.installment({ amount: 12_000, description: 'Unica soluzione' })], { debtor }),
+        this.optionV3(rates(4_000, [30, 60, 90]), { debtor }),
+        this.optionV3(rates(6_000, [45, 75]), { debtor }),
+      ],
       ...overrides,
     };
   }

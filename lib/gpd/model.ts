@@ -1,5 +1,15 @@
 // TypeScript shapes of the GPD v1 bodies we build (field rules: notes §3; checked by schemas/).
-import type { PaymentOptionMetadataModel, PaymentOptionModel, PaymentPositionModel, Stamp as GeneratedStamp, TransferModel } from '../schema-types.ts';
+import type {
+  InstallmentModel,
+  PaymentOptionMetadataModel,
+  PaymentOptionModel,
+  PaymentOptionModelV3,
+  PaymentPositionModel,
+  PaymentPositionModelResponseV3,
+  PaymentPositionModelV3,
+  Stamp as GeneratedStamp,
+  TransferModel,
+} from '../schema-types.ts';
 
 export type DebtPositionStatus = NonNullable<PaymentPositionModel['status']>;
 
@@ -32,3 +42,13 @@ export function gpdDateTime(date: Date): string {
 export function gpdDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+// ---- GPD v3 (payment plans): bodies generated from schemas/gpd-v3 ----
+
+export type DebtPositionStatusV3 = NonNullable<PaymentPositionModelResponseV3['status']>;
+/** An installment as the suite sends it (with its transfers). */
+export type Installment = WithRequired<InstallmentModel, 'transfer'>;
+/** A payment option v3: one installment (single payment) or several (a plan). */
+export type PaymentOptionV3 = Omit<PaymentOptionModelV3, 'installments'> & { installments: Installment[] };
+/** A debt position v3 as the suite sends it (create/update). */
+export type DebtPositionV3 = Omit<PaymentPositionModelV3, 'paymentOption'> & { paymentOption: PaymentOptionV3[] };

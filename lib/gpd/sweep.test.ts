@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildSandbox, Clock } from '../../sandbox/app.ts';
 import { ApiClient, closePools } from '../http/api-client.ts';
 import { GpdClient } from '../http/gpd-client.ts';
+import { GpdV3Client } from '../http/gpd-v3-client.ts';
 import { Redactor } from '../redact.ts';
 import { DebtPositionFactory } from './factory.ts';
 import type { DebtPosition } from './model.ts';
@@ -16,6 +17,7 @@ const HOUR = 3_600_000;
 let app: FastifyInstance;
 let clock: Clock;
 let gpd: GpdClient;
+let gpdV3: GpdV3Client;
 
 before(async () => {
   clock = new Clock();
@@ -28,6 +30,7 @@ before(async () => {
     redactor: new Redactor([KEY]),
   });
   gpd = new GpdClient((operation) => api.send(operation.request), ORG);
+  gpdV3 = new GpdV3Client((operation) => api.send(operation.request), ORG);
 });
 after(async () => {
   await closePools();
@@ -99,4 +102,17 @@ test('a run named in skipRuns (the lock holder) is left alone whatever its age; 
   const byId = await sweepPositions(gpd, runPrefix('SWEEPLOCK1'));
   assert.deepEqual(byId.deleted.sort(), [...locked].sort());
   assert.deepEqual(byId.skipped, []);
+});
+
+test('positions with several payment plans (GPD v3): missed by the v1 list, found and removed through the v3 list', async () => {
+  const factory = new DebtPositionFactory({ runId: 'SWEEPVTHREE', workerIndex: 1, segregationCode: '01', ecFiscalCode: ORG });
+  const plans = factory.positionV3();
+  assert.equal((await gpdV3.create(plans, { toPublish: true })).response.status, 201);
+  const [single] = await createRun('SWEEPVTHREE', 1);
+  const viaV1 = await sweepPositions(gpd, runPrefix('SWEEPVTHREE'));
+  assert.deepEqual([viaV1.found, viaV1.deleted], [1, [single]]);
+  assert.equal((await gpdV3.get(plans.iupd)).response.status, 200, 'v1 did not see it');
+  const viaV3 = await sweepPositions(gpd, runPrefix('SWEEPVTHREE'), { v3: gpdV3 });
+  assert.deepEqual([viaV3.found, viaV3.deleted], [1, [plans.iupd]]);
+  assert.equal((await gpdV3.get(plans.iupd)).response.status, 404);
 });

@@ -4,6 +4,7 @@
 // created or updated within `minIdleMs`, or named in `skipRuns` (the run holding this folder's lock).
 import type { SuiteConfig } from '../config.ts';
 import { GpdClient } from '../http/gpd-client.ts';
+import { GpdV3Client } from '../http/gpd-v3-client.ts';
 import { productClients } from '../http/product-clients.ts';
 import { IUPD_PREFIX } from './factory.ts';
 import { KEPT_STATUSES, removePosition } from './cleanup.ts';
@@ -15,6 +16,11 @@ export interface SweepOptions {
   /** Runs to leave alone whatever their age. */
   skipRuns?: string[];
   now?: () => number;
+  /**
+   * Lists through GPD v3 (issue 13): the v1 list leaves out positions with several payment plans, which only v3
+   * shows. Given when the EC uses v3 (GPD_API_VERSIONS); removal still goes through v1 (the same store).
+   */
+  v3?: GpdV3Client;
 }
 
 export interface SkippedRun {
@@ -61,7 +67,8 @@ export async function sweepPositions(gpd: GpdClient, iupdPrefix: string, options
   const listed: ListedPosition[] = [];
   // Newest first: a run's own positions are on the first pages.
   for (let page = 0; page < (options.maxPages ?? 20); page += 1) {
-    const res = await gpd.list({ limit: 50, page, orderby: 'INSERTED_DATE', ordering: 'DESC' });
+    const query = { limit: 50, page, orderby: 'INSERTED_DATE', ordering: 'DESC' } as const;
+    const res = options.v3 ? await options.v3.list(query) : await gpd.list(query);
     if (res.response.status !== 200) throw new Error(`listing positions failed: HTTP ${res.response.status} ${res.response.text.slice(0, 300)}`);
     const body = res.response.body as { payment_position_list: ListedPosition[]; page_info: { total_pages: number } };
     listed.push(...body.payment_position_list.filter((item) => item.iupd.startsWith(iupdPrefix)));
@@ -115,7 +122,8 @@ function runsToLeaveAlone(listed: ListedPosition[], options: SweepOptions): Map<
 export function sweepWithOwnClient(config: SuiteConfig, runId: string | undefined, options: SweepOptions = {}): Promise<SweepResult> {
   const client = productClients(config).gpd;
   const gpd = new GpdClient((operation) => client.send(operation.request), config.ecFiscalCode);
-  return sweepPositions(gpd, runPrefix(runId), { maxPages: 200, ...options });
+  const v3 = config.gpdApiVersions.includes('v3') ? new GpdV3Client((operation) => client.send(operation.request), config.ecFiscalCode) : undefined;
+  return sweepPositions(gpd, runPrefix(runId), { maxPages: 200, ...(v3 ? { v3 } : {}), ...options });
 }
 
 export function describeSweep(result: SweepResult): string[] {

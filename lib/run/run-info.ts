@@ -25,6 +25,7 @@ export function runEnvironment(config: SuiteConfig, env: Record<string, string |
     nodeVersion: process.version,
     keyFingerprints,
     owner: env.EVIDENCE_OWNER?.trim() ?? '',
+    gpdApiVersions: [...config.gpdApiVersions],
   };
 }
 
@@ -47,6 +48,7 @@ export function environmentBlock(environment: RunEnvironment): Record<string, st
     intermediario: environment.brokerCode,
     stazione: environment.stationId,
     codice_segregazione: environment.segregationCode,
+    ...(environment.gpdApiVersions ? { versioni_api_gpd: environment.gpdApiVersions.join(',') } : {}),
     ...Object.fromEntries(Object.entries(environment.keyFingerprints).map(([product, fp]) => [`chiave_${product}`, fp])),
     id_esecuzione: environment.runId,
     versione_suite: environment.suiteVersion,

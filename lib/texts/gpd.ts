@@ -63,4 +63,8 @@ export const GPD = {
     'Parameters due_date_to, due_date_from and payment_date_from, payment_date_toandpayment_date_time_from, payment_date_time_to are mutual exclusive',
   /** The body of a successful delete: a JSON string in v1, the plain text in v2 bulk. */
   deleted: 'The debt position was successfully deleted',
+  /** AppError V1_UNPROCESSABLE_ENTITY_MULTI_INSTALLMENTS: v1 GET of a position with several payment plans (created through v3). */
+  multiInstallmentV1Title: 'MULTI_INSTALLMENT_NOT_SUPPORTED_IN_V1',
+  multiInstallmentV1: (ec: string, iupd: string) =>
+    `Multi-installment positions are not supported by this version of the API (v1). Organization Fiscal Code ${ec}, IUPD ${iupd}.`,
 } as const;

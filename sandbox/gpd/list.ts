@@ -83,7 +83,11 @@ const dateTime = (text: string): Bound | undefined => {
   }
 };
 
-export function parseListQuery(params: QueryParams): ListQuery {
+/**
+ * `statuses`: the values the `status` parameter binds to (v1's enum by default; v3 binds its own enum
+ * and converts it by name, see routes-v3.ts).
+ */
+export function parseListQuery(params: QueryParams, statuses: readonly string[] = POSITION_STATUSES): ListQuery {
   // 1. Conversion, in the controller's parameter order.
   const limit = convert(params, 'limit', parseInt32) ?? 10;
   const page = convert(params, 'page', parseInt32) ?? 0;
@@ -93,7 +97,7 @@ export function parseListQuery(params: QueryParams): ListQuery {
   const paymentDateTo = convert(params, 'payment_date_to', endOfDay);
   const paymentDateTimeFrom = convert(params, 'payment_date_time_from', dateTime);
   const paymentDateTimeTo = convert(params, 'payment_date_time_to', dateTime);
-  const status = convert(params, 'status', oneOf(POSITION_STATUSES));
+  const status = convert(params, 'status', oneOf(statuses)) as PositionStatus | undefined;
   const orderBy = convert(params, 'orderby', oneOf(ORDER_BY)) ?? 'INSERTED_DATE';
   const ordering = convert(params, 'ordering', oneOf(ORDERING)) ?? 'DESC';
 

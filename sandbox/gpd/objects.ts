@@ -116,6 +116,83 @@ export const PAYMENT_POSITION = {
   },
 } as const satisfies ObjectDescriptor;
 
+// ---- GPD v3 (payment plans): it.gov.pagopa.debtposition.model.v3 ----
+
+export const POSITION_STATUSES_V3 = ['DRAFT', 'PUBLISHED', 'VALID', 'UNPAYABLE', 'PARTIALLY_PAID', 'PAID'] as const;
+export const INSTALLMENT_STATUSES = ['UNPAID', 'PAID', 'PARTIALLY_REPORTED', 'REPORTED', 'UNPAYABLE', 'EXPIRED'] as const;
+/** Hibernate's bound of an @Size without max. */
+const INT_MAX = 2 ** 31 - 1;
+
+/** DebtorModel: the debtor of one v3 payment option. */
+export const DEBTOR = {
+  name: 'pd.DebtorModel',
+  fields: {
+    type: { type: { enum: 'enumeration.Type', values: DEBTOR_TYPES }, notNull: 'type is required' },
+    fiscalCode: { type: 'string', notNull: 'fiscal code is required' },
+    fullName: { type: 'string', notNull: 'full name is required' },
+    streetName: { type: 'string' },
+    civicNumber: { type: 'string' },
+    postalCode: { type: 'string' },
+    city: { type: 'string' },
+    province: { type: 'string' },
+    region: { type: 'string' },
+    country: { type: 'string', pattern: { regex: /^[A-Z]{2}$/, message: 'The country must be reported with two capital letters (example: IT)' } },
+    email: { type: 'string', pattern: { regex: EMAIL, message: 'Please provide a valid email address' } },
+    phone: { type: 'string' },
+  },
+} as const satisfies ObjectDescriptor;
+
+export const INSTALLMENT_METADATA = {
+  name: 'v3.InstallmentMetadataModel',
+  fields: { key: { type: 'string', notBlank: 'key is required' }, value: { type: 'string' } },
+} as const satisfies ObjectDescriptor;
+
+export const INSTALLMENT = {
+  name: 'v3.InstallmentModel',
+  fields: {
+    nav: { type: 'string' },
+    iuv: { type: 'string', notBlank: 'iuv is required' },
+    amount: { type: 'long', notNull: 'amount is required', min: { value: 1, message: 'minimum amount is 1 eurocent' } },
+    description: { type: 'string', notBlank: 'payment option description is required', size: SIZE_140 },
+    dueDate: { type: 'LocalDateTime', notNull: 'due date is required' },
+    fee: { type: 'long', readOnly: true },
+    notificationFee: { type: 'long', readOnly: true },
+    status: { type: { enum: 'enumeration.InstallmentStatus', values: INSTALLMENT_STATUSES }, readOnly: true },
+    transfer: { type: { list: { object: TRANSFER } }, size: { min: 1, max: INT_MAX }, emptyWhenAbsent: true },
+    installmentMetadata: {
+      type: { list: { object: INSTALLMENT_METADATA } },
+      size: { max: 10 },
+      uniqueKeys: 'installmentMetadata keys must be unique',
+    },
+  },
+} as const satisfies ObjectDescriptor;
+
+export const PAYMENT_OPTION_V3 = {
+  name: 'v3.PaymentOptionModelV3',
+  fields: {
+    // WRITE_ONLY: read from requests, never written in answers.
+    description: { type: 'string', size: SIZE_140 },
+    validityDate: { type: 'LocalDateTime' },
+    retentionDate: { type: 'LocalDateTime' },
+    switchToExpired: { type: 'boolean', notNull: 'switch to expired value is required' },
+    debtor: { type: { object: DEBTOR }, notNull: 'must not be null' },
+    installments: { type: { list: { object: INSTALLMENT } }, notNull: 'must not be null', size: { min: 1, max: 100 }, emptyWhenAbsent: true },
+  },
+} as const satisfies ObjectDescriptor;
+
+export const PAYMENT_POSITION_V3 = {
+  name: 'v3.PaymentPositionModelV3',
+  fields: {
+    iupd: { type: 'string', notBlank: 'IUPD (debt-position identifier) is required' },
+    payStandIn: { type: 'boolean', absent: true },
+    companyName: { type: 'string', notBlank: 'company name is required', size: SIZE_140 },
+    officeName: { type: 'string', size: SIZE_140 },
+    paymentDate: { type: 'LocalDateTime', readOnly: true },
+    status: { type: { enum: 'enumeration.DebtPositionStatusV3', values: POSITION_STATUSES_V3 }, readOnly: true },
+    paymentOption: { type: { list: { object: PAYMENT_OPTION_V3 } }, notNull: 'must not be null', size: { min: 1, max: 100 }, emptyWhenAbsent: true },
+  },
+} as const satisfies ObjectDescriptor;
+
 /** PayPaymentOptionModel of the internal `pay` (`fee` is a Java String, parsed later). */
 export const PAY_PAYMENT_OPTION = {
   name: 'payments.PaymentOptionModel',
@@ -169,4 +246,9 @@ export const PLATFORM_OBJECTS: readonly ObjectDescriptor[] = [
   UPDATE_TRANSFER_IBAN,
   PAYMENT_POSITIONS_FILE,
   MULTIPLE_IUPD_FILE,
+  DEBTOR,
+  INSTALLMENT_METADATA,
+  INSTALLMENT,
+  PAYMENT_OPTION_V3,
+  PAYMENT_POSITION_V3,
 ];

@@ -3,13 +3,14 @@
 import { readerOf, validated, Violations as DescriptorViolations, type Bound, type Violation } from '../descriptor.ts';
 import { JsonMappingError, parseJson, type Reader } from '../jackson.ts';
 import { ProblemError, badRequest } from '../problem.ts';
-import type { PaymentInput, PositionInput } from './model.ts';
-import { ALREADY_PAID_PAYMENT_OPTION, GPD_PACKAGE, PAYMENT_POSITION, PAY_PAYMENT_OPTION, UPDATE_TRANSFER_IBAN } from './objects.ts';
+import type { PaymentInput, PositionInput, PositionV3Input } from './model.ts';
+import { ALREADY_PAID_PAYMENT_OPTION, GPD_PACKAGE, PAYMENT_POSITION, PAYMENT_POSITION_V3, PAY_PAYMENT_OPTION, UPDATE_TRANSFER_IBAN } from './objects.ts';
 
 export type { Violation };
 
 // The readers and the bean validation come from the descriptors of objects.ts.
 const positionReader = readerOf(PAYMENT_POSITION, GPD_PACKAGE);
+const positionV3Reader = readerOf(PAYMENT_POSITION_V3, GPD_PACKAGE);
 const paymentReader = readerOf(PAY_PAYMENT_OPTION, GPD_PACKAGE);
 const alreadyPaidReader = readerOf(ALREADY_PAID_PAYMENT_OPTION, GPD_PACKAGE);
 const ibanReader = readerOf(UPDATE_TRANSFER_IBAN, GPD_PACKAGE);
@@ -65,6 +66,34 @@ function checkPosition(p: Bound, pathPrefix: string): PositionInput {
   const position = validated(PAYMENT_POSITION, p, v);
   v.throwIfAny();
   return position;
+}
+
+/**
+ * PaymentPositionModelV3 of the v3 create/update. Besides the field constraints, the class-level
+ * @ValidInstallmentsSize refuses an IUV used twice across the position's installments ("duplicate IUV
+ * at paymentOption[i].installments[j]"). That violation has no field, and GPD's handler of
+ * MethodArgumentNotValidException lists only field errors: alone, it is a 400 BAD REQUEST with an
+ * empty detail; with field errors, only those are listed.
+ */
+export function readPositionV3Body(text: string | undefined): PositionV3Input {
+  const v = new Violations();
+  const position = validated(PAYMENT_POSITION_V3, bind(positionV3Reader, text), v);
+  v.throwIfAny();
+  if (duplicateIuvs(position).length > 0) throw new ProblemError(400, 'BAD REQUEST', '');
+  return position;
+}
+
+/** The messages of InstallmentsSizeValidator: one per repeated IUV, where it repeats. */
+export function duplicateIuvs(position: PositionV3Input): string[] {
+  const seen = new Set<string>();
+  const messages: string[] = [];
+  position.paymentOption.forEach((po, i) =>
+    po.installments.forEach((inst, j) => {
+      if (seen.has(inst.iuv)) messages.push(`duplicate IUV at paymentOption[${i}].installments[${j}]`);
+      seen.add(inst.iuv);
+    }),
+  );
+  return messages;
 }
 
 /** PayPaymentOptionModel of the internal `pay`. */

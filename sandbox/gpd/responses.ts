@@ -4,19 +4,29 @@
 import { formatLocalDateTime } from '../dates.ts';
 import { write } from '../descriptor.ts';
 import type { Page } from './list.ts';
-import { DEBTOR_OPTIONAL_FIELDS, type PaymentOption, type PaymentPosition, type PositionStatus, type Transfer } from './model.ts';
+import {
+  DEBTOR_OPTIONAL_FIELDS,
+  UNDEFINED_DEBTOR,
+  type Debtor,
+  type PaymentOption,
+  type PaymentPosition,
+  type PositionStatus,
+  type Transfer,
+} from './model.ts';
 import { PAYMENT_POSITION } from './objects.ts';
 import { allMarkedExpired, minValidity } from './status.ts';
 
 const date = (ms: number | undefined) => (ms === undefined ? undefined : formatLocalDateTime(ms));
 const SERVICE_TYPE = 'GPD';
 
-function debtor(pp: PaymentPosition) {
+/** The debtor of an option; the position's when the option carries v3's placeholder (ConvertPOEntityToPOWithDebtor). */
+export function debtorOfOption(pp: PaymentPosition, po: PaymentOption): Debtor {
+  const source: Debtor = po.debtor.fiscalCode === UNDEFINED_DEBTOR && po.debtor.fullName === UNDEFINED_DEBTOR ? pp : po.debtor;
   return {
-    type: pp.type,
-    fiscalCode: pp.fiscalCode,
-    fullName: pp.fullName,
-    ...Object.fromEntries(DEBTOR_OPTIONAL_FIELDS.map((field) => [field, pp[field]])),
+    type: source.type,
+    fiscalCode: source.fiscalCode,
+    fullName: source.fullName,
+    ...Object.fromEntries(DEBTOR_OPTIONAL_FIELDS.map((field) => [field, source[field]])),
   };
 }
 
@@ -96,9 +106,10 @@ export function paymentPositionBaseResponse(pp: PaymentPosition) {
   };
 }
 
-export function paymentPositionsInfo(page: Page) {
+/** PaymentPositionsInfo; `shown`: the page's positions v1 can show (default all). */
+export function paymentPositionsInfo(page: Page, shown: PaymentPosition[] = page.positions) {
   return {
-    payment_position_list: page.positions.map(paymentPositionBaseResponse),
+    payment_position_list: shown.map(paymentPositionBaseResponse),
     page_info: { page: page.page, limit: page.limit, items_found: page.itemsFound, total_pages: page.totalPages },
   };
 }
@@ -113,7 +124,7 @@ export function paymentsWithDebtorInfo(pp: PaymentPosition, po: PaymentOption, d
     // The notification fee is exposed to the Node as a reserved metadata entry.
     paymentOptionMetadata: [...po.paymentOptionMetadata, { key: 'NOTIFICATION_FEE', value: String(po.notificationFee) }],
     iupd: pp.iupd,
-    ...debtor(pp),
+    ...debtorOfOption(pp, po),
     companyName: pp.companyName,
     officeName: pp.officeName,
     debtPositionStatus,

@@ -2,7 +2,8 @@
 // mounted in the internal API, which exposes the same operations.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { jsonBody, param, queryParams, sendJson } from '../http.ts';
-import { badRequest } from '../problem.ts';
+import { appError, badRequest } from '../problem.ts';
+import { isMultiInstallments } from './status.ts';
 import { parseInt32, parseListQuery } from './list.ts';
 import { readAlreadyPaidBody, readIbanBody, readPositionBody } from './request.ts';
 import { paymentOptionModelResponse, paymentPositionBaseResponse, paymentPositionModel, paymentPositionsInfo } from './responses.ts';
@@ -67,7 +68,16 @@ export const ecRoutes: FastifyPluginAsync<GpdRoutesOptions> = async (app, { serv
 
   app.get(POSITIONS, async (request, reply) => {
     const query = parseListQuery(queryParams(request));
-    return sendJson(reply, 200, paymentPositionsInfo(service.list(checkOrganization(request, 'getOrganizationDebtPositions'), query)));
+    const page = service.list(checkOrganization(request, 'getOrganizationDebtPositions'), query);
+    // Multi-plan positions are dropped from the page after paging: page_info still counts them.
+    return sendJson(
+      reply,
+      200,
+      paymentPositionsInfo(
+        page,
+        page.positions.filter((pp) => !isMultiInstallments(pp)),
+      ),
+    );
   });
 
   app.patch(`${POSITIONS}/transfers`, async (request, reply) => {
@@ -93,6 +103,8 @@ export const ecRoutes: FastifyPluginAsync<GpdRoutesOptions> = async (app, { serv
     checkAddressable(request, 'getOrganizationDebtPositionByIUPD');
     const position = service.get(org(request), param(request, 'iupd'));
     checkSegregation(org(request), position, segregationCodes(request));
+    // A position with several plans (created through v3) cannot be shown by v1.
+    if (isMultiInstallments(position)) throw appError('V1_UNPROCESSABLE_ENTITY_MULTI_INSTALLMENTS', position.organizationFiscalCode, position.iupd);
     return sendJson(reply, 200, paymentPositionBaseResponse(position));
   });
 

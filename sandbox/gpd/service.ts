@@ -1,10 +1,26 @@
 // GPD operations, as the platform's services perform them: lookups, state checks in the platform's
 // order, validations, transitions, then one write. Each operation works on a copy and writes it
 // only at the end, like the platform's transactions.
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import { appError, badRequest, requestDataError } from '../problem.ts';
 import { selectPage, type ListQuery, type Page } from './list.ts';
-import type { OptionInput, PaymentInput, PaymentOption, PaymentPosition, PositionInput, PositionStatus, Transfer } from './model.ts';
+import {
+  DEBTOR_OPTIONAL_FIELDS,
+  SINGLE_OPTION,
+  UNDEFINED_DEBTOR,
+  type Debtor,
+  type OptionInput,
+  type OptionV3Input,
+  type PaymentInput,
+  type PaymentOption,
+  type PaymentPosition,
+  type PositionInput,
+  type PositionStatus,
+  type PositionV3Input,
+  type Transfer,
+  type TransferInput,
+} from './model.ts';
 import {
   ALREADY_PAID,
   FULLY_PAID,
@@ -43,6 +59,19 @@ export class GpdService {
     return this.#insert(this.#prepareCreate(org, input, toPublish));
   }
 
+  /** v3 create: the same checks and publish logic, on the entity mapped from PaymentPositionModelV3. */
+  createV3(org: string, input: PositionV3Input, toPublish: boolean): PaymentPosition {
+    return this.#insert(this.#prepare(org, toPublish, 'CREATE', (now) => toEntityV3(org, input, now)));
+  }
+
+  /** v3 update (PUT): as v1's, installments matched to the stored options by IUV (plans keep their id). */
+  updateV3(org: string, iupd: string, input: PositionV3Input, toPublish: boolean): PaymentPosition {
+    if (input.iupd !== iupd) {
+      throw requestDataError(`IUPD mistmatch error: path variable IUPD [${iupd}] and request body IUPD [${input.iupd}] must be the same`);
+    }
+    return this.#save(this.#prepareUpdateOf(org, iupd, toPublish, (now, old) => toEntityV3(org, input, now, old)));
+  }
+
   get(org: string, iupd: string): PaymentPosition {
     const pp = this.store.get(org, iupd);
     if (!pp) throw appError('DEBT_POSITION_NOT_FOUND', org, iupd);
@@ -78,12 +107,16 @@ export class GpdService {
 
   /** Create without writing: entity, business checks, publish logic (the 400s of a create). */
   #prepareCreate(org: string, input: PositionInput, toPublish: boolean): PaymentPosition {
+    return this.#prepare(org, toPublish, 'CREATE', (now) => toEntity(org, input, now));
+  }
+
+  #prepare(org: string, toPublish: boolean, action: 'CREATE', entity: (now: number) => PaymentPosition): PaymentPosition {
     // The routes check the path first with their method's message; this also holds for the upload
     // worker, which calls the service directly: nothing is stored that GET/DELETE one would refuse.
     if (!ADDRESSABLE.test(org)) throw badRequest(`organizationFiscalCode: ${ADDRESSABLE_MESSAGE}`);
     const now = this.clock.millis();
-    const pp = toEntity(org, input, now);
-    checkPositionData(pp, 'CREATE', now);
+    const pp = entity(now);
+    checkPositionData(pp, action, now);
     prepareForSave(pp, toPublish, now);
     return pp;
   }
@@ -96,11 +129,14 @@ export class GpdService {
 
   /** Update without writing: lookup (404), state (409), entity, business checks, publish logic. */
   #prepareUpdate(org: string, input: PositionInput, toPublish: boolean): PaymentPosition {
-    const iupd = input.iupd;
+    return this.#prepareUpdateOf(org, input.iupd, toPublish, (now, old) => toEntity(org, input, now, old));
+  }
+
+  #prepareUpdateOf(org: string, iupd: string, toPublish: boolean, entity: (now: number, old: PaymentPosition) => PaymentPosition): PaymentPosition {
     const old = this.get(org, iupd);
     if (NOT_UPDATABLE.has(old.status)) throw appError('DEBT_POSITION_NOT_UPDATABLE', org, iupd);
     const now = this.clock.millis();
-    const pp = toEntity(org, input, now, old);
+    const pp = entity(now, old);
     // A VALID position republished without a validity date keeps the one already in force.
     if (old.status === 'VALID' && toPublish) {
       for (const po of pp.paymentOption) {
@@ -314,17 +350,23 @@ export class GpdService {
 
 /**
  * PaymentConflictValidator: a single option is gone (404) once anything else is paid; an
- * installment only once a single option is paid (v1 has one installment plan per position).
+ * installment once a single option or an installment of another plan is paid.
  */
 function checkNoConflictingPayment(pp: PaymentPosition, po: PaymentOption, nav: string): void {
   const others = pp.paymentOption.filter((o) => o !== po && o.status !== 'PO_UNPAID');
-  const conflict = po.isPartialPayment ? others.some((o) => !o.isPartialPayment) : others.length > 0;
+  const conflict = po.isPartialPayment ? others.some((o) => !o.isPartialPayment || o.paymentPlanId !== po.paymentPlanId) : others.length > 0;
   if (FULLY_PAID.has(pp.status) || conflict) throw appError('PAYMENT_OPTION_NOT_FOUND', po.organizationFiscalCode, nav);
 }
 
 /** The model mapped onto an entity; an update keeps the identity and insertion date. */
 function toEntity(org: string, input: PositionInput, now: number, previous?: PaymentPosition): PaymentPosition {
   const { paymentOption, validityDate, ...position } = input;
+  // v1 has one plan per position: its installments share an id, kept from the stored ones on update.
+  const planId = existingPlanId(
+    previous,
+    paymentOption.filter((o) => o.isPartialPayment).map((o) => o.iuv),
+  );
+  const debtor = debtorOf(input);
   return {
     ...position,
     id: previous?.id ?? 0,
@@ -335,11 +377,36 @@ function toEntity(org: string, input: PositionInput, now: number, previous?: Pay
     minDueDate: now,
     maxDueDate: now,
     validityDate,
-    paymentOption: paymentOption.map((o) => toOptionEntity(org, o, input, now)),
+    paymentOption: paymentOption.map((o) => toOptionEntity(org, o, input, now, o.isPartialPayment ? planId : SINGLE_OPTION, debtor)),
   };
 }
 
-function toOptionEntity(org: string, o: OptionInput, input: PositionInput, now: number): PaymentOption {
+function debtorOf(source: Debtor): Debtor {
+  return {
+    type: source.type,
+    fiscalCode: source.fiscalCode,
+    fullName: source.fullName,
+    ...Object.fromEntries(DEBTOR_OPTIONAL_FIELDS.map((field) => [field, source[field]])),
+  };
+}
+
+/** The plan id of a stored installment among `iuvs`, else a new one (ConvertPP*ToEntity's findExisting…PlanUuid). */
+function existingPlanId(previous: PaymentPosition | undefined, iuvs: string[]): string {
+  const stored = previous?.paymentOption.find((po) => po.isPartialPayment && iuvs.includes(po.iuv) && po.paymentPlanId !== SINGLE_OPTION);
+  return stored?.paymentPlanId ?? randomUUID();
+}
+
+function toTransferEntities(org: string, transfers: TransferInput[], now: number): Transfer[] {
+  return transfers.map((t) => ({
+    ...t,
+    organizationFiscalCode: t.organizationFiscalCode ?? org,
+    status: 'T_UNREPORTED',
+    insertedDate: now,
+    lastUpdatedDate: now,
+  }));
+}
+
+function toOptionEntity(org: string, o: OptionInput, input: PositionInput, now: number, paymentPlanId: string, debtor: Debtor): PaymentOption {
   return {
     ...o,
     nav: o.nav ?? AUX_DIGIT + o.iuv,
@@ -350,16 +417,75 @@ function toOptionEntity(org: string, o: OptionInput, input: PositionInput, now: 
     status: 'PO_UNPAID',
     fee: 0,
     notificationFee: 0,
+    paymentPlanId,
+    debtor,
     insertedDate: now,
     lastUpdatedDate: now,
-    transfer: o.transfer.map((t) => ({
-      ...t,
-      organizationFiscalCode: t.organizationFiscalCode ?? org,
-      status: 'T_UNREPORTED',
-      insertedDate: now,
-      lastUpdatedDate: now,
-    })),
+    transfer: toTransferEntities(org, o.transfer, now),
   };
+}
+
+/**
+ * PaymentPositionModelV3 mapped onto an entity (ConverterV3PPModelToEntity): the position's debtor is
+ * the placeholder `NA`, validity = the earliest option's, switchToExpired only if every option has it;
+ * each installment becomes an option with its option's debtor, validity, retention and expiry; an option
+ * with more than one installment is a plan (a UUID shared by its installments, kept on update when one of
+ * its IUVs was already stored), one installment a single option.
+ */
+function toEntityV3(org: string, input: PositionV3Input, now: number, previous?: PaymentPosition): PaymentPosition {
+  const validities = input.paymentOption.flatMap((o) => (o.validityDate === undefined ? [] : [o.validityDate]));
+  return {
+    type: 'F',
+    fiscalCode: UNDEFINED_DEBTOR,
+    fullName: UNDEFINED_DEBTOR,
+    id: previous?.id ?? 0,
+    iupd: input.iupd,
+    organizationFiscalCode: org,
+    payStandIn: input.payStandIn,
+    switchToExpired: input.paymentOption.every((o) => o.switchToExpired),
+    companyName: input.companyName,
+    officeName: input.officeName,
+    status: previous?.status ?? 'DRAFT',
+    validityDate: validities.length ? validities.reduce((a, b) => Math.min(a, b)) : undefined,
+    insertedDate: previous?.insertedDate ?? now,
+    lastUpdatedDate: now,
+    minDueDate: now,
+    maxDueDate: now,
+    paymentOption: input.paymentOption.flatMap((o) => toInstallmentEntities(org, o, now, previous)),
+  };
+}
+
+function toInstallmentEntities(org: string, o: OptionV3Input, now: number, previous: PaymentPosition | undefined): PaymentOption[] {
+  const isPartialPayment = o.installments.length > 1;
+  const paymentPlanId = isPartialPayment
+    ? existingPlanId(
+        previous,
+        o.installments.map((i) => i.iuv),
+      )
+    : SINGLE_OPTION;
+  const debtor = debtorOf(o.debtor);
+  return o.installments.map((i) => ({
+    nav: i.nav ?? AUX_DIGIT + i.iuv,
+    iuv: i.iuv,
+    amount: i.amount,
+    description: i.description,
+    isPartialPayment,
+    dueDate: i.dueDate,
+    retentionDate: o.retentionDate,
+    organizationFiscalCode: org,
+    validityDate: o.validityDate,
+    switchToExpired: o.switchToExpired,
+    status: 'PO_UNPAID',
+    fee: 0,
+    notificationFee: 0,
+    paymentPlanId,
+    debtor,
+    paymentOptionDescription: o.description,
+    insertedDate: now,
+    lastUpdatedDate: now,
+    paymentOptionMetadata: i.installmentMetadata.map((m) => ({ key: m.key, value: m.value ?? '' })),
+    transfer: toTransferEntities(org, i.transfer, now),
+  }));
 }
 
 /** checkDebtPositionToUpdate: computed fields, reset to DRAFT, then publish if asked. */

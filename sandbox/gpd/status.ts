@@ -1,7 +1,7 @@
 // The debt-position state machine: which operation is allowed in which state, the publish
 // process, the on-the-fly and scheduled transitions, and the status recomputed after a payment
 // or a reporting.
-import type { PaymentOption, PaymentPosition, PositionStatus } from './model.ts';
+import type { PaymentOption, PaymentPosition, PositionStatus, PositionStatusV3 } from './model.ts';
 
 const statuses = (...s: PositionStatus[]) => new Set<PositionStatus>(s);
 
@@ -81,14 +81,14 @@ export function dueForExpiry(pp: PaymentPosition, now: number): boolean {
 }
 
 /**
- * After a payment or a reporting. A "plan" is a single option, or all the installments (in v1 all
- * `isPartialPayment` options form one plan): REPORTED if a plan is fully reported, PAID if a plan is
+ * After a payment or a reporting. A "plan" is a single option, or all the installments sharing a
+ * `paymentPlanId` (in v1 all `isPartialPayment` options form one plan): REPORTED if a plan is fully reported, PAID if a plan is
  * fully paid/reported, PARTIALLY_PAID if something was paid; otherwise unchanged.
  */
 export function recomputeStatus(pp: PaymentPosition): void {
   const plans = new Map<string, PaymentOption[]>();
   for (const po of pp.paymentOption) {
-    const key = po.isPartialPayment ? 'PLAN' : `SINGLE:${po.iuv}`;
+    const key = po.isPartialPayment ? `PLAN:${po.paymentPlanId}` : `SINGLE:${po.iuv}`;
     plans.set(key, [...(plans.get(key) ?? []), po]);
   }
   const plansList = [...plans.values()];
@@ -96,4 +96,16 @@ export function recomputeStatus(pp: PaymentPosition): void {
   if (plansList.some((plan) => plan.every((po) => po.status === 'PO_REPORTED'))) pp.status = 'REPORTED';
   else if (plansList.some((plan) => plan.every(paid))) pp.status = 'PAID';
   else if (pp.paymentOption.some(paid)) pp.status = 'PARTIALLY_PAID';
+}
+
+/** CommonUtil.isMultiInstallments: installments of more than one plan (a position only v3 can show). */
+export function isMultiInstallments(pp: PaymentPosition): boolean {
+  return new Set(pp.paymentOption.filter((po) => po.isPartialPayment).map((po) => po.paymentPlanId)).size > 1;
+}
+
+/** DebtPositionStatusV3.convert: INVALID and EXPIRED are UNPAYABLE, REPORTED is PAID. */
+export function toV3Status(status: PositionStatus): PositionStatusV3 {
+  if (status === 'INVALID' || status === 'EXPIRED') return 'UNPAYABLE';
+  if (status === 'REPORTED') return 'PAID';
+  return status;
 }

@@ -4,6 +4,7 @@
 // renders the same data as JSON. Options "marked as paid" by the EC (paids) have no pagoPA receipt.
 import { XMLBuilder } from 'fast-xml-parser';
 import type { DebtorType, PaymentOption, PaymentPosition } from '../gpd/model.ts';
+import { debtorOfOption } from '../gpd/responses.ts';
 
 export interface ReceiptTransfer {
   /** '1'..'5'. */
@@ -82,6 +83,7 @@ export const euros = (cents: number) => (cents / 100).toFixed(2);
 const localDateTime = (ms: number) => new Date(ms).toISOString().slice(0, 19);
 
 function receiptData(position: PaymentPosition, option: PaymentOption, paymentMs: number): ReceiptData {
+  const debtor = debtorOfOption(position, option);
   return {
     receiptId: option.idReceipt ?? '',
     noticeNumber: option.nav,
@@ -93,16 +95,16 @@ function receiptData(position: PaymentPosition, option: PaymentOption, paymentMs
     companyName: position.companyName,
     officeName: position.officeName,
     debtor: {
-      entityUniqueIdentifierType: position.type,
-      entityUniqueIdentifierValue: position.fiscalCode,
-      fullName: position.fullName,
-      streetName: position.streetName,
-      civicNumber: position.civicNumber,
-      postalCode: position.postalCode,
-      city: position.city,
-      stateProvinceRegion: position.province,
-      country: position.country,
-      email: position.email,
+      entityUniqueIdentifierType: debtor.type,
+      entityUniqueIdentifierValue: debtor.fiscalCode,
+      fullName: debtor.fullName,
+      streetName: debtor.streetName,
+      civicNumber: debtor.civicNumber,
+      postalCode: debtor.postalCode,
+      city: debtor.city,
+      stateProvinceRegion: debtor.province,
+      country: debtor.country,
+      email: debtor.email,
     },
     transfers: option.transfer.map((t) => ({
       idTransfer: t.idTransfer,
@@ -212,7 +214,7 @@ export class ReceiptStore {
     const stored: StoredReceipt = {
       organizationFiscalCode: position.organizationFiscalCode,
       iuv: option.iuv,
-      debtor: position.fiscalCode ?? '',
+      debtor: debtorOfOption(position, option).fiscalCode,
       paymentDateTime: receipt.paymentDateTime,
       paymentMs,
       status: 'PAID',

@@ -3,6 +3,9 @@ import { test, expect, literal } from '../../fixtures/index.ts';
 import type { Transfer } from '../../lib/gpd/model.ts';
 import { GPD } from '../../lib/texts/gpd.ts';
 
+// The GPD API v1 cases: not applicable when the EC implements only v3 (GPD_API_VERSIONS).
+test.use({ gpdApiVersion: 'v1' });
+
 test('[GPD-CRE-01] create a draft (toPublish=false) → DRAFT', async ({ positions, factory }) => {
   const body = factory.position();
   const created = await positions.createOk(body, { toPublish: false });

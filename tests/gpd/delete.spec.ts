@@ -2,6 +2,9 @@ import { test, expect } from '../../fixtures/index.ts';
 import { gpdDateTime } from '../../lib/gpd/model.ts';
 import { GPD } from '../../lib/texts/gpd.ts';
 
+// The GPD API v1 cases: not applicable when the EC implements only v3 (GPD_API_VERSIONS).
+test.use({ gpdApiVersion: 'v1' });
+
 test('[GPD-DEL-01] delete a draft → 200, then 404', async ({ gpd, positions, factory }) => {
   const body = factory.position();
   await positions.createOk(body);

@@ -2,6 +2,9 @@ import { test, expect } from '../../fixtures/index.ts';
 import { gpdDate } from '../../lib/gpd/model.ts';
 import { GPD } from '../../lib/texts/gpd.ts';
 
+// The GPD API v1 cases: not applicable when the EC implements only v3 (GPD_API_VERSIONS).
+test.use({ gpdApiVersion: 'v1' });
+
 const DAY_MS = 86_400_000;
 
 test('[GPD-GET-01] get one position → data consistent with creation', async ({ gpd, positions, factory, config }) => {

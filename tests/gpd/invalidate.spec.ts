@@ -1,6 +1,9 @@
 import { test, expect } from '../../fixtures/index.ts';
 import { GPD } from '../../lib/texts/gpd.ts';
 
+// The GPD API v1 cases: not applicable when the EC implements only v3 (GPD_API_VERSIONS).
+test.use({ gpdApiVersion: 'v1' });
+
 test('[GPD-INV-01] invalidate a VALID position → INVALID, terminal', async ({ gpd, positions, factory, config }) => {
   const body = factory.position();
   await positions.createOk(body, { toPublish: true });

@@ -1,6 +1,9 @@
 import { test, expect } from '../../fixtures/index.ts';
 import { GPD } from '../../lib/texts/gpd.ts';
 
+// The GPD API v1 cases: not applicable when the EC implements only v3 (GPD_API_VERSIONS).
+test.use({ gpdApiVersion: 'v1' });
+
 test('[GPD-PUB-01] publish a draft without validity date → VALID', async ({ gpd, positions, factory }) => {
   const body = factory.position();
   await positions.createOk(body);
