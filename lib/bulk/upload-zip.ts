@@ -10,6 +10,8 @@ import type { DebtPosition } from '../gpd/model.ts';
 
 export const UPLOAD_ENTRY_NAME = 'debt-positions.json';
 const PIECE_BYTES = 64 * 1024;
+/** zlib's default level, the one `zip` and most archivers write. */
+export const UPLOAD_DEFLATE_LEVEL = 6;
 
 /** The pieces of `{"<field>":[...]}`, one item at a time. */
 function* arrayDocument(field: string, items: Iterable<unknown>): Generator<string> {
@@ -134,7 +136,7 @@ export async function writeUploadZip(path: string, document: Iterable<string>, e
   const out = createWriteStream(path);
   await pipeline(
     Readable.from(utf8Pieces(document, totals)),
-    createDeflateRaw({ level: 6 }),
+    createDeflateRaw({ level: UPLOAD_DEFLATE_LEVEL }),
     frame,
     async function* (zip: AsyncIterable<Buffer>) {
       for await (const chunk of zip) {
