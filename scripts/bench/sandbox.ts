@@ -123,7 +123,7 @@ export const benchSandbox: Section = async (context): Promise<Figure[]> => {
         '5 sandbox RSS per stored position',
         rssPerPosition,
         'B',
-        `heap used ${(empty.heapUsed / MIB).toFixed(0)} → ${(full.heapUsed / MIB).toFixed(0)} MiB`,
+        `after GC: heap used ${(empty.heapUsed / MIB).toFixed(0)} → ${(full.heapUsed / MIB).toFixed(0)} MiB of ${(full.heapTotal / MIB).toFixed(0)} MiB reserved, external ${(full.external / MIB).toFixed(0)} MiB`,
       ),
       atLeast(
         '5 upload processing',
