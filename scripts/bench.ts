@@ -1,9 +1,10 @@
-// `npm run bench [-- section… --size small|full --out <file>]`: the performance figures of SPEC §7 and
+// `npm run bench [-- section… --size small|full --out <file> --keep]`: the performance figures of SPEC §7 and
 // issue 16, each measured as a ratio (or against its bound) in one run. Prints one table (figure,
 // measured, target, met?) and writes it as JSON (default reports/bench.json; BENCH_OUT, --out) for CI
 // history. `--size small` (BENCH_SIZE=small) runs every section small, to prove the bench works
 // (`npm test` does); targets are meant for the full size. Exit 0 whether targets are met or not: they
-// are reported, not tested; exit 1 only when a section could not run.
+// are reported, not tested; exit 1 only when a section could not run. `--keep` keeps the scratch folder
+// (the run's reports, the upload file) to look into a figure.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ const { values, positionals } = parseArgs({
   options: {
     size: { type: 'string', default: process.env.BENCH_SIZE || 'full' },
     out: { type: 'string', default: process.env.BENCH_OUT || 'reports/bench.json' },
+    keep: { type: 'boolean', default: false },
   },
 });
 if (values.size !== 'full' && values.size !== 'small') throw new Error(`--size must be full or small, got "${values.size}"`);
@@ -49,7 +51,8 @@ try {
     }
   }
 } finally {
-  rmSync(workDir, { recursive: true, force: true });
+  if (values.keep) process.stderr.write(`scratch folder kept (--keep): ${workDir}\n`);
+  else rmSync(workDir, { recursive: true, force: true });
 }
 console.log(`\nBench (${size}, ${machine().cores} cores, load ${machine().loadAverage.join(' ')})\n`);
 console.log(table(rows));
