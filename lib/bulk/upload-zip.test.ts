@@ -55,3 +55,12 @@ test('in-memory ZIPs keep the given entries', () => {
   const entries = unzipSync(zipInMemory({ 'a.json': '{}', '__MACOSX/._a.json': 'x' }));
   assert.deepEqual(Object.keys(entries).sort(), ['__MACOSX/._a.json', 'a.json']);
 });
+
+test('a document that fails half-way fails the write (no ZIP passes for complete)', async () => {
+  function* failing() {
+    yield '{"paymentPositions":[';
+    yield 'x'.repeat(200_000);
+    throw new Error('generator broke');
+  }
+  await assert.rejects(writeUploadZip(join(dir, 'broken.zip'), failing()), /generator broke/);
+});
