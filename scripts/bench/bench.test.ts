@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -101,8 +101,10 @@ test("a run's bounds and calls per product come from its JSON report", () => {
   });
 });
 
-test('`npm run bench -- --size small` prints one table and writes every figure with a number', { timeout: 10 * 60_000 }, async () => {
-  const out = join(mkdtempSync(join(tmpdir(), 'bench-test-')), 'bench.json');
+test('`npm run bench -- --size small` prints one table and writes every figure with a number', { timeout: 10 * 60_000 }, async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-test-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const out = join(dir, 'bench.json');
   const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/bench.ts', '--size', 'small', '--out', out], {
     maxBuffer: 16 * 1024 * 1024,
     timeout: 9 * 60_000,
