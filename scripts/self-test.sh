@@ -26,6 +26,10 @@ node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout
   --test-reporter=tap --test-reporter-destination=reports/unit.tap \
   $(find lib sandbox -name '*.test.ts' | sort) || fail 'unit tests'
 
+step 'bench at the small size (npm run bench -- --size small: it works; no target is asserted)'
+node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination=reports/bench.tap scripts/bench/bench.test.ts || fail 'bench'
+
 # Canary secrets: the suite runs with these keys; none may appear in any output afterwards.
 canary_gpd=$(node -e "process.stdout.write(require('node:crypto').randomBytes(16).toString('hex'))")
 canary_internal=$(node -e "process.stdout.write(require('node:crypto').randomBytes(16).toString('hex'))")
@@ -60,5 +64,5 @@ SECRET_CANARIES="$canary_gpd,$canary_receipts,$canary_fdr,$canary_biz,$canary_in
   --test-reporter=tap --test-reporter-destination=reports/secret-scan.tap scripts/secret-scan.test.ts || fail 'secret scan'
 
 step 'summary'
-npx tsx scripts/summarize.ts reports/unit.tap reports/playwright-results.json reports/evidence-pack.tap reports/sharded/playwright-results.json reports/shards.tap reports/secret-scan.tap || status=1
+npx tsx scripts/summarize.ts reports/unit.tap reports/bench.tap reports/playwright-results.json reports/evidence-pack.tap reports/sharded/playwright-results.json reports/shards.tap reports/secret-scan.tap || status=1
 exit $status

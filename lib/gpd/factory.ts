@@ -3,11 +3,13 @@
 // where the base is a nonce of (run id, worker process) (6 digits) + a sequence (7 digits).
 // The worker is Playwright's workerIndex, unique per worker process in a run: a restarted worker
 // must not reuse the IUVs of its predecessor (paid and invalidated positions keep theirs).
+// Debtors, addresses and IBANs come from pools faker builds once per process (lib/gpd/pools.ts):
+// per-position faker calls were the cost of a large upload file (issue 16).
 import { createHash } from 'node:crypto';
-import { fakerIT as faker } from '@faker-js/faker';
-import { makeIuv, makeItalianIban, makePersonalFiscalCode } from '../ids.ts';
+import { makeIuv } from '../ids.ts';
 import { gpdDateTime, type DebtPosition, type DebtPositionV3, type Installment, type PaymentOption, type PaymentOptionV3, type Transfer } from './model.ts';
 import type { DebtorModel } from '../schema-types.ts';
+import { dataPools, pick, type DataPools } from './pools.ts';
 
 export const IUPD_PREFIX = 'CONF';
 const DAY_MS = 86_400_000;
@@ -25,6 +27,7 @@ export class DebtPositionFactory {
   private iuvSeq = 0;
   private readonly nonce: string;
   private readonly now: () => Date;
+  private readonly pools: DataPools;
 
   constructor(private readonly options: FactoryOptions) {
     if (!(Number.isInteger(options.workerIndex) && options.workerIndex >= 0)) throw new RangeError('workerIndex must be an integer ≥ 0');
@@ -32,6 +35,7 @@ export class DebtPositionFactory {
     const digest = createHash('sha256').update(`${options.runId}:${options.workerIndex}`).digest('hex');
     this.nonce = (BigInt(`0x${digest.slice(0, 12)}`) % 1_000_000n).toString().padStart(6, '0');
     this.now = options.now ?? (() => new Date());
+    this.pools = dataPools();
   }
 
   /** `<prefix>-<run id>-W<worker>-<seq>`: tagged with the run id so cleanup can find it. */
@@ -53,7 +57,7 @@ export class DebtPositionFactory {
   }
 
   iban(): string {
-    return makeItalianIban({ abi: faker.string.numeric(5), cab: faker.string.numeric(5), account: faker.string.numeric(12) });
+    return pick(this.pools.ibans);
   }
 
   transfer(overrides: Partial<Transfer> = {}): Transfer {
@@ -61,7 +65,7 @@ export class DebtPositionFactory {
       idTransfer: '1',
       amount: 10_000,
       organizationFiscalCode: this.options.ecFiscalCode,
-      remittanceInformation: `TARI ${this.now().getUTCFullYear()} ${faker.location.street()}`.slice(0, 140),
+      remittanceInformation: `TARI ${this.now().getUTCFullYear()} ${pick(this.pools.addresses).streetName}`.slice(0, 140),
       category: '9/0101108TS/',
       iban: this.iban(),
       ...overrides,
@@ -87,7 +91,7 @@ export class DebtPositionFactory {
       iupd: this.iupd(),
       ...this.person(),
       switchToExpired: false,
-      companyName: `Comune di ${faker.location.city()}`.slice(0, 140),
+      companyName: pick(this.pools.addresses).companyName,
       paymentOption: [this.option()],
       ...overrides,
     };
@@ -97,21 +101,19 @@ export class DebtPositionFactory {
   person(): Required<
     Pick<DebtorModel, 'type' | 'fiscalCode' | 'fullName' | 'streetName' | 'civicNumber' | 'postalCode' | 'city' | 'province' | 'country' | 'email'>
   > {
-    const sex = faker.helpers.arrayElement(['M', 'F'] as const);
-    const name = faker.person.firstName(sex === 'M' ? 'male' : 'female');
-    const surname = faker.person.lastName();
-    const birthDate = faker.date.birthdate({ min: 18, max: 90, mode: 'age' });
+    const debtor = pick(this.pools.persons);
+    const home = pick(this.pools.addresses);
     return {
       type: 'F',
-      fiscalCode: makePersonalFiscalCode({ surname, name, birthDate, sex, belfiore: faker.helpers.arrayElement(['H501', 'F205', 'L219', 'G273', 'A944']) }),
-      fullName: `${name} ${surname}`,
-      streetName: faker.location.street(),
-      civicNumber: faker.location.buildingNumber(),
-      postalCode: faker.location.zipCode('#####'),
-      city: faker.location.city(),
-      province: faker.location.state({ abbreviated: true }).slice(0, 2).toUpperCase(),
+      fiscalCode: debtor.fiscalCode,
+      fullName: debtor.fullName,
+      streetName: home.streetName,
+      civicNumber: home.civicNumber,
+      postalCode: home.postalCode,
+      city: home.city,
+      province: home.province,
       country: 'IT',
-      email: faker.internet.email({ firstName: name, lastName: surname }).toLowerCase(),
+      email: debtor.email,
     };
   }
 
@@ -152,7 +154,7 @@ export class DebtPositionFactory {
       days.map((d) => this.installment({ amount, dueDate: this.at(d), description: `Rata con scadenza a ${d} giorni` }));
     return {
       iupd: this.iupd(),
-      companyName: `Comune di ${faker.location.city()}`.slice(0, 140),
+      companyName: pick(this.pools.addresses).companyName,
       paymentOption: [
         this.optionV3([this.installment({ amount: 12_000, description: 'Unica soluzione' })], { debtor }),
         this.optionV3(rates(4_000, [30, 60, 90]), { debtor }),

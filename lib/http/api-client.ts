@@ -87,7 +87,8 @@ function isTimeout(error: unknown): boolean {
 
 const pools = new Map<string, Pool>();
 
-function poolFor(origin: string): Pool {
+/** The keep-alive pool of an origin, shared by every client of the process (the bench's raw calls use it too). */
+export function poolFor(origin: string): Pool {
   let pool = pools.get(origin);
   if (!pool) {
     pool = new Pool(origin, { connections: 8, keepAliveTimeout: 10_000, pipelining: 1 });

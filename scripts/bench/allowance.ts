@@ -6,6 +6,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildSandbox } from '../../sandbox/app.ts';
 import { runSuite } from '../../lib/test-support/suite-run.ts';
+import { atLeast, atMost, type BenchContext, type Figure } from './figures.ts';
 
 const ORG = '77777777777';
 const KEYS = { gpd: 'bench-allowance-gpd-0123456789abc', internal: 'bench-allowance-internal-0123456' };
@@ -23,7 +24,7 @@ export interface AllowanceFigures {
   wallMs: number;
 }
 
-export async function benchAllowance(repeat: number): Promise<AllowanceFigures> {
+export async function benchAllowance(repeat: number, grep?: string): Promise<AllowanceFigures> {
   const sandbox = await buildSandbox({
     subscriptions: [
       { key: KEYS.gpd, product: 'gpd', organizations: [ORG] },
@@ -38,7 +39,7 @@ export async function benchAllowance(repeat: number): Promise<AllowanceFigures> 
   try {
     const started = performance.now();
     const run = await runSuite(
-      ['--project=api', '--no-deps', `--repeat-each=${repeat}`],
+      ['--project=api', '--no-deps', `--repeat-each=${repeat}`, ...(grep ? ['--grep', grep] : [])],
       `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
       {
         GPD_SUBSCRIPTION_KEY: KEYS.gpd,
@@ -62,7 +63,7 @@ export async function benchAllowance(repeat: number): Promise<AllowanceFigures> 
     return {
       usedRatio: mean,
       maxRatio: Math.max(...perWindow, 0),
-      minRatio: Math.min(...perWindow, Infinity),
+      minRatio: windows === 0 ? 0 : Math.min(...perWindow),
       windows,
       gpdCalls: calls.length,
       throttled: calls.filter((c) => c.status === 429).length,
@@ -86,4 +87,11 @@ function countingProxy(target: string, calls: { at: number; status: number }[]):
     });
     req.pipe(upstream);
   });
+}
+
+/** Section `allowance` (figure 2): the api project ×4 (at the small size, its create cases once: demand stays below the allowance). */
+export async function allowanceSection(context: BenchContext): Promise<Figure[]> {
+  const f = context.size === 'small' ? await benchAllowance(1, 'GPD-CRE') : await benchAllowance(4);
+  const extra = `${f.gpdCalls} GPD calls in ${(f.wallMs / 1000).toFixed(1)} s, ${f.windows} full windows (min ${f.minRatio.toFixed(2)}, max ${f.maxRatio.toFixed(2)})`;
+  return [atLeast('2 GPD allowance used (calls per 10 s ÷ 100)', f.usedRatio, 0.9, '', extra), atMost('2 429 from our own traffic', f.throttled, 0, 'answers')];
 }

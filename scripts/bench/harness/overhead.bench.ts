@@ -1,0 +1,59 @@
+// Figure 1 (run by scripts/bench/harness.ts): the same GET of one position, alternately through the
+// suite's GPD client as every spec uses it (fixture `gpd`: request and response schema checks, the boxed
+// business step and its exchange step, the redacted request/response attached, the X-Request-Id check)
+// and as a raw undici request on the same pool (same path, headers, body read and parsed). The two
+// alternate which goes first. The calls are spread over tests of CALLS_PER_TEST pairs, the size of a
+// case of the suite (a Playwright step costs more the more steps its test already has); each test
+// writes its calls' wall times to BENCH_HARNESS_OUT.<test>.
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { test, expect } from '../../../fixtures/index.ts';
+import { poolFor } from '../../../lib/http/api-client.ts';
+import { GPD_V1_BASE } from '../../../lib/http/gpd-client.ts';
+
+const WARM_UP = 2;
+export const CALLS_PER_TEST = 25;
+const tests = Math.ceil(Number(process.env.BENCH_HARNESS_CALLS) / CALLS_PER_TEST);
+
+for (let index = 0; index < tests; index += 1)
+  test(`harness overhead per API call (${index + 1}/${tests})`, async ({ gpd, factory, config }) => {
+    const calls = CALLS_PER_TEST;
+    const created = await gpd.create(factory.position());
+    expect(created).toHaveStatus(201);
+    const iupd = created.response.body.iupd;
+    const url = new URL(`${config.apiBaseUrl}${GPD_V1_BASE}/organizations/${config.ecFiscalCode}/debtpositions/${encodeURIComponent(iupd)}`);
+    const pool = poolFor(url.origin);
+    const key = config.keys.gpd!;
+
+    const viaHarness = async () => {
+      const started = performance.now();
+      const exchange = await gpd.get(iupd);
+      const ms = performance.now() - started;
+      return { ms, status: exchange.response.status };
+    };
+    const raw = async () => {
+      const started = performance.now();
+      const res = await pool.request({
+        method: 'GET',
+        path: url.pathname,
+        headers: { accept: 'application/json', 'x-request-id': randomUUID(), 'ocp-apim-subscription-key': key },
+      });
+      JSON.parse(await res.body.text());
+      const ms = performance.now() - started;
+      return { ms, status: res.statusCode };
+    };
+
+    const timings = { harness: [] as number[], raw: [] as number[] };
+    const statuses = new Set<number>();
+    for (let i = 0; i < WARM_UP + calls; i += 1) {
+      const [first, second] = i % 2 === 0 ? [viaHarness, raw] : [raw, viaHarness];
+      const a = await first();
+      const b = await second();
+      statuses.add(a.status).add(b.status);
+      if (i < WARM_UP) continue;
+      timings[first === raw ? 'raw' : 'harness'].push(a.ms);
+      timings[second === raw ? 'raw' : 'harness'].push(b.ms);
+    }
+    expect([...statuses], 'every call answered 200').toEqual([200]);
+    writeFileSync(`${process.env.BENCH_HARNESS_OUT!}.${index}`, JSON.stringify(timings));
+  });
