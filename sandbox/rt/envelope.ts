@@ -1,0 +1,137 @@
+// The Node's paSendRT / paSendRTV2 call to an EC station (paForNode.wsdl), as the sandbox's Node writes it:
+// a SOAP 1.1 envelope whose body is the request element of paForNode.xsd (children unqualified, in the XSD's
+// order), from the same receipt data as the GPD receipts XML and the biz event. Amounts in euros with two
+// decimals. And the reading of the station's answer: outcome OK / KO with a fault, or why it is not one.
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { euros, type ReceiptData, type ReceiptSubject } from '../receipts/receipt-store.ts';
+
+export type PrimitiveVersion = 1 | 2;
+
+const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
+const PA_FOR_NODE = 'http://pagopa-api.pagopa.gov.it/pa/paForNode.xsd';
+
+export const OPERATIONS = {
+  1: { soapAction: 'paSendRT', request: 'paSendRTReq', response: 'paSendRTRes' },
+  2: { soapAction: 'paSendRTV2', request: 'paSendRTV2Request', response: 'paSendRTV2Response' },
+} as const;
+
+export interface StationAddress {
+  idPA: string;
+  idBrokerPA: string;
+  idStation: string;
+}
+
+const builder = new XMLBuilder({ format: true, indentBy: '  ', ignoreAttributes: false, attributeNamePrefix: '@_' });
+
+/** Leaves out absent fields (the builder writes keys in insertion order: the XSD's order below). */
+const present = (node: Record<string, unknown>) => Object.fromEntries(Object.entries(node).filter(([, value]) => value !== undefined));
+
+function subject(s: ReceiptSubject) {
+  return present({
+    uniqueIdentifier: { entityUniqueIdentifierType: s.entityUniqueIdentifierType, entityUniqueIdentifierValue: s.entityUniqueIdentifierValue },
+    fullName: s.fullName,
+    streetName: s.streetName,
+    civicNumber: s.civicNumber,
+    postalCode: s.postalCode,
+    city: s.city,
+    stateProvinceRegion: s.stateProvinceRegion,
+    country: s.country,
+    'e-mail': s.email,
+  });
+}
+
+/** A digital stamp as the receipt carries it (MBDAttachment, base64): here a small document naming the stamp's hash. */
+const mbdAttachment = (hash: string) => Buffer.from(`<marcaDaBollo><ImprontaDocumento>${hash}</ImprontaDocumento></marcaDaBollo>`).toString('base64');
+
+/** Why a receipt cannot travel in primitive `version` (the XSD would refuse it), or undefined. */
+export function unsendable(receipt: ReceiptData, version: PrimitiveVersion): string | undefined {
+  if (!receipt.idPSP || !receipt.idChannel) return 'the payment names no PSP (pay without pspCode): a receipt needs idPSP and idChannel';
+  if (version === 1 && receipt.transfers.some((t) => t.iban === undefined)) return 'a paSendRT (V1) receipt cannot carry a digital stamp';
+  return undefined;
+}
+
+/** The SOAP envelope of paSendRT (V1) or paSendRTV2 for `receipt`, addressed to `station`. */
+export function rtRequestEnvelope(version: PrimitiveVersion, receipt: ReceiptData, station: StationAddress): string {
+  const v2 = version === 2;
+  const body = present({
+    idPA: station.idPA,
+    idBrokerPA: station.idBrokerPA,
+    idStation: station.idStation,
+    receipt: present({
+      receiptId: receipt.receiptId,
+      noticeNumber: receipt.noticeNumber,
+      fiscalCode: receipt.fiscalCode,
+      outcome: receipt.outcome,
+      creditorReferenceId: receipt.creditorReferenceId,
+      paymentAmount: euros(receipt.paymentAmountCents),
+      description: receipt.description,
+      companyName: receipt.companyName,
+      officeName: receipt.officeName,
+      debtor: subject(receipt.debtor),
+      transferList: {
+        transfer: receipt.transfers.map((t) =>
+          present({
+            idTransfer: t.idTransfer,
+            transferAmount: euros(t.amountCents),
+            fiscalCodePA: t.fiscalCodePA,
+            IBAN: t.iban,
+            MBDAttachment: v2 && t.iban === undefined && t.stampHash !== undefined ? mbdAttachment(t.stampHash) : undefined,
+            remittanceInformation: t.remittanceInformation,
+            transferCategory: t.transferCategory,
+          }),
+        ),
+      },
+      idPSP: receipt.idPSP,
+      pspFiscalCode: receipt.pspFiscalCode,
+      PSPCompanyName: receipt.pspCompanyName,
+      idChannel: receipt.idChannel,
+      channelDescription: receipt.channelDescription,
+      paymentMethod: receipt.paymentMethod,
+      fee: euros(receipt.feeCents),
+      paymentDateTime: receipt.paymentDateTime,
+      applicationDate: receipt.applicationDate,
+      transferDate: receipt.transferDate,
+    }),
+  });
+  const xml = builder.build({
+    'soapenv:Envelope': {
+      '@_xmlns:soapenv': SOAP_ENV,
+      '@_xmlns:pafn': PA_FOR_NODE,
+      'soapenv:Header': '',
+      'soapenv:Body': { [`pafn:${OPERATIONS[version].request}`]: body },
+    },
+  }) as string;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`;
+}
+
+/** What the station answered, as the Node classifies it. */
+export type StationAnswer =
+  | { kind: 'OK' }
+  | { kind: 'KO'; faultCode: string; faultString?: string; description?: string }
+  /** Not a paSendRT(V2) response: not XML, no envelope, a SOAP Fault, the wrong element, no outcome. */
+  | { kind: 'MALFORMED'; reason: string };
+
+const parser = new XMLParser({ removeNSPrefix: true, parseTagValue: false, ignoreAttributes: true, processEntities: false });
+
+type Node = Record<string, unknown>;
+const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+export function readStationAnswer(version: PrimitiveVersion, xml: string): StationAnswer {
+  if (/<!DOCTYPE/i.test(xml)) return { kind: 'MALFORMED', reason: 'the answer contains a DTD' };
+  if (XMLValidator.validate(xml) !== true) return { kind: 'MALFORMED', reason: 'the answer is not well-formed XML' };
+  const root = parser.parse(xml) as Node;
+  const body = isNode(root.Envelope) ? root.Envelope.Body : undefined;
+  if (!isNode(body)) return { kind: 'MALFORMED', reason: 'the answer is not a SOAP envelope with a Body' };
+  if (isNode(body.Fault)) return { kind: 'MALFORMED', reason: `SOAP Fault ${text(body.Fault.faultcode) ?? ''}: ${text(body.Fault.faultstring) ?? ''}`.trim() };
+  const response = body[OPERATIONS[version].response];
+  if (!isNode(response)) return { kind: 'MALFORMED', reason: `the Body holds no ${OPERATIONS[version].response}` };
+  if (response.outcome === 'OK') return { kind: 'OK' };
+  if (response.outcome === 'KO') {
+    const fault = isNode(response.fault) ? response.fault : {};
+    const faultCode = text(fault.faultCode);
+    if (!faultCode) return { kind: 'MALFORMED', reason: 'outcome KO without fault/faultCode' };
+    return { kind: 'KO', faultCode, faultString: text(fault.faultString), description: text(fault.description) };
+  }
+  return { kind: 'MALFORMED', reason: `outcome ${JSON.stringify(response.outcome ?? null)} is neither OK nor KO` };
+}
