@@ -121,5 +121,6 @@ test('the sub-activity letters of step 6 are on the areas, and only areas of ste
     PAY: [8],
     RIC: [9],
     FDR: [5],
+    RT: [5],
   });
 });

@@ -103,11 +103,14 @@ export function toReceiptV1(receipt: CtReceiptV2): CtReceipt {
   };
 }
 
+/** How the Node addresses the EC's station. */
+export interface StationAddress {
+  idPA: string;
+  idBrokerPA: string;
+  idStation: string;
+}
+
 /** The request of primitive `version` for `receipt`, addressed to the EC's station. */
-export function rtRequest<V extends RtVersion>(
-  version: V,
-  station: { idPA: string; idBrokerPA: string; idStation: string },
-  receipt: CtReceiptV2,
-): RtRequest<V> {
+export function rtRequest<V extends RtVersion>(version: V, station: StationAddress, receipt: CtReceiptV2): RtRequest<V> {
   return { ...station, receipt: version === 1 ? toReceiptV1(receipt) : receipt } as RtRequest<V>;
 }

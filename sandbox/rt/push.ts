@@ -52,6 +52,8 @@ export interface StationPush {
   url: string;
   primitiveVersion: PrimitiveVersion;
   soapAction: string;
+  /** The SOAP envelope sent (the same at every attempt), for the EC developer to compare with what arrived. */
+  envelope?: string;
   status: PushStatus;
   statusHistory: PushStatus[];
   attempts: PushAttempt[];
@@ -222,6 +224,7 @@ export class ReceiptPusher {
       this.#pending.splice(this.#pending.indexOf(pending), 1);
       return;
     }
+    push.envelope = envelope;
     this.#setStatus(push, 'NOTICE_SENT');
     const abort = new AbortController();
     this.#aborts.add(abort);
