@@ -7,6 +7,7 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { CtReceipt, CtReceiptV2, CtResponse, CtSubject, PaSendRTReq, PaSendRTV2Request } from '../schema-types.ts';
 import type { SchemaId } from '../schemas.ts';
+import { RT } from '../texts/rt.ts';
 
 export type RtVersion = 1 | 2;
 
@@ -27,16 +28,9 @@ export const RT_OPERATIONS = {
 
 export type RtRequest<V extends RtVersion = RtVersion> = V extends 1 ? PaSendRTReq : PaSendRTV2Request;
 
-/** Fault codes an EC station may answer to paSendRT(V2) (notes §2.2; pagopa-nodo-dei-pagamenti-test features). */
-export const RT_FAULT_CODES = [
-  'PAA_SINTASSI_EXTRAXSD',
-  'PAA_ID_DOMINIO_ERRATO',
-  'PAA_ID_INTERMEDIARIO_ERRATO',
-  'PAA_STAZIONE_INT_ERRATA',
-  'PAA_RECEIPT_DUPLICATA',
-  'PAA_SYSTEM_ERROR',
-] as const;
-export type RtFaultCode = (typeof RT_FAULT_CODES)[number];
+/** Fault codes an EC station may answer to paSendRT(V2) (lib/texts/rt.ts). */
+export const RT_FAULT_CODES = Object.values(RT);
+export type RtFaultCode = (typeof RT)[keyof typeof RT];
 
 // --- XSD element order -------------------------------------------------------------------------------
 

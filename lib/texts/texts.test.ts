@@ -7,12 +7,13 @@ import { GATEWAY } from './gateway.ts';
 import { GPD } from './gpd.ts';
 import { RECEIPTS } from './receipts.ts';
 import { UPLOAD } from './upload.ts';
+import { RT } from './rt.ts';
 
 const REFERENCE = new URL('../../../shared/reference/', import.meta.url);
 const contract = (name: string) => readFileSync(new URL(`openapi/${name}`, REFERENCE), 'utf8');
 const notes = () => readFileSync(new URL('notes/gpd-api.md', REFERENCE), 'utf8');
 
-const MODULES: Record<string, Record<string, unknown>> = { GATEWAY, GPD, RECEIPTS, UPLOAD };
+const MODULES: Record<string, Record<string, unknown>> = { GATEWAY, GPD, RECEIPTS, UPLOAD, RT };
 
 /** The text of an entry: the string, or what the function returns given placeholder arguments. */
 function textOf(value: unknown): unknown {

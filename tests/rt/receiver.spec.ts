@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { test, expect, type EcReceiver, type RtAnswer } from '../../fixtures/index.ts';
 import { receiptOf, rtRequest } from '../../lib/rt/receipt.ts';
 import { RT_OPERATIONS } from '../../lib/rt/soap.ts';
+import { RT } from '../../lib/texts/rt.ts';
 import type { CreatedPosition } from '../../lib/gpd/model.ts';
 
 // The suite plays pagoPA's Node against the EC's receipt endpoint, for a notice it created in this run (so the
@@ -39,7 +40,7 @@ test('[RT-02] the same receipt sent again: no second accounting', async ({ ecRec
   expect(expectResponse(ecReceiver, first)).toMatchObject({ outcome: 'OK' });
   const again = expectResponse(ecReceiver, await ecReceiver.send('Node sends the same receipt again (its earlier answer lost)', request));
   const verdict = again.outcome === 'OK' ? 'OK' : `KO ${again.fault?.faultCode}`;
-  expect(['OK', 'KO PAA_RECEIPT_DUPLICATA'], 'a repeated receipt is OK or KO PAA_RECEIPT_DUPLICATA').toContain(verdict);
+  expect(['OK', `KO ${RT.duplicateReceipt}`], `a repeated receipt is OK or KO ${RT.duplicateReceipt}`).toContain(verdict);
 });
 
 test('[RT-03] receipt for an EC the endpoint does not serve', async ({ ecReceiver, positions, factory, config }) => {
@@ -50,14 +51,14 @@ test('[RT-03] receipt for an EC the endpoint does not serve', async ({ ecReceive
     idPA: other,
     receipt: { ...request.receipt, fiscalCode: other },
   });
-  expect(expectResponse(ecReceiver, answer)).toMatchObject({ outcome: 'KO', fault: { faultCode: 'PAA_ID_DOMINIO_ERRATO' } });
+  expect(expectResponse(ecReceiver, answer)).toMatchObject({ outcome: 'KO', fault: { faultCode: RT.wrongDomain } });
 });
 
 test('[RT-04] receipt addressed to a wrong station', async ({ ecReceiver, positions, factory, config }) => {
   const { request } = await noticeAndReceipt(ecReceiver, () => positions.createOk(factory.position(), { toPublish: true }), config.ecFiscalCode);
   const wrong = `${config.brokerCode}_${config.stationId.endsWith('_98') ? '97' : '98'}`;
   const answer = await ecReceiver.send(`Node sends the receipt to station ${wrong}`, { ...request, idStation: wrong });
-  expect(expectResponse(ecReceiver, answer)).toMatchObject({ outcome: 'KO', fault: { faultCode: 'PAA_STAZIONE_INT_ERRATA' } });
+  expect(expectResponse(ecReceiver, answer)).toMatchObject({ outcome: 'KO', fault: { faultCode: RT.wrongStation } });
 });
 
 test('[RT-05] request that violates the XSD: never accepted', async ({ ecReceiver, positions, factory, config }) => {
@@ -72,6 +73,6 @@ test('[RT-05] request that violates the XSD: never accepted', async ({ ecReceive
     expect(answer.call.failure, `an answer within the Node's timeout (${ecReceiver.timeoutMs} ms)`).toBeUndefined();
     if (answer.soapFault) continue; // a SOAP Fault refuses the request
     expect(answer.response, `${what}: a ${RT_OPERATIONS[ecReceiver.version].response} or a SOAP Fault`).toBeDefined();
-    expect(answer.response, `${what}: KO PAA_SINTASSI_EXTRAXSD, never OK`).toMatchObject({ outcome: 'KO', fault: { faultCode: 'PAA_SINTASSI_EXTRAXSD' } });
+    expect(answer.response, `${what}: KO PAA_SINTASSI_EXTRAXSD, never OK`).toMatchObject({ outcome: 'KO', fault: { faultCode: RT.syntaxExtraXsd } });
   }
 });
