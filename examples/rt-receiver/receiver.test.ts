@@ -110,12 +110,17 @@ test('wrong EC, broker, station: KO with the fault of each, nothing stored', asy
   assert.equal(receiver.receipts().length, before);
 });
 
-test('an XSD-invalid request (amount without decimals, unknown element, wrong namespace): KO PAA_SINTASSI_EXTRAXSD', async () => {
+test('an XSD-invalid request (amount without decimals, unknown element, elements out of order, wrong namespace): KO PAA_SINTASSI_EXTRAXSD', async () => {
   const before = receiver.receipts().length;
   const noDecimals = { ...station, receipt: { ...receipt(), paymentAmount: '10' } };
   assert.equal((await sendRt(2, noDecimals)).content.fault?.faultCode, 'PAA_SINTASSI_EXTRAXSD');
   const extra = soapEnvelope(rtRequestBody(2, { ...station, receipt: receipt() })).replace('<idPA>', '<extra>x</extra><idPA>');
   assert.match((await send(extra)).text, /PAA_SINTASSI_EXTRAXSD/);
+  const swapped = soapEnvelope(rtRequestBody(2, { ...station, receipt: receipt() })).replace(
+    /(<idBrokerPA>[^<]*<\/idBrokerPA>)(\s*)(<idStation>[^<]*<\/idStation>)/,
+    '$3$2$1',
+  );
+  assert.match((await send(swapped)).text, /PAA_SINTASSI_EXTRAXSD[\s\S]*idBrokerPA: must come before idStation|idStation: must come before/);
   const otherNs = soapEnvelope(rtRequestBody(2, { ...station, receipt: receipt() })).replace('http://pagopa-api.pagopa.gov.it/pa/paForNode.xsd', 'urn:other');
   assert.match((await send(otherNs)).text, /PAA_SINTASSI_EXTRAXSD/);
   assert.equal(receiver.receipts().length, before);

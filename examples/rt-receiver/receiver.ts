@@ -11,6 +11,7 @@ import {
   parseSoapEnvelope,
   requestVersion,
   RT_OPERATIONS,
+  requestOrderProblems,
   rtResponseBody,
   soapEnvelope,
   soapFault,
@@ -92,12 +93,12 @@ export function createRtReceiver(options: ReceiverOptions): RtReceiver {
   const faultId = options.brokerCode;
 
   /** The answer to a request of a known primitive (outcome OK, or KO with its fault). */
-  function answer(version: RtVersion, namespace: string | undefined, content: unknown, at: Date): CtResponse {
+  function answer(version: RtVersion, namespace: string | undefined, content: unknown, xml: string, at: Date): CtResponse {
     const ko = (code: RtFaultCode, description?: string) => koResponse(code, FAULT_STRINGS[code], faultId, description);
     if (namespace !== PA_FOR_NODE_NS) return ko('PAA_SINTASSI_EXTRAXSD', `the request element is not in the namespace ${PA_FOR_NODE_NS}`);
     const verdict = validateBody(RT_OPERATIONS[version].requestSchema, content);
     // An unknown element is a violation of the XSD's closed sequences, as any other.
-    const problems = [...verdict.errors, ...verdict.warnings];
+    const problems = [...verdict.errors, ...verdict.warnings, ...requestOrderProblems(version, xml)];
     if (problems.length > 0) return ko('PAA_SINTASSI_EXTRAXSD', problems.slice(0, 5).join('; '));
     const request = content as RtRequest;
     if (!options.ecFiscalCodes.includes(request.idPA)) return ko('PAA_ID_DOMINIO_ERRATO', `idPA ${request.idPA} is not served by this station`);
@@ -157,7 +158,7 @@ export function createRtReceiver(options: ReceiverOptions): RtReceiver {
     }
     let result: CtResponse;
     try {
-      result = answer(version, body.namespace, body.content, at);
+      result = answer(version, body.namespace, body.content, text, at);
     } catch {
       result = koResponse('PAA_SYSTEM_ERROR', FAULT_STRINGS.PAA_SYSTEM_ERROR, faultId);
     }

@@ -4,6 +4,7 @@ import { validateBody } from '../schemas.ts';
 import type { CtReceiptV2 } from '../schema-types.ts';
 import { toReceiptV1 } from './receipt.ts';
 import {
+  requestOrderProblems,
   koResponse,
   parseSoapEnvelope,
   PA_FOR_NODE_NS,
@@ -191,4 +192,28 @@ test('parseSoapEnvelope refuses what is not a SOAP 1.1 envelope with one body el
     `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><a/><b/></s:Body></s:Envelope>`,
   ];
   for (const xml of bad) assert.throws(() => parseSoapEnvelope(xml), SoapParseError, xml);
+});
+
+test('element order: what we build is in the XSD order; swapped elements are reported, and the XSD refuses them too', async () => {
+  for (const version of [1, 2] as const) {
+    const request = version === 1 ? { ...station, receipt: v1Receipt() } : { ...station, receipt: fullReceipt() };
+    assert.deepEqual(requestOrderProblems(version, soapEnvelope(rtRequestBody(version, request))), []);
+  }
+  const swaps: Array<[string, string, string]> = [
+    ['<idPA>77777777777</idPA>', '<idBrokerPA>77777777777</idBrokerPA>', '/idPA: must come before idBrokerPA'],
+    ['<fullName>Mario Rossi</fullName>', '<streetName>Via Roma</streetName>', '/receipt/debtor/fullName: must come before streetName'],
+    ['<key>anno</key>', '<value>2026</value>', '/receipt/transferList/transfer/metadata/mapEntry/key: must come before value'],
+  ];
+  for (const [a, b, problem] of swaps) {
+    const body = rtRequestBody(2, { ...station, receipt: fullReceipt() })
+      .replace(`${a}\n`, '§')
+      .replace(b, `${b}\n${a}`)
+      .replace('§', '');
+    assert.ok(body.includes(`${b}\n`), `swap ${a}`);
+    assert.ok(
+      requestOrderProblems(2, soapEnvelope(body)).some((p) => p.includes(problem)),
+      `${problem}: ${requestOrderProblems(2, soapEnvelope(body)).join('; ')}`,
+    );
+    if ('validate' in xsd) assert.equal((await xsd.validate(body)).valid, false, `the XSD accepts ${a} after ${b}`);
+  }
 });

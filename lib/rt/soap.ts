@@ -147,6 +147,58 @@ export function koResponse(faultCode: RtFaultCode, faultString: string, id: stri
   return { outcome: 'KO', fault: { faultCode, faultString, id, description } };
 }
 
+// --- Element order (the XSD's sequences; our JSON schemas cannot see it) ---------------------------
+
+type Sequence = { order: string[]; children?: Record<string, Sequence> };
+const subjectSequence: Sequence = { order: SUBJECT, children: { uniqueIdentifier: { order: UNIQUE_IDENTIFIER } } };
+const metadataSequence: Sequence = { order: ['mapEntry'], children: { mapEntry: { order: ['key', 'value'] } } };
+const receiptSequence = (version: RtVersion): Sequence => ({
+  order: version === 1 ? RECEIPT_V1 : RECEIPT_V2,
+  children: {
+    debtor: subjectSequence,
+    payer: subjectSequence,
+    metadata: metadataSequence,
+    transferList: {
+      order: ['transfer'],
+      children: { transfer: { order: version === 1 ? TRANSFER_V1 : TRANSFER_V2, children: { metadata: metadataSequence } } },
+    },
+  },
+});
+const REQUEST_SEQUENCES: Record<RtVersion, Sequence> = {
+  1: { order: REQUEST, children: { receipt: receiptSequence(1) } },
+  2: { order: REQUEST, children: { receipt: receiptSequence(2) } },
+};
+
+type OrderedNode = Record<string, unknown>;
+const orderedParser = new XMLParser({ preserveOrder: true, ignoreAttributes: true, removeNSPrefix: true, parseTagValue: false, processEntities: false });
+const tagOf = (node: OrderedNode) => Object.keys(node).find((key) => key !== ':@' && key !== '#text');
+
+function orderProblems(children: OrderedNode[], sequence: Sequence, path: string): string[] {
+  const problems: string[] = [];
+  let last = -1;
+  let lastName = '';
+  for (const child of children) {
+    const name = tagOf(child);
+    if (name === undefined) continue;
+    const index = sequence.order.indexOf(name);
+    if (index === -1) continue; // an unknown element: the schemas report it
+    if (index < last) problems.push(`${path}/${name}: must come before ${lastName} (the XSD's sequence)`);
+    else [last, lastName] = [index, name];
+    const inner = sequence.children?.[name];
+    if (inner) problems.push(...orderProblems(child[name] as OrderedNode[], inner, `${path}/${name}`));
+  }
+  return problems;
+}
+
+/** Elements of a paSendRT(V2) request out of the XSD's order (the envelope's request element, by local names). */
+export function requestOrderProblems(version: RtVersion, xml: string): string[] {
+  const find = (nodes: OrderedNode[], name: string) => nodes.find((node) => tagOf(node) === name)?.[name] as OrderedNode[] | undefined;
+  const root = orderedParser.parse(xml) as OrderedNode[];
+  const body = find(find(root, 'Envelope') ?? [], 'Body') ?? [];
+  const request = find(body, RT_OPERATIONS[version].request);
+  return request ? orderProblems(request, REQUEST_SEQUENCES[version], '') : [];
+}
+
 // --- Parsing ---------------------------------------------------------------------------------------
 
 const LISTS = new Set(['transfer', 'mapEntry']);
