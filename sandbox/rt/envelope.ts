@@ -111,27 +111,57 @@ export type StationAnswer =
   /** Not a paSendRT(V2) response: not XML, no envelope, a SOAP Fault, the wrong element, no outcome. */
   | { kind: 'MALFORMED'; reason: string };
 
-const parser = new XMLParser({ removeNSPrefix: true, parseTagValue: false, ignoreAttributes: true, processEntities: false });
+const parser = new XMLParser({ removeNSPrefix: false, parseTagValue: false, ignoreAttributes: false, attributeNamePrefix: '@_', processEntities: false });
 
 type Node = Record<string, unknown>;
 const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const text = (value: unknown) => (typeof value === 'string' ? value : isNode(value) && typeof value['#text'] === 'string' ? value['#text'] : undefined);
+const local = (name: string) => name.slice(name.indexOf(':') + 1);
+const prefix = (name: string) => (name.includes(':') ? name.slice(0, name.indexOf(':')) : '');
+/** The child element of `node` with local name `name`: its qualified name and content. */
+function child(node: Node, name: string): [string, unknown] | undefined {
+  const key = Object.keys(node).find((k) => !k.startsWith('@_') && local(k) === name);
+  return key === undefined ? undefined : [key, node[key]];
+}
+/** The namespace a prefix stands for on an element, looking up its ancestors (innermost first). */
+const namespaceOf = (qualified: string, scopes: Node[]) => {
+  const attribute = prefix(qualified) ? `@_xmlns:${prefix(qualified)}` : '@_xmlns';
+  for (const scope of scopes) if (typeof scope[attribute] === 'string') return scope[attribute];
+  return undefined;
+};
 
 export function readStationAnswer(version: PrimitiveVersion, xml: string): StationAnswer {
   if (/<!DOCTYPE/i.test(xml)) return { kind: 'MALFORMED', reason: 'the answer contains a DTD' };
   if (XMLValidator.validate(xml) !== true) return { kind: 'MALFORMED', reason: 'the answer is not well-formed XML' };
   const root = parser.parse(xml) as Node;
-  const body = isNode(root.Envelope) ? root.Envelope.Body : undefined;
-  if (!isNode(body)) return { kind: 'MALFORMED', reason: 'the answer is not a SOAP envelope with a Body' };
-  if (isNode(body.Fault)) return { kind: 'MALFORMED', reason: `SOAP Fault ${text(body.Fault.faultcode) ?? ''}: ${text(body.Fault.faultstring) ?? ''}`.trim() };
-  const response = body[OPERATIONS[version].response];
-  if (!isNode(response)) return { kind: 'MALFORMED', reason: `the Body holds no ${OPERATIONS[version].response}` };
-  if (response.outcome === 'OK') return { kind: 'OK' };
-  if (response.outcome === 'KO') {
-    const fault = isNode(response.fault) ? response.fault : {};
-    const faultCode = text(fault.faultCode);
-    if (!faultCode) return { kind: 'MALFORMED', reason: 'outcome KO without fault/faultCode' };
-    return { kind: 'KO', faultCode, faultString: text(fault.faultString), description: text(fault.description) };
+  const envelope = child(root, 'Envelope');
+  const envelopeNode = envelope && isNode(envelope[1]) ? envelope[1] : undefined;
+  const body = envelopeNode ? child(envelopeNode, 'Body') : undefined;
+  const bodyNode = body && isNode(body[1]) ? body[1] : undefined;
+  if (!envelope || !envelopeNode || !bodyNode || namespaceOf(envelope[0], [envelopeNode]) !== SOAP_ENV) {
+    return { kind: 'MALFORMED', reason: 'the answer is not a SOAP 1.1 envelope with a Body' };
   }
-  return { kind: 'MALFORMED', reason: `outcome ${JSON.stringify(response.outcome ?? null)} is neither OK nor KO` };
+  const fault = child(bodyNode, 'Fault');
+  if (fault && isNode(fault[1])) {
+    return {
+      kind: 'MALFORMED',
+      reason: `SOAP Fault ${text(child(fault[1], 'faultcode')?.[1]) ?? ''}: ${text(child(fault[1], 'faultstring')?.[1]) ?? ''}`.trim(),
+    };
+  }
+  const found = child(bodyNode, OPERATIONS[version].response);
+  const response = found && isNode(found[1]) ? found[1] : undefined;
+  if (!found || !response) return { kind: 'MALFORMED', reason: `the Body holds no ${OPERATIONS[version].response}` };
+  if (namespaceOf(found[0], [response, bodyNode, envelopeNode]) !== PA_FOR_NODE) {
+    return { kind: 'MALFORMED', reason: `${OPERATIONS[version].response} is not in the namespace ${PA_FOR_NODE}` };
+  }
+  // The children are unqualified (paForNode.xsd has no elementFormDefault): read by their names.
+  const outcome = text(response.outcome);
+  if (outcome === 'OK') return { kind: 'OK' };
+  if (outcome === 'KO') {
+    const faultNode = isNode(response.fault) ? response.fault : {};
+    const faultCode = text(faultNode.faultCode);
+    if (!faultCode) return { kind: 'MALFORMED', reason: 'outcome KO without fault/faultCode' };
+    return { kind: 'KO', faultCode, faultString: text(faultNode.faultString), description: text(faultNode.description) };
+  }
+  return { kind: 'MALFORMED', reason: `outcome ${JSON.stringify(outcome ?? null)} is neither OK nor KO` };
 }
