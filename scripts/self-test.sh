@@ -24,7 +24,7 @@ npx eslint . || fail lint
 step 'unit and sandbox tests (node --test)'
 node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination=reports/unit.tap \
-  $(find lib sandbox -name '*.test.ts' | sort) || fail 'unit tests'
+  $(find lib sandbox examples -name '*.test.ts' | sort) || fail 'unit tests'
 
 # Canary secrets: the suite runs with these keys; none may appear in any output afterwards.
 canary_gpd=$(node -e "process.stdout.write(require('node:crypto').randomBytes(16).toString('hex'))")
