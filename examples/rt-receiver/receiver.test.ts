@@ -136,3 +136,34 @@ test('not XML, not SOAP, unknown operation: HTTP 500 with a SOAP Fault; other me
   const listed = (await (await fetch(`${url}receipts`)).json()) as { calls: Array<{ outcome: string }> };
   assert.ok(listed.calls.some((c) => c.outcome === 'SOAP Fault'));
 });
+
+test('hostile bodies: always an answer (a KO, or a SOAP Fault with 500/413), never a stored receipt', async () => {
+  const fc = await import('fast-check');
+  // A receipt already received: a mangled copy that is still a valid request can only be a duplicate.
+  const valid = soapEnvelope(rtRequestBody(2, { ...station, receipt: receipt() }));
+  assert.match((await send(valid)).text, /<outcome>OK<\/outcome>/);
+  const before = receiver.receipts().length;
+  const body = fc.oneof(
+    fc.string({ maxLength: 300 }),
+    fc.string({ unit: 'binary', maxLength: 300 }),
+    // A valid request cut, or with a random piece inserted at a random place.
+    fc.nat({ max: valid.length }).map((n) => valid.slice(0, n)),
+    fc
+      .tuple(fc.nat({ max: valid.length }), fc.constantFrom('<', '>', '&', '&amp;', '<x>', '</receipt>', '<!DOCTYPE x>', '<?xml?>', ']]>', '\u0000'))
+      .map(([n, piece]) => valid.slice(0, n) + piece + valid.slice(n)),
+  );
+  await fc.assert(
+    fc.asyncProperty(body, async (text) => {
+      const res = await send(text);
+      if (res.status === 200) {
+        const parsed = parseSoapEnvelope(res.text);
+        assert.equal((parsed.content as { outcome: string }).outcome, 'KO', text);
+      } else {
+        assert.ok(res.status === 500 || res.status === 413, `${res.status} for ${JSON.stringify(text).slice(0, 200)}`);
+        assert.ok(soapFaultOf(parseSoapEnvelope(res.text)), 'a SOAP Fault');
+      }
+    }),
+    { numRuns: 300, seed: 20261207 },
+  );
+  assert.equal(receiver.receipts().length, before);
+});

@@ -241,9 +241,16 @@ function strip(value: unknown): unknown {
   return Object.fromEntries(keys.map((key) => [localName(key), strip(node[key])]));
 }
 
+/** `<?xml version="1.x" encoding="…" standalone="yes|no"?>` at the very start (XML 1.0 §2.8). */
+const XML_DECLARATION =
+  /^<\?xml\s+version\s*=\s*(["'])1\.[0-9]+\1(?:\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:\s+standalone\s*=\s*(["'])(?:yes|no)\3)?\s*\?>/;
+
 /** Parses a SOAP 1.1 envelope with one body element. Not XML, a DTD, no envelope or no body: SoapParseError. */
 export function parseSoapEnvelope(xml: string): SoapBody {
   if (/<!DOCTYPE/i.test(xml)) throw new SoapParseError('a SOAP message must not contain a DTD');
+  // fast-xml-parser's validator lets a malformed XML declaration through; an XML parser does not.
+  if (/^\s*<\?xml[\s?]/.test(xml) && !XML_DECLARATION.test(xml)) throw new SoapParseError('not well-formed XML: a malformed XML declaration');
+  if (/<\?xml[\s?]/i.test(xml.replace(XML_DECLARATION, ''))) throw new SoapParseError('not well-formed XML: an XML declaration must come first, once');
   const check = XMLValidator.validate(xml);
   if (check !== true) throw new SoapParseError(`not well-formed XML: ${check.err.msg} (line ${check.err.line})`);
   const root = parser.parse(xml) as Node;

@@ -56,6 +56,16 @@ test("reading the station's answer as the Node does", () => {
     ],
     ['DTD', '<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>', { kind: 'MALFORMED', reason: 'the answer contains a DTD' }],
     ['not XML', 'OK', { kind: 'MALFORMED', reason: 'the answer is not well-formed XML' }],
+    [
+      'a malformed XML declaration',
+      `<?xml v<x/>ersion="1.0"?>${envelope(`<p:paSendRTV2Response xmlns:p="${PAF}"><outcome>OK</outcome></p:paSendRTV2Response>`)}`,
+      { kind: 'MALFORMED', reason: 'the answer is not well-formed XML' },
+    ],
+    [
+      'OK after an XML declaration',
+      `<?xml version="1.0" encoding="UTF-8"?>\n${envelope(`<p:paSendRTV2Response xmlns:p="${PAF}"><outcome>OK</outcome></p:paSendRTV2Response>`)}`,
+      { kind: 'OK' },
+    ],
     ['empty', '', { kind: 'MALFORMED', reason: 'the answer is not well-formed XML' }],
   ];
   for (const [name, xml, expected] of cases) assert.deepEqual(readStationAnswer(2, xml), expected, name);

@@ -132,7 +132,11 @@ const namespaceOf = (qualified: string, scopes: Node[]) => {
 
 export function readStationAnswer(version: PrimitiveVersion, xml: string): StationAnswer {
   if (/<!DOCTYPE/i.test(xml)) return { kind: 'MALFORMED', reason: 'the answer contains a DTD' };
-  if (XMLValidator.validate(xml) !== true) return { kind: 'MALFORMED', reason: 'the answer is not well-formed XML' };
+  const declaration =
+    /^<\?xml\s+version\s*=\s*(["'])1\.[0-9]+\1(?:\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:\s+standalone\s*=\s*(["'])(?:yes|no)\3)?\s*\?>/;
+  // fast-xml-parser's validator lets a malformed or misplaced XML declaration through; the Node's parser does not.
+  const misplaced = /<\?xml[\s?]/i.test(xml.replace(declaration, ''));
+  if (misplaced || XMLValidator.validate(xml) !== true) return { kind: 'MALFORMED', reason: 'the answer is not well-formed XML' };
   const root = parser.parse(xml) as Node;
   const envelope = child(root, 'Envelope');
   const envelopeNode = envelope && isNode(envelope[1]) ? envelope[1] : undefined;
