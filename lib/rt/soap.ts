@@ -214,8 +214,8 @@ const parser = new XMLParser({
 });
 
 export class SoapParseError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'SoapParseError';
   }
 }
@@ -253,7 +253,12 @@ export function parseSoapEnvelope(xml: string): SoapBody {
   if (/<\?xml[\s?]/i.test(xml.replace(XML_DECLARATION, ''))) throw new SoapParseError('not well-formed XML: an XML declaration must come first, once');
   const check = XMLValidator.validate(xml);
   if (check !== true) throw new SoapParseError(`not well-formed XML: ${check.err.msg} (line ${check.err.line})`);
-  const root = parser.parse(xml) as Node;
+  let root: Node;
+  try {
+    root = parser.parse(xml) as Node;
+  } catch (error) {
+    throw new SoapParseError(`not well-formed XML: ${(error as Error).message}`, { cause: error }); // what the validator let through
+  }
   const envelopeKey = elementKeys(root).find((key) => localName(key) === 'Envelope');
   if (!envelopeKey) throw new SoapParseError('no SOAP Envelope');
   const envelope = root[envelopeKey] as Node;

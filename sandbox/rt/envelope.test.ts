@@ -131,3 +131,23 @@ test(
     assert.equal(unsendable(receipt({ idPSP: undefined }), 2), 'the payment names no PSP (pay without pspCode): a receipt needs idPSP and idChannel');
   },
 );
+
+test('any answer is read without throwing: OK only for a real OK response', async () => {
+  const fc = await import('fast-check');
+  const ok = `<?xml version="1.0"?>${envelope(`<p:paSendRTV2Response xmlns:p="${PAF}"><outcome>OK</outcome></p:paSendRTV2Response>`)}`;
+  const answer = fc.oneof(
+    fc.string({ maxLength: 200 }),
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    fc
+      .tuple(fc.nat({ max: ok.length }), fc.constantFrom('<', '&', '<x>', '</s:Body>', 'KO', '<?xml?>', '"'))
+      .map(([n, piece]) => ok.slice(0, n) + piece + ok.slice(n)),
+  );
+  fc.assert(
+    fc.property(answer, (xml) => {
+      const read = readStationAnswer(2, xml);
+      assert.ok(['OK', 'KO', 'MALFORMED'].includes(read.kind));
+      if (read.kind === 'OK') assert.match(xml, /<outcome>OK<\/outcome>/);
+    }),
+    { numRuns: 500, seed: 20261207 },
+  );
+});

@@ -137,7 +137,12 @@ export function readStationAnswer(version: PrimitiveVersion, xml: string): Stati
   // fast-xml-parser's validator lets a malformed or misplaced XML declaration through; the Node's parser does not.
   const misplaced = /<\?xml[\s?]/i.test(xml.replace(declaration, ''));
   if (misplaced || XMLValidator.validate(xml) !== true) return { kind: 'MALFORMED', reason: 'the answer is not well-formed XML' };
-  const root = parser.parse(xml) as Node;
+  let root: Node;
+  try {
+    root = parser.parse(xml) as Node;
+  } catch {
+    return { kind: 'MALFORMED', reason: 'the answer is not well-formed XML' }; // what the validator let through
+  }
   const envelope = child(root, 'Envelope');
   const envelopeNode = envelope && isNode(envelope[1]) ? envelope[1] : undefined;
   const body = envelopeNode ? child(envelopeNode, 'Body') : undefined;
