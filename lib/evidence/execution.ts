@@ -78,6 +78,8 @@ export interface RunEnvironment {
   owner: string;
   /** The run ids of the shards of a sharded run, merged into this one (absent for a single run). */
   shards?: string[];
+  /** The EC's receipt endpoint the RT cases called (origin and path, no query), when configured (issue 14). */
+  rtEndpoint?: string;
 }
 
 export interface Execution {
