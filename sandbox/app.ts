@@ -130,7 +130,8 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
   );
   // The Node pushes each receipt to the EC's stations with an endpoint, after it is stored (never in the way of the payment).
   const { stations: rtStations, jobIntervalMs: rtJobIntervalMs, ...rtSettings } = options.rt ?? {};
-  const pusher = new ReceiptPusher(clock, { ...DEFAULT_RT_PUSH, ...rtSettings }, (ec) => options.receipts?.brokerCode ?? ec, rtStations, rtJobIntervalMs);
+  const given = Object.fromEntries(Object.entries(rtSettings).filter(([, value]) => value !== undefined)) as Partial<RtPushSettings>;
+  const pusher = new ReceiptPusher(clock, { ...DEFAULT_RT_PUSH, ...given }, (ec) => options.receipts?.brokerCode ?? ec, rtStations, rtJobIntervalMs);
   app.addHook('onClose', async () => pusher.close());
   await app.register(internalRoutes, {
     prefix: BASE_PATHS.gpdInternal,

@@ -84,25 +84,25 @@ if (rtRetryOnKo !== '' && rtRetryOnKo !== 'true' && rtRetryOnKo !== 'false') {
   process.exit(2);
 }
 const rtMaxAttempts = millis('SANDBOX_RT_MAX_ATTEMPTS', 'attempts');
-if (rtMaxAttempts === 0) {
-  console.error('SANDBOX_RT_MAX_ATTEMPTS must be at least 1 (the first attempt counts)');
+const rtTimeoutMs = millis('SANDBOX_RT_TIMEOUT_MS');
+if (rtMaxAttempts === 0 || rtTimeoutMs === 0) {
+  console.error('SANDBOX_RT_MAX_ATTEMPTS and SANDBOX_RT_TIMEOUT_MS must be at least 1 (the first attempt counts; a timeout of 0 ms never waits)');
   process.exit(2);
 }
 const rt = {
   stations: rtStations,
-  timeoutMs: millis('SANDBOX_RT_TIMEOUT_MS'),
+  timeoutMs: rtTimeoutMs,
   maxAttempts: rtMaxAttempts,
   retryIntervalMs: millis('SANDBOX_RT_RETRY_INTERVAL_MS'),
   retryOnKo: rtRetryOnKo === '' ? undefined : rtRetryOnKo === 'true',
 };
-const rtOptions = Object.fromEntries(Object.entries(rt).filter(([, value]) => value !== undefined));
 const app = await buildSandbox({
   subscriptions,
   upload,
   receipts,
   checkout: { cardGateway, ...checkoutTimes },
   fdr: { publishDelayDays: fdrDelay },
-  rt: rtOptions,
+  rt,
   logger,
 });
 const address = await app.listen({ host, port });
