@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { defineConfig, chromium } from '@playwright/test';
-import { resolveRun, runConfig, sandboxEnv, SANDBOX_HOST } from './lib/config.ts';
+import { resolveRun, rtReceiverEnv, runConfig, sandboxEnv, SANDBOX_HOST } from './lib/config.ts';
 import { resolveChromium, type ChromiumChoice } from './lib/browser.ts';
 import { acquireRunLock, releaseRunLock, RunInProgressError } from './lib/run/run-lock.ts';
 import { outputPaths } from './lib/run/output-paths.ts';
@@ -93,6 +93,8 @@ export default defineConfig({
     { name: 'receipts', testMatch: /receipts\/.*\.spec\.ts/, dependencies: ['setup'] },
     // Reporting flows (FdR); the case that pays a notice and finds it in a flow is in the browser project.
     { name: 'fdr', testMatch: /fdr\/.*\.spec\.ts/, dependencies: ['setup'] },
+    // The EC's receipt endpoint (paSendRT/V2): the suite plays the Node (issue 14).
+    { name: 'rt', testMatch: /tests\/rt\/.*\.spec\.ts/, dependencies: ['setup'] },
     // The browser project: Checkout payments. UAT's outcome may take two minutes (pagoPA's own suites
     // wait 120 s). No screencast in traces and no automatic screenshots: the card fields would show in
     // them; the page objects attach screenshots with the card fields masked.
@@ -110,17 +112,35 @@ export default defineConfig({
     },
     { name: 'teardown', testMatch: /teardown\/.*\.spec\.ts/ },
   ],
-  webServer:
-    config && ownSandbox
-      ? {
-          command: 'node --import tsx sandbox/main.ts',
-          url: `http://${SANDBOX_HOST}:${ownSandbox.port}/__sandbox/health`,
-          reuseExistingServer: false,
-          timeout: 30_000,
-          stdout: 'ignore',
-          stderr: 'pipe',
-          // Everything the sandbox reads, from the resolved configuration (keys shown as fingerprints in reports).
-          env: sandboxEnv(config),
-        }
-      : undefined,
+  webServer: [
+    ...(config && ownSandbox
+      ? [
+          {
+            command: 'node --import tsx sandbox/main.ts',
+            url: `http://${SANDBOX_HOST}:${ownSandbox.port}/__sandbox/health`,
+            reuseExistingServer: false,
+            timeout: 30_000,
+            stdout: 'ignore' as const,
+            stderr: 'pipe' as const,
+            // Everything the sandbox reads, from the resolved configuration (keys shown as fingerprints in reports).
+            env: sandboxEnv(config),
+          },
+        ]
+      : []),
+    // The example receipt receiver (examples/rt-receiver) the RT cases and the sandbox's receipt push use on the
+    // suite's own sandbox, when no EC endpoint is configured (issue 14).
+    ...(config && ownSandbox && config.rt.receiverPort
+      ? [
+          {
+            command: 'node --import tsx examples/rt-receiver/main.ts',
+            url: `http://${SANDBOX_HOST}:${config.rt.receiverPort}/health`,
+            reuseExistingServer: false,
+            timeout: 30_000,
+            stdout: 'ignore' as const,
+            stderr: 'pipe' as const,
+            env: rtReceiverEnv(config),
+          },
+        ]
+      : []),
+  ],
 });

@@ -122,5 +122,6 @@ test('the sub-activity letters of step 6 are on the areas, and only areas of ste
     RIC: [9],
     FDR: [5],
     'GPD-V3': [6],
+    RT: [5],
   });
 });

@@ -15,7 +15,7 @@
 // `/upload/gpd/debt-positions-service/v1|v2`, receipts `/gpd/payments-receipts-service/v1`, biz-events
 // `/bizevents/service/v1`, FdR `/fdr-org/service/v1`; {ec} is EC_FISCAL_CODE, {broker} is BROKER_CODE.
 
-export type Area = 'ACC' | 'GPD-CRE' | 'GPD-PUB' | 'GPD-UPD' | 'GPD-DEL' | 'GPD-INV' | 'GPD-GET' | 'BLK' | 'PAY' | 'RIC' | 'FDR' | 'GPD-V3';
+export type Area = 'ACC' | 'GPD-CRE' | 'GPD-PUB' | 'GPD-UPD' | 'GPD-DEL' | 'GPD-INV' | 'GPD-GET' | 'BLK' | 'PAY' | 'RIC' | 'FDR' | 'GPD-V3' | 'RT';
 export type Severity = 'blocker' | 'critical' | 'normal' | 'minor';
 
 /** The official onboarding steps (SPEC §1) the suite evidences. */
@@ -64,6 +64,7 @@ export const AREAS: Record<Area, { it: string; en: string; activity?: Step6Activ
   FDR: { it: 'Flussi di rendicontazione', en: 'Reporting flows (FdR)' },
   // Issue 13: only for an EC that uses GPD v3 (GPD_API_VERSIONS); not in the official plan's list.
   'GPD-V3': { it: 'Posizioni debitorie con piani di rateizzazione (GPD v3)', en: 'Debt positions with payment plans (GPD v3)' },
+  RT: { it: "Ricevute inviate all'EC (paSendRT)", en: 'Receipts pushed to the EC (paSendRT)' },
 };
 
 type Text = { it: string; en: string };
@@ -2158,6 +2159,162 @@ export const CATALOGUE: readonly TestCase[] = [
         expected: {
           it: 'Rata PAID su GPD v3, posizione PARTIALLY_PAID',
           en: 'Instalment PAID on GPD v3, position PARTIALLY_PAID',
+        },
+      },
+    ],
+    false,
+  ),
+  // Receipts pushed to the EC (issue 14): optional in async mode (the EC may pull receipts instead, RIC); the one
+  // piece of step 5 that is the EC's own software, checked by playing the Node against its endpoint.
+  ...cases(
+    'RT',
+    5,
+    [
+      {
+        id: 'RT-01',
+        severity: 'critical',
+        title: { it: "Ricevuta valida accettata dall'endpoint dell'EC", en: "Valid receipt accepted by the EC's endpoint" },
+        preconditions: {
+          it: "EC_RT_ENDPOINT_URL (endpoint di collaudo della stazione dell'EC per paSendRT) ed EC_RT_PRIMITIVE_VERSION (1 o 2) configurati, altrimenti il caso è saltato; sulla sandbox il ricevitore di esempio (examples/rt-receiver) avviato dalla suite; una posizione creata e pubblicata in questa esecuzione",
+          en: 'EC_RT_ENDPOINT_URL (the collaudo endpoint of the EC station for paSendRT) and EC_RT_PRIMITIVE_VERSION (1 or 2) configured, otherwise the case is skipped; on the sandbox the example receiver (examples/rt-receiver) the suite starts; a position created and published in this run',
+        },
+        steps: {
+          it: [
+            "Creare e pubblicare una posizione con un'opzione e costruire la ricevuta del suo pagamento (receiptId nuovo, importi in euro con due decimali, trasferimenti, debitore, PSP)",
+            "Inviare paSendRTV2 (o paSendRT) all'endpoint con SOAPAction dell'operazione, per EC, intermediario e stazione configurati, verificando prima il corpo con lo schema",
+            'Verificare HTTP 200 entro il timeout del Nodo (EC_RT_TIMEOUT_MS), una busta SOAP con paSendRTV2Response (o paSendRTRes) conforme allo schema, outcome OK',
+          ],
+          en: [
+            'Create and publish a position with one option and build the receipt of its payment (new receiptId, amounts in euros with two decimals, transfers, debtor, PSP)',
+            "Send paSendRTV2 (or paSendRT) to the endpoint with the operation's SOAPAction, for the configured EC, broker and station, checking the body against the schema first",
+            "Check HTTP 200 within the Node's timeout (EC_RT_TIMEOUT_MS), a SOAP envelope with a paSendRTV2Response (or paSendRTRes) conforming to the schema, outcome OK",
+          ],
+        },
+        expected: {
+          it: 'HTTP 200 entro il timeout del Nodo con paSendRTV2Response (o paSendRTRes) valida e outcome OK',
+          en: "HTTP 200 within the Node's timeout with a valid paSendRTV2Response (or paSendRTRes) and outcome OK",
+        },
+      },
+      {
+        id: 'RT-02',
+        title: { it: 'Stessa ricevuta inviata di nuovo: nessuna doppia contabilizzazione', en: 'The same receipt sent again: no second accounting' },
+        preconditions: {
+          it: "EC_RT_ENDPOINT_URL (endpoint di collaudo della stazione dell'EC per paSendRT) ed EC_RT_PRIMITIVE_VERSION (1 o 2) configurati, altrimenti il caso è saltato; sulla sandbox il ricevitore di esempio (examples/rt-receiver) avviato dalla suite; una posizione creata e pubblicata in questa esecuzione",
+          en: 'EC_RT_ENDPOINT_URL (the collaudo endpoint of the EC station for paSendRT) and EC_RT_PRIMITIVE_VERSION (1 or 2) configured, otherwise the case is skipped; on the sandbox the example receiver (examples/rt-receiver) the suite starts; a position created and published in this run',
+        },
+        steps: {
+          it: [
+            "Creare e pubblicare una posizione con un'opzione e costruire la ricevuta del suo pagamento (receiptId nuovo, importi in euro con due decimali, trasferimenti, debitore, PSP)",
+            'Inviare la ricevuta: verificare outcome OK',
+            'Inviare di nuovo la stessa ricevuta (come fa il Nodo quando la risposta precedente è andata persa): verificare outcome OK oppure KO con faultCode PAA_RECEIPT_DUPLICATA',
+          ],
+          en: [
+            'Create and publish a position with one option and build the receipt of its payment (new receiptId, amounts in euros with two decimals, transfers, debtor, PSP)',
+            'Send the receipt: check outcome OK',
+            'Send the same receipt again (as the Node does when the earlier answer was lost): check outcome OK or KO with faultCode PAA_RECEIPT_DUPLICATA',
+          ],
+        },
+        expected: {
+          it: "La ripetizione è accettata (OK) o segnalata come duplicata (KO PAA_RECEIPT_DUPLICATA); l'EC non contabilizza due volte (il ricevitore di esempio risponde PAA_RECEIPT_DUPLICATA e conserva una sola ricevuta)",
+          en: 'The repetition is accepted (OK) or reported as a duplicate (KO PAA_RECEIPT_DUPLICATA); the EC does not account twice (the example receiver answers PAA_RECEIPT_DUPLICATA and keeps one receipt)',
+        },
+      },
+      {
+        id: 'RT-03',
+        title: { it: "Ricevuta per un EC non servito dall'endpoint", en: 'Receipt for an EC the endpoint does not serve' },
+        preconditions: {
+          it: "EC_RT_ENDPOINT_URL (endpoint di collaudo della stazione dell'EC per paSendRT) ed EC_RT_PRIMITIVE_VERSION (1 o 2) configurati, altrimenti il caso è saltato; sulla sandbox il ricevitore di esempio (examples/rt-receiver) avviato dalla suite; una posizione creata e pubblicata in questa esecuzione; UNBOUND_EC_FISCAL_CODE, un codice fiscale di EC che l'endpoint non serve",
+          en: 'EC_RT_ENDPOINT_URL (the collaudo endpoint of the EC station for paSendRT) and EC_RT_PRIMITIVE_VERSION (1 or 2) configured, otherwise the case is skipped; on the sandbox the example receiver (examples/rt-receiver) the suite starts; a position created and published in this run; UNBOUND_EC_FISCAL_CODE, an EC fiscal code the endpoint does not serve',
+        },
+        steps: {
+          it: [
+            "Creare e pubblicare una posizione con un'opzione e costruire la ricevuta del suo pagamento (receiptId nuovo, importi in euro con due decimali, trasferimenti, debitore, PSP)",
+            'Inviare la ricevuta con idPA e fiscalCode = UNBOUND_EC_FISCAL_CODE',
+            'Verificare HTTP 200 con outcome KO e faultCode PAA_ID_DOMINIO_ERRATO',
+          ],
+          en: [
+            'Create and publish a position with one option and build the receipt of its payment (new receiptId, amounts in euros with two decimals, transfers, debtor, PSP)',
+            'Send the receipt with idPA and fiscalCode = UNBOUND_EC_FISCAL_CODE',
+            'Check HTTP 200 with outcome KO and faultCode PAA_ID_DOMINIO_ERRATO',
+          ],
+        },
+        expected: { it: 'outcome KO con faultCode PAA_ID_DOMINIO_ERRATO', en: 'outcome KO with faultCode PAA_ID_DOMINIO_ERRATO' },
+      },
+      {
+        id: 'RT-04',
+        title: { it: 'Ricevuta indirizzata a una stazione errata', en: 'Receipt addressed to a wrong station' },
+        preconditions: {
+          it: "EC_RT_ENDPOINT_URL (endpoint di collaudo della stazione dell'EC per paSendRT) ed EC_RT_PRIMITIVE_VERSION (1 o 2) configurati, altrimenti il caso è saltato; sulla sandbox il ricevitore di esempio (examples/rt-receiver) avviato dalla suite; una posizione creata e pubblicata in questa esecuzione",
+          en: 'EC_RT_ENDPOINT_URL (the collaudo endpoint of the EC station for paSendRT) and EC_RT_PRIMITIVE_VERSION (1 or 2) configured, otherwise the case is skipped; on the sandbox the example receiver (examples/rt-receiver) the suite starts; a position created and published in this run',
+        },
+        steps: {
+          it: [
+            "Creare e pubblicare una posizione con un'opzione e costruire la ricevuta del suo pagamento (receiptId nuovo, importi in euro con due decimali, trasferimenti, debitore, PSP)",
+            'Inviare la ricevuta con idStation = <BROKER_CODE>_NN diversa da STATION_ID',
+            'Verificare HTTP 200 con outcome KO e faultCode PAA_STAZIONE_INT_ERRATA',
+          ],
+          en: [
+            'Create and publish a position with one option and build the receipt of its payment (new receiptId, amounts in euros with two decimals, transfers, debtor, PSP)',
+            'Send the receipt with idStation = <BROKER_CODE>_NN other than STATION_ID',
+            'Check HTTP 200 with outcome KO and faultCode PAA_STAZIONE_INT_ERRATA',
+          ],
+        },
+        expected: { it: 'outcome KO con faultCode PAA_STAZIONE_INT_ERRATA', en: 'outcome KO with faultCode PAA_STAZIONE_INT_ERRATA' },
+      },
+      {
+        id: 'RT-05',
+        title: { it: "Richiesta non conforme all'XSD: mai accettata", en: 'Request that violates the XSD: never accepted' },
+        preconditions: {
+          it: "EC_RT_ENDPOINT_URL (endpoint di collaudo della stazione dell'EC per paSendRT) ed EC_RT_PRIMITIVE_VERSION (1 o 2) configurati, altrimenti il caso è saltato; sulla sandbox il ricevitore di esempio (examples/rt-receiver) avviato dalla suite; una posizione creata e pubblicata in questa esecuzione",
+          en: 'EC_RT_ENDPOINT_URL (the collaudo endpoint of the EC station for paSendRT) and EC_RT_PRIMITIVE_VERSION (1 or 2) configured, otherwise the case is skipped; on the sandbox the example receiver (examples/rt-receiver) the suite starts; a position created and published in this run',
+        },
+        steps: {
+          it: [
+            "Creare e pubblicare una posizione con un'opzione e costruire la ricevuta del suo pagamento (receiptId nuovo, importi in euro con due decimali, trasferimenti, debitore, PSP)",
+            'Inviare la ricevuta con paymentAmount senza due decimali (verificato non conforme allo schema prima di inviarlo)',
+            'Inviare la ricevuta con un elemento sconosciuto in paSendRTV2Request (o paSendRTReq)',
+            'Per ciascuna verificare outcome KO con faultCode PAA_SINTASSI_EXTRAXSD, oppure un SOAP Fault; mai outcome OK',
+          ],
+          en: [
+            'Create and publish a position with one option and build the receipt of its payment (new receiptId, amounts in euros with two decimals, transfers, debtor, PSP)',
+            'Send the receipt with a paymentAmount without two decimals (checked to break the schema before sending)',
+            'Send the receipt with an unknown element in paSendRTV2Request (or paSendRTReq)',
+            'For each check outcome KO with faultCode PAA_SINTASSI_EXTRAXSD, or a SOAP Fault; never outcome OK',
+          ],
+        },
+        expected: {
+          it: 'KO PAA_SINTASSI_EXTRAXSD o SOAP Fault per ciascuna richiesta non valida, mai OK',
+          en: 'KO PAA_SINTASSI_EXTRAXSD or a SOAP Fault for each invalid request, never OK',
+        },
+      },
+      {
+        id: 'RT-06',
+        severity: 'critical',
+        title: {
+          it: "Pagamento su Checkout: il Nodo della sandbox invia la ricevuta e l'endpoint dell'EC la accetta",
+          en: "Payment on Checkout: the sandbox's Node pushes the receipt and the EC's endpoint accepts it",
+        },
+        preconditions: {
+          it: 'Solo sandbox (serve la sua API di controllo, SANDBOX_INTERNAL_KEY; su UAT il caso è saltato: verificare nel log del proprio endpoint); EC_RT_ENDPOINT_URL o il ricevitore di esempio, configurato come endpoint della stazione STATION_ID',
+          en: "Sandbox only (it needs its control API, SANDBOX_INTERNAL_KEY; on UAT the case is skipped: check your endpoint's log); EC_RT_ENDPOINT_URL or the example receiver, configured as the endpoint of station STATION_ID",
+        },
+        steps: {
+          it: [
+            'Creare e pubblicare una posizione e pagarla con carta su Checkout fino a PAID su GPD (come PAY-01)',
+            "Leggere l'invio della ricevuta (GET /__sandbox/rt/receipts/{ec}/{iuv}) finché la stazione STATION_ID è NOTIFIED (al più 30 s)",
+            'Verificare stati NOTICE_GENERATED → NOTICE_SENT → NOTIFIED, SOAPAction della versione configurata, ultimo tentativo HTTP 200 outcome OK',
+            'Verificare la busta inviata: conforme allo schema, receiptId = idReceipt su GPD, numero avviso, IUV, importo in euro, debitore e trasferimenti della posizione, EC, intermediario e stazione',
+          ],
+          en: [
+            'Create and publish a position and pay it by card on Checkout until it is PAID on GPD (as PAY-01)',
+            'Read the receipt push (GET /__sandbox/rt/receipts/{ec}/{iuv}) until station STATION_ID is NOTIFIED (at most 30 s)',
+            "Check statuses NOTICE_GENERATED → NOTICE_SENT → NOTIFIED, the configured version's SOAPAction, last attempt HTTP 200 outcome OK",
+            "Check the envelope sent: conforming to the schema, receiptId = GPD's idReceipt, notice number, IUV, amount in euros, the position's debtor and transfers, EC, broker and station",
+          ],
+        },
+        expected: {
+          it: "La ricevuta del pagamento arriva all'endpoint dell'EC, che risponde OK; il contenuto è coerente con la posizione e con GPD",
+          en: "The payment's receipt reaches the EC's endpoint, which answers OK; its content is consistent with the position and with GPD",
         },
       },
     ],

@@ -71,6 +71,11 @@ test('sandboxEnv: every variable sandbox/main.ts reads, from the resolved config
     SANDBOX_UPLOAD_CHUNK_INTERVAL_MS: '10',
     SANDBOX_CHECKOUT_OUTCOME_DELAY_MS: '600',
     SANDBOX_CHECKOUT_POLL_DELAY_MS: '300',
+    SANDBOX_RT_ENDPOINTS: '',
+    SANDBOX_RT_TIMEOUT_MS: '10000',
+    SANDBOX_RT_MAX_ATTEMPTS: '5',
+    SANDBOX_RT_RETRY_INTERVAL_MS: '60000',
+    SANDBOX_RT_RETRY_ON_KO: 'false',
     SANDBOX_LOG: 'false',
   });
   // What Playwright hands the child process, and what its JSON/blob reporters write of config.webServer.
@@ -277,4 +282,26 @@ test('GPD_API_VERSIONS: v1 on UAT and v1,v3 on the sandbox by default; v1, v1,v3
       `GPD_API_VERSIONS=${JSON.stringify(bad)} is invalid: expected the GPD debt-position API versions your EC implements, comma separated: "v1" (default on UAT), "v1,v3" (default on the sandbox) or "v3".`,
     ]);
   }
+});
+
+test("RT settings (issue 14): the EC endpoint is optional; the suite's own sandbox gets the example receiver it starts", () => {
+  const sandbox = { GPD_SUBSCRIPTION_KEY: KEY, SANDBOX_INTERNAL_KEY: KEY, RUN_ID: 'R1234' };
+  assert.deepEqual(loadConfig(sandbox).rt, { endpointUrl: undefined, primitiveVersion: 2, timeoutMs: 10000, receiverPort: undefined });
+  const own = loadConfig({ ...sandbox, SANDBOX_RT_RECEIVER_PORT: '6100', STATION_ID: '77777777777_03' });
+  assert.deepEqual(own.rt, { endpointUrl: 'http://127.0.0.1:6100/', primitiveVersion: 2, timeoutMs: 10000, receiverPort: 6100 });
+  assert.equal(sandboxEnv(own).SANDBOX_RT_ENDPOINTS, '77777777777_03=http://127.0.0.1:6100/|2');
+  const ec = loadConfig({ ...uat, EC_RT_ENDPOINT_URL: 'https://ec.example.it/pagopa/paForNode', EC_RT_PRIMITIVE_VERSION: '1', EC_RT_TIMEOUT_MS: '5000' });
+  assert.deepEqual(ec.rt, { endpointUrl: 'https://ec.example.it/pagopa/paForNode', primitiveVersion: 1, timeoutMs: 5000, receiverPort: undefined });
+  const problems = problemsOf({ ...uat, EC_RT_ENDPOINT_URL: 'https://user:pw@ec.example.it/', EC_RT_PRIMITIVE_VERSION: '3', EC_RT_TIMEOUT_MS: '10' });
+  assert.deepEqual(
+    problems.map((p) => p.split(' is invalid')[0]),
+    ['EC_RT_ENDPOINT_URL="https://user:pw@ec.example.it/"', 'EC_RT_PRIMITIVE_VERSION="3"', 'EC_RT_TIMEOUT_MS="10"'],
+  );
+  const env: NodeJS.ProcessEnv = { DOTENV_CONFIG_PATH: '/nonexistent/.env' };
+  let next = 7000;
+  const resolved = resolveRun(env, () => next++);
+  assert.equal(env.SANDBOX_RT_RECEIVER_PORT, '7001');
+  assert.equal(resolved.config?.rt.endpointUrl, 'http://127.0.0.1:7001/');
+  const byHand: NodeJS.ProcessEnv = { DOTENV_CONFIG_PATH: '/nonexistent/.env', API_BASE_URL: 'http://127.0.0.1:5800' };
+  assert.equal(resolveRun(byHand, () => 7100).config?.rt.endpointUrl, undefined, 'a sandbox started by hand: no receiver started for it');
 });

@@ -40,6 +40,8 @@ export interface SuiteConfig {
   fdr: FdrConfig;
   /** `npm run cleanup` without a run id leaves alone runs active within this time (they may be in progress). */
   cleanup: { idleMs: number };
+  /** The EC's receipt endpoint (paSendRT/V2) the RT cases play the Node against. */
+  rt: RtConfig;
   runId: string;
   requestTimeoutMs: number;
   /** GPD_API_VERSIONS (issue 13): the GPD debt-position API versions the EC implements; the cases of the others are not applicable. */
@@ -53,6 +55,17 @@ export interface SandboxSettings {
   /** The suite's own sandbox answers faster than UAT (the sandbox's standalone defaults keep UAT's pace). */
   upload: { retryAfterMs: number; chunkIntervalMs: number };
   checkout: { outcomeDelayMs: number; pollDelayMs: number };
+}
+
+export interface RtConfig {
+  /** EC_RT_ENDPOINT_URL; on the suite's own sandbox, the example receiver it starts. Undefined: RT cases skipped. */
+  endpointUrl: string | undefined;
+  /** EC_RT_PRIMITIVE_VERSION: 1 (paSendRT) or 2 (paSendRTV2, default). */
+  primitiveVersion: 1 | 2;
+  /** EC_RT_TIMEOUT_MS: how long the Node waits for the endpoint's answer (production's value is not public; default 10000). */
+  timeoutMs: number;
+  /** The port of the example receiver the suite starts (own sandbox, no EC_RT_ENDPOINT_URL); else undefined. */
+  receiverPort: number | undefined;
 }
 
 export interface FdrConfig {
@@ -263,6 +276,7 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
   };
 
   const fdr = readFdr(env, read, isSandbox, checkout.pspId, problems);
+  const rt = readRt(read, isSandbox, problems);
 
   const runId = expect('RUN_ID', read('RUN_ID'), /^[A-Za-z0-9]{4,20}$/, 'a run id of 4-20 letters/digits (generated automatically)');
   const gpdApiVersions = readGpdApiVersions(read('GPD_API_VERSIONS'), isSandbox, problems);
@@ -285,6 +299,7 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
     checkout,
     fdr,
     cleanup: { idleMs: idleMinutes * 60_000 },
+    rt,
     runId,
     requestTimeoutMs,
     gpdApiVersions,
@@ -315,6 +330,12 @@ let processConfig: ConfigResult | undefined;
 export function resolveRun(env: NodeJS.ProcessEnv = process.env, choosePort: () => number = freePortSync): ConfigResult {
   prepareEnvironment(env);
   if ((env.TARGET ?? 'sandbox') === 'sandbox' && !env.SANDBOX_PORT && !env.API_BASE_URL) env.SANDBOX_PORT = String(choosePort());
+  // The suite's own sandbox pushes receipts to the example receiver the suite starts, unless the EC's endpoint is given.
+  if ((env.TARGET ?? 'sandbox') === 'sandbox' && !env.API_BASE_URL && !env.EC_RT_ENDPOINT_URL?.trim() && !env.SANDBOX_RT_RECEIVER_PORT) {
+    let port = choosePort();
+    for (let tries = 0; String(port) === env.SANDBOX_PORT && tries < 5; tries++) port = choosePort();
+    env.SANDBOX_RT_RECEIVER_PORT = String(port);
+  }
   const result = tryLoadConfig(env);
   if (env === process.env) processConfig = result;
   return result;
@@ -357,6 +378,12 @@ export function sandboxEnv(config: SuiteConfig): Record<string, string> {
     SANDBOX_UPLOAD_CHUNK_INTERVAL_MS: String(sandbox.upload.chunkIntervalMs),
     SANDBOX_CHECKOUT_OUTCOME_DELAY_MS: String(sandbox.checkout.outcomeDelayMs),
     SANDBOX_CHECKOUT_POLL_DELAY_MS: String(sandbox.checkout.pollDelayMs),
+    // Receipt push (issue 14): the EC's station gets the receipts at the RT cases' endpoint, with the Node's timeout.
+    SANDBOX_RT_ENDPOINTS: config.rt.endpointUrl ? `${config.stationId}=${config.rt.endpointUrl}|${config.rt.primitiveVersion}` : '',
+    SANDBOX_RT_TIMEOUT_MS: String(config.rt.timeoutMs),
+    SANDBOX_RT_MAX_ATTEMPTS: String(SUITE_SANDBOX_RT.maxAttempts),
+    SANDBOX_RT_RETRY_INTERVAL_MS: String(SUITE_SANDBOX_RT.retryIntervalMs),
+    SANDBOX_RT_RETRY_ON_KO: 'false',
     // Its stdout is not kept (webServer.stdout 'ignore'): no request log.
     SANDBOX_LOG: 'false',
   };
@@ -367,6 +394,19 @@ export function sandboxEnv(config: SuiteConfig): Record<string, string> {
       Object.fromEntries(Object.entries(env).map(([name, value]) => [name, SECRET_VARIABLES.includes(name) && value ? keyFingerprint(value) : value])),
   });
   return env;
+}
+
+/** What the example receipt receiver the suite starts reads (examples/rt-receiver/main.ts): the EC's identity and its port. */
+export function rtReceiverEnv(config: SuiteConfig): Record<string, string> {
+  if (config.rt.receiverPort === undefined) throw new Error('rtReceiverEnv: the suite starts no receiver (EC_RT_ENDPOINT_URL is set, or not the own sandbox)');
+  return {
+    RT_RECEIVER_HOST: SANDBOX_HOST,
+    RT_RECEIVER_PORT: String(config.rt.receiverPort),
+    EC_FISCAL_CODE: config.ecFiscalCode,
+    BROKER_CODE: config.brokerCode,
+    STATION_ID: config.stationId,
+    RT_RECEIVER_STORE: '',
+  };
 }
 
 function readCheckout(read: (name: string, fallback?: string) => string | undefined, target: Target, sandboxPort: number, problems: string[]): CheckoutConfig {
@@ -398,6 +438,41 @@ function readCheckout(read: (name: string, fallback?: string) => string | undefi
   const language = read('CHECKOUT_LANGUAGE', 'it')!;
   if (language !== 'it' && language !== 'en') problems.push(`CHECKOUT_LANGUAGE=${JSON.stringify(language)} is invalid: expected "it" (default) or "en".`);
   return { url, card, pspId, payerEmail, language: language === 'en' ? 'en' : 'it' };
+}
+
+/** The receipt push of the suite's sandbox: the sandbox's own defaults (its README), retries every minute of its clock. */
+export const SUITE_SANDBOX_RT = { maxAttempts: 5, retryIntervalMs: 60_000 } as const;
+
+/** The EC's receipt endpoint: any http(s) URL without credentials (it is the EC's, not pagoPA's). */
+function readRt(read: (name: string, fallback?: string) => string | undefined, isSandbox: boolean, problems: string[]): RtConfig {
+  const receiverPortText = isSandbox ? read('SANDBOX_RT_RECEIVER_PORT') : undefined;
+  const receiverPort = receiverPortText === undefined ? undefined : Number(receiverPortText);
+  if (receiverPort !== undefined && !(Number.isInteger(receiverPort) && receiverPort > 0 && receiverPort < 65536)) {
+    problems.push(`SANDBOX_RT_RECEIVER_PORT=${JSON.stringify(receiverPortText)} is invalid: expected a TCP port (1-65535).`);
+  }
+  const given = read('EC_RT_ENDPOINT_URL');
+  let endpointUrl = given ?? (receiverPort !== undefined ? `http://${SANDBOX_HOST}:${receiverPort}/` : undefined);
+  if (given !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(given);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
+      problems.push(
+        `EC_RT_ENDPOINT_URL=${JSON.stringify(given)} is invalid: expected the http(s) URL of your station's receipt endpoint (paSendRT), without credentials.`,
+      );
+      endpointUrl = undefined;
+    } else endpointUrl = url.href;
+  }
+  const version = read('EC_RT_PRIMITIVE_VERSION', '2');
+  if (version !== '1' && version !== '2')
+    problems.push(`EC_RT_PRIMITIVE_VERSION=${JSON.stringify(version)} is invalid: expected 1 (paSendRT) or 2 (paSendRTV2, default).`);
+  const timeoutMs = Number(read('EC_RT_TIMEOUT_MS', '10000'));
+  if (!(Number.isInteger(timeoutMs) && timeoutMs >= 1000 && timeoutMs <= 120_000))
+    problems.push(`EC_RT_TIMEOUT_MS=${JSON.stringify(read('EC_RT_TIMEOUT_MS'))} is invalid: expected milliseconds 1000..120000 (default 10000).`);
+  return { endpointUrl, primitiveVersion: version === '1' ? 1 : 2, timeoutMs, receiverPort: given === undefined ? receiverPort : undefined };
 }
 
 /** A PSP of the sandbox's registry (sandbox/fdr/flows.ts), the default FDR_PSP_ID there. */

@@ -595,6 +595,166 @@ export interface ReceiptModelResponse {
   status: string;
 }
 
+/** `rt/CtEntityUniqueIdentifier`: A subject identifier (paForNode ctEntityUniqueIdentifier): F natural person, G legal person. */
+export interface CtEntityUniqueIdentifier {
+  entityUniqueIdentifierType: 'F' | 'G';
+  entityUniqueIdentifierValue: string;
+}
+
+/** `rt/CtFaultBean`: The fault of a KO answer (common ctFaultBean): faultCode such as PAA_RECEIPT_DUPLICATA, faultString, id (who raised it). */
+export interface CtFaultBean {
+  faultCode: string;
+  faultString: string;
+  id: string;
+  description?: string;
+  serial?: string;
+  originalFaultCode?: string;
+  originalFaultString?: string;
+  originalDescription?: string;
+}
+
+/** `rt/CtMapEntry`: A metadata entry (common ctMapEntry): key and value, 1-140 characters. */
+export interface CtMapEntry {
+  key: string;
+  value: string;
+}
+
+/** `rt/CtMetadata`: Metadata (common ctMetadata): 1 to 15 entries. */
+export interface CtMetadata {
+  mapEntry: CtMapEntry[];
+}
+
+/** `rt/CtReceipt`: The receipt of a paSendRT (V1) request (paForNode ctReceipt), as parsed from the XML (every value a string): amounts in euros with two decimals. */
+export interface CtReceipt {
+  receiptId: string;
+  noticeNumber: string;
+  fiscalCode: string;
+  outcome: 'OK' | 'KO';
+  creditorReferenceId: string;
+  paymentAmount: string;
+  description: string;
+  companyName: string;
+  officeName?: string;
+  debtor: CtSubject;
+  transferList: CtTransferListPA;
+  idPSP: string;
+  pspFiscalCode?: string;
+  pspPartitaIVA?: string;
+  PSPCompanyName: string;
+  idChannel: string;
+  channelDescription: string;
+  payer?: CtSubject;
+  paymentMethod?: string;
+  fee?: string;
+  paymentDateTime?: string;
+  applicationDate?: string;
+  transferDate?: string;
+  metadata?: CtMetadata;
+  standIn?: 'true' | 'false' | '1' | '0';
+}
+
+/** `rt/CtReceiptV2`: The receipt of a paSendRTV2 request (paForNode ctReceiptV2), as parsed from the XML (every value a string): amounts in euros with two decimals. */
+export interface CtReceiptV2 {
+  receiptId: string;
+  noticeNumber: string;
+  fiscalCode: string;
+  outcome: 'OK' | 'KO';
+  creditorReferenceId: string;
+  paymentAmount: string;
+  description: string;
+  companyName: string;
+  officeName?: string;
+  debtor: CtSubject;
+  transferList: CtTransferListPAReceiptV2;
+  idPSP: string;
+  pspFiscalCode?: string;
+  pspPartitaIVA?: string;
+  PSPCompanyName: string;
+  idChannel: string;
+  channelDescription: string;
+  payer?: CtSubject;
+  paymentMethod?: string;
+  paymentNote?: string;
+  fee?: string;
+  primaryCiIncurredFee?: string;
+  idBundle?: string;
+  idCiBundle?: string;
+  paymentDateTime?: string;
+  applicationDate?: string;
+  transferDate?: string;
+  metadata?: CtMetadata;
+  standIn?: 'true' | 'false' | '1' | '0';
+}
+
+/** `rt/CtResponse`: The EC's answer to paSendRT / paSendRTV2 (paSendRTRes / paSendRTV2Response, both common ctResponse): outcome OK, or KO with a fault. */
+export interface CtResponse {
+  outcome: 'OK' | 'KO';
+  fault?: CtFaultBean;
+}
+
+/** `rt/CtSubject`: Debtor or payer of a receipt (paForNode ctSubject), as parsed from the XML. */
+export interface CtSubject {
+  uniqueIdentifier: CtEntityUniqueIdentifier;
+  fullName: string;
+  streetName?: string;
+  civicNumber?: string;
+  postalCode?: string;
+  city?: string;
+  stateProvinceRegion?: string;
+  country?: string;
+  'e-mail'?: string;
+}
+
+/** `rt/CtTransferListPA`: The transfer list of a receipt: 1 to 5 transfers (CtTransferPA). */
+export interface CtTransferListPA {
+  transfer: CtTransferPA[];
+}
+
+/** `rt/CtTransferListPAReceiptV2`: The transfer list of a receipt: 1 to 5 transfers (CtTransferPAReceiptV2). */
+export interface CtTransferListPAReceiptV2 {
+  transfer: CtTransferPAReceiptV2[];
+}
+
+/** `rt/CtTransferPA`: A transfer of a paSendRT (V1) receipt (paForNode ctTransferPA): amount in euros with two decimals, not zero. */
+export interface CtTransferPA {
+  idTransfer: '1' | '2' | '3' | '4' | '5';
+  transferAmount: string;
+  fiscalCodePA: string;
+  IBAN: string;
+  remittanceInformation: string;
+  transferCategory: string;
+  metadata?: CtMetadata;
+}
+
+/** `rt/CtTransferPAReceiptV2`: A transfer of a paSendRTV2 receipt (paForNode ctTransferPAReceiptV2): exactly one of IBAN or MBDAttachment (the XSD choice, checked by the builders and the XSD tests). */
+export interface CtTransferPAReceiptV2 {
+  idTransfer: '1' | '2' | '3' | '4' | '5';
+  transferAmount: string;
+  fiscalCodePA: string;
+  companyName?: string;
+  IBAN?: string;
+  MBDAttachment?: string;
+  remittanceInformation: string;
+  transferCategory: string;
+  metadata?: CtMetadata;
+}
+
+/** `rt/PaSendRTReq`: paSendRTReq (V1): the Node sends the EC station the receipt of a payment (paForNode.wsdl operation paSendRT). */
+export interface PaSendRTReq {
+  idPA: string;
+  idBrokerPA: string;
+  idStation: string;
+  receipt: CtReceipt;
+}
+
+/** `rt/PaSendRTV2Request`: paSendRTV2Request: the Node sends the EC station the receipt of a payment (paForNode.wsdl operation paSendRTV2). */
+export interface PaSendRTV2Request {
+  idPA: string;
+  idBrokerPA: string;
+  idStation: string;
+  receipt: CtReceiptV2;
+}
+
 /** `upload/FileId`: An upload's id as the service builds it: {broker code}_{EC fiscal code}_{UUID without dashes, lowercase}, e.g. 06188330150_03482920158_ac5617057f5149ffaf9525044878132f (notes §2.4). The EC fiscal code is 11 digits (notes §6). The broker code is the intermediary's fiscal code, which the path only requires to be non-empty: any letters and digits (no underscore, the separator). */
 export type FileId = string;
 
@@ -735,6 +895,20 @@ export interface SchemaTypes {
   'gpd/UpdateTransferIbanMassiveResponse': UpdateTransferIbanMassiveResponse;
   'receipts/PaymentsResult': PaymentsResult;
   'receipts/ReceiptModelResponse': ReceiptModelResponse;
+  'rt/CtEntityUniqueIdentifier': CtEntityUniqueIdentifier;
+  'rt/CtFaultBean': CtFaultBean;
+  'rt/CtMapEntry': CtMapEntry;
+  'rt/CtMetadata': CtMetadata;
+  'rt/CtReceipt': CtReceipt;
+  'rt/CtReceiptV2': CtReceiptV2;
+  'rt/CtResponse': CtResponse;
+  'rt/CtSubject': CtSubject;
+  'rt/CtTransferListPA': CtTransferListPA;
+  'rt/CtTransferListPAReceiptV2': CtTransferListPAReceiptV2;
+  'rt/CtTransferPA': CtTransferPA;
+  'rt/CtTransferPAReceiptV2': CtTransferPAReceiptV2;
+  'rt/PaSendRTReq': PaSendRTReq;
+  'rt/PaSendRTV2Request': PaSendRTV2Request;
   'upload/FileId': FileId;
   'upload/FileIdListResponse': FileIdListResponse;
   'upload/OperationStatus': OperationStatus;

@@ -26,6 +26,8 @@ import { PaymentNode } from './checkout/node.ts';
 import { Transactions } from './checkout/transactions.ts';
 import { checkoutWebRoutes } from './checkout/web-routes.ts';
 import { CARTS_V1, CARTS_V2, Carts, cartPagesRoutes, cartsRoutes } from './checkout/carts.ts';
+import { DEFAULT_RT_PUSH, ReceiptPusher, type RtPushSettings, type RtStation } from './rt/push.ts';
+import { rtControlRoutes } from './rt/routes.ts';
 
 export { CardGateway, Clock };
 
@@ -57,6 +59,9 @@ export interface SandboxOptions {
   fdr?: { publishDelayDays?: number };
   /** Default false. */
   logger?: boolean;
+  /** Receipt push (paSendRT/V2) to the EC's stations with an endpoint (none by default); timeout, attempts,
+   * interval and retry on KO (defaults in rt/push.ts); how often the retry job looks for due retries (1 000 ms). */
+  rt?: Partial<RtPushSettings> & { stations?: RtStation[]; jobIntervalMs?: number };
 }
 
 export const BASE_PATHS = {
@@ -133,10 +138,23 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
     },
     options.fdr?.publishDelayDays ?? 2,
   );
+  // The Node pushes each receipt to the EC's stations with an endpoint, after it is stored (never in the way of the payment).
+  const { stations: rtStations, jobIntervalMs: rtJobIntervalMs, ...rtSettings } = options.rt ?? {};
+  const given = Object.fromEntries(Object.entries(rtSettings).filter(([, value]) => value !== undefined)) as Partial<RtPushSettings>;
+  const pusher = new ReceiptPusher(clock, { ...DEFAULT_RT_PUSH, ...given }, (ec) => options.receipts?.brokerCode ?? ec, rtStations, rtJobIntervalMs);
+  app.addHook('onClose', async () => pusher.close());
   await app.register(internalRoutes, {
     prefix: BASE_PATHS.gpdInternal,
     service,
-    onPaid: (position, option) => flows.addPayment(receipts.record(position, option, clock.millis())),
+    onPaid: (position, option) => {
+      const stored = receipts.record(position, option, clock.millis());
+      flows.addPayment(stored);
+      try {
+        pusher.push(stored);
+      } catch (error) {
+        app.log.error(error, 'receipt push not started');
+      }
+    },
   });
   await app.register(receiptsRoutes, { prefix: BASE_PATHS.receipts, receipts, service, clock });
   await app.register(bizEventsRoutes, { prefix: BASE_PATHS.bizEvents, receipts });
@@ -158,6 +176,7 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
   const knownOrganizations = new Set(subscriptions.flatMap((s) => s.organizations).filter((o) => o !== '*'));
   await app.register(fdrRoutes, { prefix: FDR_BASE_PATH, flows, now: () => clock.millis(), isKnownOrganization: (ec) => knownOrganizations.has(ec) });
   await app.register(controlRoutes, { prefix: BASE_PATHS.control, clock, service, flows });
+  await app.register(rtControlRoutes, { prefix: `${BASE_PATHS.control}/rt`, pusher });
 
   const cardGateway = options.checkout?.cardGateway ?? new CardGateway();
   const ecOrganizations = options.subscriptions.filter((s) => s.product === 'gpd').flatMap((s) => s.organizations);

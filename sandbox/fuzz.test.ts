@@ -181,6 +181,10 @@ const TEMPLATES = [
   '/__sandbox/batches/validate',
   '/__sandbox/fdr/publish',
   '/__sandbox/fdr/republish',
+  '/__sandbox/rt/stations',
+  '/__sandbox/rt/stations/{}',
+  '/__sandbox/rt/receipts/{}/{}',
+  '/__sandbox/rt/retries',
   `${FDR}/info`,
   `${FDR}/organizations/{}/fdrs`,
   `${FDR}/organizations/{}/fdrs/{}/revisions/{}/psps/{}`,
@@ -400,6 +404,9 @@ const payload = fc.oneof(
   fc.constant(JSON.stringify({ iuvs: ['01000000000000100'] })),
   fc.jsonValue({ maxDepth: 2 }).map((iuvs) => JSON.stringify({ iuvs })),
   fc.constant(JSON.stringify({ organizationId: ORG, pspId: 'BNLIITRR', fdr: FLOW_NAME })),
+  // A receipt endpoint on loopback's discard port: nothing listens, a push is refused at once.
+  fc.constant(JSON.stringify({ url: 'http://127.0.0.1:9/', primitiveVersion: 2 })),
+  fc.constant(JSON.stringify({ url: 'file:///etc/passwd', primitiveVersion: 1 })),
   fc.string({ maxLength: 50 }),
   fc.constantFrom('{', '{"a":', 'null', '"', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{}}}'),
   nearValidCart,
@@ -437,7 +444,8 @@ describe('sandbox fuzz', () => {
       if (list.status !== 200 || page + 1 >= (list.body?.page_info?.total_pages ?? 0)) break;
     }
     const flows = await sb.call('GET', `${FDR}/organizations/${ORG}/fdrs`, { headers: { 'ocp-apim-subscription-key': FDR_KEY } });
-    return JSON.stringify({ clock: [clock.status, clock.body], pages, flows: [flows.status, flows.body], carts: carts.size });
+    const rt = await sb.call('GET', '/__sandbox/rt/stations', { headers: { 'ocp-apim-subscription-key': KEYS.internal } });
+    return JSON.stringify({ clock: [clock.status, clock.body], pages, flows: [flows.status, flows.body], carts: carts.size, rt: [rt.status, rt.body] });
   };
 
   // light-my-request builds the URL with `new URL(url, 'http://localhost')`: a path it cannot parse (e.g. `/\\/`,

@@ -8,6 +8,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { buildSandbox, CardGateway, type Product, type Subscription } from './app.ts';
 import { buildCardGatewayApp } from './checkout/card-gateway.ts';
+import { parseRtEndpoints } from './rt/routes.ts';
 
 // Same `.env` as the suite when started by hand; variables already set (e.g. by Playwright) win.
 loadDotenv({ quiet: true, path: process.env.DOTENV_CONFIG_PATH ?? '.env' });
@@ -68,10 +69,46 @@ const gatewayApp = await buildCardGatewayApp(cardGateway, { logger });
 cardGateway.origin = new URL(await gatewayApp.listen({ host, port: gatewayPort })).origin;
 
 const receipts = { brokerCode: env('BROKER_CODE', '') || undefined, stationId: env('STATION_ID', '') || undefined };
-const app = await buildSandbox({ subscriptions, upload, receipts, checkout: { cardGateway, ...checkoutTimes }, fdr: { publishDelayDays: fdrDelay }, logger });
+// Receipt push (paSendRT/V2): the stations with an endpoint, `<stationId>=<url>|<1|2>` comma separated, and the
+// Node's timeout, attempts, retry interval and retry on KO (buildSandbox's defaults when unset).
+let rtStations;
+try {
+  rtStations = parseRtEndpoints(env('SANDBOX_RT_ENDPOINTS', ''));
+} catch (error) {
+  console.error(`SANDBOX_RT_ENDPOINTS: ${(error as Error).message}`);
+  process.exit(2);
+}
+const rtRetryOnKo = env('SANDBOX_RT_RETRY_ON_KO', '');
+if (rtRetryOnKo !== '' && rtRetryOnKo !== 'true' && rtRetryOnKo !== 'false') {
+  console.error(`SANDBOX_RT_RETRY_ON_KO must be true or false, got ${JSON.stringify(rtRetryOnKo)}`);
+  process.exit(2);
+}
+const rtMaxAttempts = millis('SANDBOX_RT_MAX_ATTEMPTS', 'attempts');
+const rtTimeoutMs = millis('SANDBOX_RT_TIMEOUT_MS');
+if (rtMaxAttempts === 0 || rtTimeoutMs === 0) {
+  console.error('SANDBOX_RT_MAX_ATTEMPTS and SANDBOX_RT_TIMEOUT_MS must be at least 1 (the first attempt counts; a timeout of 0 ms never waits)');
+  process.exit(2);
+}
+const rt = {
+  stations: rtStations,
+  timeoutMs: rtTimeoutMs,
+  maxAttempts: rtMaxAttempts,
+  retryIntervalMs: millis('SANDBOX_RT_RETRY_INTERVAL_MS'),
+  retryOnKo: rtRetryOnKo === '' ? undefined : rtRetryOnKo === 'true',
+};
+const app = await buildSandbox({
+  subscriptions,
+  upload,
+  receipts,
+  checkout: { cardGateway, ...checkoutTimes },
+  fdr: { publishDelayDays: fdrDelay },
+  rt,
+  logger,
+});
 const address = await app.listen({ host, port });
 console.log(`pagoPA sandbox listening on ${address} (Checkout at ${address}/, card gateway at ${cardGateway.origin})`);
 console.log(`EC fiscal codes bound to the product keys: ${organizations.join(', ')}`);
+if (rtStations.length > 0) console.log(`Receipts pushed to: ${rtStations.map((s) => `${s.stationId} (V${s.primitiveVersion}) ${s.url}`).join(', ')}`);
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -24,7 +24,7 @@ npx eslint . || fail lint
 step 'unit and sandbox tests (node --test)'
 node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination=reports/unit.tap \
-  $(find lib sandbox -name '*.test.ts' | sort) || fail 'unit tests'
+  $(find lib sandbox examples -name '*.test.ts' | sort) || fail 'unit tests'
 
 step 'bench at the small size (npm run bench -- --size small: it works; no target is asserted)'
 node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout \

@@ -86,6 +86,8 @@ export interface RunEnvironment {
   shards?: string[];
   /** GPD_API_VERSIONS: the GPD API versions the EC implements, so the plan says why a version's cases did not run (issue 13). */
   gpdApiVersions?: string[];
+  /** The EC's receipt endpoint the RT cases called (origin and path, no query), when configured (issue 14). */
+  rtEndpoint?: string;
 }
 
 export interface Execution {

@@ -26,6 +26,8 @@ export function runEnvironment(config: SuiteConfig, env: Record<string, string |
     keyFingerprints,
     owner: env.EVIDENCE_OWNER?.trim() ?? '',
     gpdApiVersions: [...config.gpdApiVersions],
+    // The RT cases' endpoint, without its query (it could carry a token).
+    ...(config.rt.endpointUrl ? { rtEndpoint: `${new URL(config.rt.endpointUrl).origin}${new URL(config.rt.endpointUrl).pathname}` } : {}),
   };
 }
 
@@ -54,5 +56,6 @@ export function environmentBlock(environment: RunEnvironment): Record<string, st
     versione_suite: environment.suiteVersion,
     versione_playwright: environment.playwrightVersion,
     versione_node: environment.nodeVersion,
+    ...(environment.rtEndpoint ? { endpoint_ricevute_ec: environment.rtEndpoint } : {}),
   };
 }

@@ -8,12 +8,13 @@ import { GPD } from './gpd.ts';
 import { RECEIPTS } from './receipts.ts';
 import { UPLOAD } from './upload.ts';
 import { CARTS } from './checkout-carts.ts';
+import { RT } from './rt.ts';
 
 const REFERENCE = new URL('../../../shared/reference/', import.meta.url);
 const contract = (name: string) => readFileSync(new URL(`openapi/${name}`, REFERENCE), 'utf8');
 const notes = () => readFileSync(new URL('notes/gpd-api.md', REFERENCE), 'utf8');
 
-const MODULES: Record<string, Record<string, unknown>> = { GATEWAY, GPD, RECEIPTS, UPLOAD, CARTS };
+const MODULES: Record<string, Record<string, unknown>> = { GATEWAY, GPD, RECEIPTS, UPLOAD, CARTS, RT };
 
 /** The text of an entry: the string, or what the function returns given placeholder arguments. */
 function textOf(value: unknown): unknown {

@@ -12,6 +12,8 @@ export interface ReceiptTransfer {
   amountCents: number;
   fiscalCodePA: string;
   iban?: string;
+  /** The digital stamp's document hash, for a transfer paid with a stamp (no IBAN). */
+  stampHash?: string;
   remittanceInformation: string;
   transferCategory: string;
 }
@@ -111,6 +113,7 @@ function receiptData(position: PaymentPosition, option: PaymentOption, paymentMs
       amountCents: t.amount,
       fiscalCodePA: t.organizationFiscalCode,
       iban: t.iban,
+      stampHash: t.stamp?.hashDocument,
       remittanceInformation: t.remittanceInformation,
       transferCategory: t.category,
     })),
