@@ -435,7 +435,7 @@ describe('sandbox fuzz', () => {
     for (let page = 0; page < 100; page++) {
       const list = await sb.ec('GET', '/debtpositions', { query: { limit: '50', page: String(page) } });
       pages.push([list.status, list.body]);
-      if (list.status !== 200 || page + 1 >= (list.body?.totalPages ?? 0)) break;
+      if (list.status !== 200 || page + 1 >= (list.body?.page_info?.total_pages ?? 0)) break;
     }
     // v1's list leaves out positions with several plans: v3's shows every position.
     for (let page = 0; page < 100; page++) {
