@@ -68,7 +68,17 @@ const gatewayApp = await buildCardGatewayApp(cardGateway, { logger });
 cardGateway.origin = new URL(await gatewayApp.listen({ host, port: gatewayPort })).origin;
 
 const receipts = { brokerCode: env('BROKER_CODE', '') || undefined, stationId: env('STATION_ID', '') || undefined };
-const app = await buildSandbox({ subscriptions, upload, receipts, checkout: { cardGateway, ...checkoutTimes }, fdr: { publishDelayDays: fdrDelay }, logger });
+// Issue 15: the EC and its segregation code, for the checks of the EC's own software's calls.
+const ecSoftware = { ecFiscalCode: organizations[0]!, segregationCodes: [env('SEGREGATION_CODE', '01')] };
+const app = await buildSandbox({
+  subscriptions,
+  upload,
+  receipts,
+  checkout: { cardGateway, ...checkoutTimes },
+  fdr: { publishDelayDays: fdrDelay },
+  logger,
+  ecSoftware,
+});
 const address = await app.listen({ host, port });
 console.log(`pagoPA sandbox listening on ${address} (Checkout at ${address}/, card gateway at ${cardGateway.origin})`);
 console.log(`EC fiscal codes bound to the product keys: ${organizations.join(', ')}`);
