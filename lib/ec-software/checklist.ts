@@ -83,6 +83,8 @@ export const refOf = (call: RecordedCall): CallRef => ({
 
 /** The findings of a call that are a problem for a case (a refusal the case is about is its evidence, not a problem). */
 export function problemsFor(caseId: string, call: RecordedCall): Finding[] {
+  // An access case is about the key and the gateway: what the body of the call did wrong is another case's.
+  if (caseId.startsWith('ACC-')) return [];
   const provoked = PROVOKED_BY[caseId] ?? [];
   return call.findings.filter((f) => !provoked.includes(f.code));
 }

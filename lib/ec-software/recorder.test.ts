@@ -1,0 +1,74 @@
+// The recording proxy in front of a second sandbox (standing in for UAT): the scripted EC client (plain fetch)
+// goes through it unchanged, the recorder's checklist fills in as the sandbox's does, keys pass through but are
+// never recorded, production is refused, and the evidence pack built from the recorder's URL lists the cases
+// with the EC's calls as their evidence.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { checklistOf, ecClient, ecSandbox, itemsOf, ONBOARDING_CASES } from '../../sandbox/ec-software-test-helpers.ts';
+import type { Execution } from '../evidence/execution.ts';
+import { RecorderTargetError, startRecorder, type Recorder } from './recorder.ts';
+import { buildRecordingPack, loadRecording } from './recording-pack.ts';
+
+describe('recording proxy in front of a second sandbox', () => {
+  let sandbox: { app: FastifyInstance; url: string };
+  let recorder: Recorder;
+  let dir: string;
+  before(async () => {
+    sandbox = await ecSandbox();
+    recorder = await startRecorder({ target: sandbox.url, ecFiscalCode: '77777777777', segregationCodes: ['01'] });
+    dir = mkdtempSync(join(tmpdir(), 'recording-pack-'));
+  });
+  after(async () => {
+    await recorder?.close();
+    await sandbox?.app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a production target and binds to 127.0.0.1', async () => {
+    await assert.rejects(startRecorder({ target: 'https://api.platform.pagopa.it' }), RecorderTargetError);
+    assert.match(recorder.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('forwards the onboarding unchanged and its checklist turns each item done; the mistakes show their advice', async () => {
+    await ecClient(recorder.url, 'rec-ok').onboarding();
+    let items = itemsOf(await checklistOf(recorder.url));
+    for (const id of ONBOARDING_CASES) assert.equal(items.get(id)?.status, 'done', id);
+    await ecClient(recorder.url, 'rec-ko').mistakes();
+    const checklist = await checklistOf(recorder.url);
+    items = itemsOf(checklist);
+    assert.deepEqual(checklist.problems.flatMap((p) => p.findings.map((f) => f.code)).sort(), ['iuv-check-digits', 'transfers-sum', 'update-trap']);
+    assert.equal(items.get('GPD-UPD-03')!.status, 'problems');
+    // The second sandbox saw the same calls (nothing lost on the way).
+    assert.equal((await checklistOf(sandbox.url)).calls, checklist.calls);
+    const text = JSON.stringify(recorder.monitor.recording());
+    assert.ok(!text.includes('ec-software-test-gpd-key') && !text.includes('ec-software-test-receipts-key'), 'no key in the recording');
+  });
+
+  it('npm run evidence -- --from-recording <recorder URL>: the pack lists the cases with the EC calls as evidence', async () => {
+    const recording = await loadRecording(recorder.url);
+    const pack = await buildRecordingPack(recording, dir);
+    const execution = JSON.parse(readFileSync(join(pack.dir, 'esecuzione.json'), 'utf8')) as Execution & { title: { it: string } };
+    assert.match(execution.title.it, /software dell'EC/);
+    const byId = new Map(execution.cases.map((c) => [c.id, c]));
+    for (const id of ONBOARDING_CASES) {
+      const c = byId.get(id)!;
+      // The create with a wrong IUV check digit (the mistakes) was accepted: its case is not passed.
+      assert.equal(c.outcome, id === 'GPD-CRE-02' ? 'Non superato' : 'Superato', id);
+      const ids = recording.calls.filter((call) => call.cases.includes(id)).map((call) => call.requestId);
+      assert.deepEqual(c.requestIds, ids, id);
+      assert.ok(c.reportLink?.startsWith('report.html#'), id);
+    }
+    assert.equal(byId.get('GPD-UPD-03')!.outcome, 'Non superato');
+    assert.match(byId.get('GPD-UPD-03')!.note!, /toPublish=true/);
+    assert.equal(byId.get('GPD-DEL-03')!.outcome, 'Non eseguito');
+    assert.equal(byId.get('PAY-01')!.outcome, 'Non eseguito');
+    const markdown = readFileSync(join(pack.dir, 'piano-di-test.md'), 'utf8');
+    assert.match(markdown, /^# .*software dell'EC/m);
+    assert.ok(markdown.includes(byId.get('GPD-CRE-01')!.requestIds[0]!));
+    for (const file of ['report.html', 'piano-di-test.xlsx', 'sintesi.pdf']) assert.ok(pack.sizes[file as keyof typeof pack.sizes] > 0, file);
+  });
+});
