@@ -36,9 +36,9 @@ export interface MonitorOptions {
   secrets?: Iterable<string>;
   /** The platform's clock (the sandbox's), for the date rules; default Date.now. */
   now?: () => number;
-  /** Calls kept (oldest dropped first); default 20 000. */
+  /** Calls kept (oldest dropped first, counted in `dropped`); default 5 000. */
   maxCalls?: number;
-  /** Bodies longer than this are kept as their size only; default 64 KiB. */
+  /** Bodies longer than this are kept as their size only (they are checked whole all the same); default 16 KiB. */
   maxBodyChars?: number;
 }
 
@@ -186,7 +186,7 @@ export class EcSoftwareMonitor {
       cases: [...new Set(cases)],
     };
     this.calls.push(call);
-    const max = this.options.maxCalls ?? 20_000;
+    const max = this.options.maxCalls ?? 5_000;
     while (this.calls.length > max) {
       this.calls.shift();
       this.dropped += 1;
@@ -199,7 +199,7 @@ export class EcSoftwareMonitor {
     if (raw === undefined) return {};
     if (typeof raw !== 'string') return { bytes: raw.bytes };
     const bytes = Buffer.byteLength(raw);
-    if (raw.length > (this.options.maxBodyChars ?? 65_536)) return { bytes };
+    if (raw.length > (this.options.maxBodyChars ?? 16_384)) return { bytes };
     return { body: parsed.kind === 'json' ? this.redactor.json(parsed.value) : this.redactor.text(raw), bytes };
   }
 

@@ -5,6 +5,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -70,5 +72,61 @@ describe('recording proxy in front of a second sandbox', () => {
     assert.match(markdown, /^# .*software dell'EC/m);
     assert.ok(markdown.includes(byId.get('GPD-CRE-01')!.requestIds[0]!));
     for (const file of ['report.html', 'piano-di-test.xlsx', 'sintesi.pdf']) assert.ok(pack.sizes[file as keyof typeof pack.sizes] > 0, file);
+  });
+});
+
+/** Resolves when `check` holds, polling every 10 ms; rejects after `ms`. */
+async function until(check: () => boolean, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`not within ${ms} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('recording proxy: bodies are streamed, not buffered', () => {
+  it('the target gets the first part of a big upload before the client has sent the rest, and the client the first part of the answer', async () => {
+    let received = 0;
+    let releaseAnswer: () => void = () => {};
+    const answerReleased = new Promise<void>((resolve) => (releaseAnswer = resolve));
+    const upstream = createServer((req, res) => {
+      req.on('data', (chunk: Buffer) => (received += chunk.length));
+      req.on('end', () => {
+        res.writeHead(202, { 'content-type': 'application/octet-stream' });
+        res.write('first-part;');
+        void answerReleased.then(() => res.end(`total=${received}`));
+      });
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const recorder = await startRecorder({ target: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}` });
+    try {
+      const chunk = Buffer.alloc(1024 * 1024, 7);
+      const url = new URL(`${recorder.url}/upload/gpd/debt-positions-service/v1/brokers/B/organizations/77777777777/debtpositions/file`);
+      const req = httpRequest(url, {
+        method: 'POST',
+        headers: { 'content-type': 'multipart/form-data; boundary=x', 'ocp-apim-subscription-key': 'stream-test-key-1234' },
+      });
+      const response = new Promise<IncomingMessage>((resolve) => req.once('response', resolve));
+      req.write(chunk);
+      await until(() => received > 0, 5_000, 'the target saw the first MiB while the client was still sending');
+      for (let i = 1; i < 20; i += 1) req.write(chunk);
+      req.end();
+      const res = await response;
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (data: string) => (text += data));
+      await until(() => text === 'first-part;', 5_000, 'the client got the first part of the answer before the target ended it');
+      releaseAnswer();
+      await new Promise((resolve) => res.once('end', resolve));
+      assert.equal(text, `first-part;total=${20 * chunk.length}`);
+      const [call] = recorder.monitor.list();
+      assert.equal(call?.request.bytes, 20 * chunk.length);
+      assert.equal(call?.request.body, undefined, 'an upload is counted, not kept');
+      assert.ok(!JSON.stringify(recorder.monitor.recording()).includes('stream-test-key-1234'));
+    } finally {
+      releaseAnswer();
+      await recorder.close();
+      await new Promise((resolve) => upstream.close(resolve));
+    }
   });
 });

@@ -20,7 +20,8 @@ export interface RecorderOptions {
   port?: number;
   ecFiscalCode?: string;
   segregationCodes?: string[];
-  /** Bodies up to this size are recorded (JSON ones checked); larger ones only counted. Default 64 KiB. */
+  /** JSON bodies up to this size are copied for the checks while they flow on; larger ones, and every other
+   * body (upload ZIPs), are only counted. Default 1 MiB. */
   maxRecordedBodyBytes?: number;
   /** Upstream answer time limit, ms (default 60 000). */
   timeoutMs?: number;
@@ -45,23 +46,30 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'tra
 
 /** Collects the first `max` bytes of a body flowing through, and counts all of them. */
 class BodyTap {
-  private readonly chunks: Buffer[] = [];
+  private chunks: Buffer[] = [];
   private kept = 0;
+  private overflow = false;
   bytes = 0;
   constructor(private readonly max: number) {}
   take(chunk: Buffer): void {
     this.bytes += chunk.length;
-    if (this.kept <= this.max) {
+    if (this.overflow) return;
+    if (this.kept + chunk.length <= this.max) {
       this.chunks.push(chunk);
       this.kept += chunk.length;
+    } else {
+      this.overflow = true;
+      this.chunks = [];
     }
   }
   /** The text when the whole body was kept, else only its size. */
   value(): string | { bytes: number } | undefined {
     if (this.bytes === 0) return undefined;
-    return this.kept === this.bytes && this.bytes <= this.max ? Buffer.concat(this.chunks).toString('utf8') : { bytes: this.bytes };
+    return this.overflow ? { bytes: this.bytes } : Buffer.concat(this.chunks).toString('utf8');
   }
 }
+
+const isJson = (contentType: string | string[] | undefined): boolean => /^application\/(?:[\w.+-]+\+)?json\b/i.test(String(contentType ?? ''));
 
 function forwardedHeaders(headers: IncomingMessage['headers']): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
@@ -74,7 +82,7 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
   if (!verdict.ok) throw new RecorderTargetError(verdict.problem);
   const target = new URL(verdict.url);
   const pool = new Pool(target.origin, { connections: 16, keepAliveTimeout: 10_000 });
-  const max = options.maxRecordedBodyBytes ?? 65_536;
+  const max = options.maxRecordedBodyBytes ?? 1_048_576;
   const timeoutMs = options.timeoutMs ?? 60_000;
   const monitor = new EcSoftwareMonitor({
     source: {
@@ -88,6 +96,13 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = req.url ?? '/';
+    // Origin-form only: an absolute-form target (`GET http://host/…`) is not a call for the target.
+    if (!url.startsWith('/')) {
+      res
+        .writeHead(400, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ status: 400, title: 'Bad Request', detail: 'origin-form request target expected' }));
+      return;
+    }
     const local = checklistAnswer(monitor, req.method ?? 'GET', url, req.headers.accept);
     if (local) {
       res.writeHead(local.status, { 'content-type': local.contentType, 'cache-control': 'no-store' }).end(local.body);
@@ -97,8 +112,8 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
     const recorded = req.headers[SUITE_CLIENT_HEADER] === undefined && isEcApiPath(path);
     const at = new Date();
     const started = performance.now();
-    const requestTap = recorded ? new BodyTap(max) : undefined;
-    const responseTap = recorded ? new BodyTap(max) : undefined;
+    const requestTap = recorded ? new BodyTap(isJson(req.headers['content-type']) ? max : 0) : undefined;
+    let responseTap: BodyTap | undefined;
     let aborted = false;
     req.once('aborted', () => (aborted = true));
     res.once('close', () => {
@@ -127,6 +142,7 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
       const headers: Record<string, string | string[]> = {};
       for (const [name, value] of Object.entries(upstream.headers))
         if (value !== undefined && value !== null && !HOP_BY_HOP.has(name)) headers[name] = value as string | string[];
+      if (recorded) responseTap = new BodyTap(isJson(upstream.headers['content-type']) ? max : 0);
       res.writeHead(status, headers);
       for await (const chunk of upstream.body) {
         responseTap?.take(chunk as Buffer);
@@ -141,7 +157,7 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
     }
     if (!recorded) return;
     const requestBodyValue = requestTap!.value();
-    const responseBodyValue = responseTap!.value();
+    const responseBodyValue = responseTap?.value();
     monitor.record({
       at,
       ms: performance.now() - started,
