@@ -3,6 +3,7 @@
 // trap, a create retried blindly, an upload polled before its Retry-After, 429s and calls made while told to
 // wait), and maps it to the catalogue cases it evidences, the negative ones included. The checklist and the
 // evidence pack are built from what it holds (checklist.ts, recording-execution.ts).
+import { createHash } from 'node:crypto';
 import { retryAfterMs } from '../http/api-client.ts';
 import { Redactor } from '../redact.ts';
 import { GPD } from '../texts/gpd.ts';
@@ -135,7 +136,8 @@ export class EcSoftwareMonitor {
     const cases: string[] = [];
     const context = { segregationCodes: this.options.source.segregationCodes ?? [], now: this.options.now?.() ?? at };
 
-    const bucket = route?.api.startsWith('upload') ? 'upload' : 'gpd';
+    // The platform's allowance is per key and per bucket: the key's fingerprint tells keys apart (never the key).
+    const bucket = `${route?.api.startsWith('upload') ? 'upload' : 'gpd'}:${keyFingerprint(requestHeaders, url.searchParams)}`;
     const waitUntil = this.throttledUntil.get(bucket);
     if (waitUntil !== undefined && at < waitUntil)
       findings.push({
@@ -405,6 +407,11 @@ export class EcSoftwareMonitor {
     this.dropped = 0;
     for (const listener of this.listeners) listener();
   }
+}
+
+function keyFingerprint(headers: Record<string, string>, query: URLSearchParams): string {
+  const key = headers['ocp-apim-subscription-key'] ?? query.get('subscription-key') ?? '';
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
 function safeDecode(value: string): string {

@@ -130,3 +130,73 @@ describe('recording proxy: bodies are streamed, not buffered', () => {
     }
   });
 });
+
+describe('recording proxy: what only a proxy sees', () => {
+  it('a create the client gave up on (its timeout) and then sent again without reading first is flagged as a blind retry', async () => {
+    const iupds = new Set<string>();
+    const upstream = createServer((req, res) => {
+      let text = '';
+      req.setEncoding('utf8');
+      req.on('data', (data: string) => (text += data));
+      req.on('end', () => {
+        const { iupd } = JSON.parse(text) as { iupd: string };
+        const duplicate = iupds.has(iupd);
+        iupds.add(iupd);
+        // The first create is slow (past the client's timeout) but happens; the second is a duplicate.
+        setTimeout(
+          () =>
+            res
+              .writeHead(duplicate ? 409 : 201, { 'content-type': 'application/json' })
+              .end(JSON.stringify(duplicate ? { status: 409, title: 'conflict' } : { iupd, status: 'DRAFT' })),
+          duplicate ? 0 : 400,
+        );
+      });
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const recorder = await startRecorder({ target: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}` });
+    try {
+      const url = `${recorder.url}/gpd/debt-positions-service/v1/organizations/77777777777/debtpositions`;
+      const body = JSON.stringify({ iupd: 'BLIND-1' });
+      const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body };
+      await assert.rejects(fetch(url, { ...init, signal: AbortSignal.timeout(100) }));
+      await until(() => recorder.monitor.list().length === 1, 5_000, 'the aborted create recorded once the target answered');
+      const first = recorder.monitor.list()[0]!;
+      assert.equal(first.clientAborted, true);
+      assert.equal(first.response.status, 201);
+      const retry = await fetch(url, init);
+      assert.equal(retry.status, 409);
+      await until(() => recorder.monitor.list().length === 2, 5_000, 'the retry recorded');
+      const second = recorder.monitor.list()[1]!;
+      // (The bodies here are bare: their schema findings are beside the point.)
+      assert.ok(!first.findings.some((f) => f.code === 'blind-create-retry'));
+      const blind = second.findings.find((f) => f.code === 'blind-create-retry');
+      assert.match(blind?.advice.en ?? '', /first read the position/);
+    } finally {
+      await recorder.close();
+      await new Promise((resolve) => upstream.close(resolve));
+    }
+  });
+
+  it('forwards 300 concurrent calls of the scripted client, none lost, each recorded once', async () => {
+    const sandbox = await ecSandbox();
+    const recorder = await startRecorder({ target: sandbox.url });
+    try {
+      const client = ecClient(recorder.url, 'concurrent');
+      const path = '/gpd/debt-positions-service/v1/organizations/77777777777/debtpositions?limit=1';
+      const answers: number[] = [];
+      // 3 waves of 100 concurrent calls: past the sandbox's allowance (100 calls / 10 s per key) the answers are 429s,
+      // which are forwarded and recorded like any other answer (not lost).
+      for (let wave = 0; wave < 3; wave += 1)
+        answers.push(...(await Promise.all(Array.from({ length: 100 }, () => client.call('GET', path)))).map((a) => a.status));
+      assert.equal(answers.length, 300);
+      assert.ok(answers.every((status) => status === 200 || status === 429));
+      const recorded = recorder.monitor.list();
+      assert.equal(recorded.length, 300);
+      assert.equal(new Set(recorded.map((c) => c.requestId)).size, 300, 'one record per call');
+      assert.deepEqual(recorded.map((c) => c.response.status).sort(), [...answers].sort());
+    } finally {
+      await recorder.close();
+      await sandbox.app.close();
+    }
+  });
+});

@@ -146,9 +146,15 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
       res.writeHead(status, headers);
       for await (const chunk of upstream.body) {
         responseTap?.take(chunk as Buffer);
-        if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+        // A client that went away (its own timeout) no longer gets the answer; the call is still recorded whole.
+        if (res.destroyed) continue;
+        if (!res.write(chunk))
+          await new Promise((resolve) => {
+            res.once('drain', resolve);
+            res.once('close', resolve);
+          });
       }
-      res.end();
+      if (!res.destroyed) res.end();
     } catch (error) {
       if (!res.headersSent) {
         const body = JSON.stringify({ status: 502, title: 'Bad Gateway', detail: `recorder: no answer from ${target.origin} (${(error as Error).name})` });
