@@ -4,7 +4,7 @@
 // with the EC's calls as their evidence.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { checklistOf, ecClient, ecSandbox, itemsOf, ONBOARDING_CASES } from '../../sandbox/ec-software-test-helpers.ts';
 import type { Execution } from '../evidence/execution.ts';
+import { EvidenceInputError } from '../evidence/pack.ts';
 import { RecorderTargetError, startRecorder, type Recorder } from './recorder.ts';
 import { buildRecordingPack, loadRecording } from './recording-pack.ts';
 
@@ -72,6 +73,19 @@ describe('recording proxy in front of a second sandbox', () => {
     assert.match(markdown, /^# .*software dell'EC/m);
     assert.ok(markdown.includes(byId.get('GPD-CRE-01')!.requestIds[0]!));
     for (const file of ['report.html', 'piano-di-test.xlsx', 'sintesi.pdf']) assert.ok(pack.sizes[file as keyof typeof pack.sizes] > 0, file);
+  });
+
+  it('--from-recording also reads a recording file; anything else is refused with a clear message', async () => {
+    const file = join(dir, 'ec-recording.json');
+    writeFileSync(file, JSON.stringify(recorder.monitor.recording()));
+    assert.deepEqual((await loadRecording(file)).calls, recorder.monitor.list());
+    writeFileSync(join(dir, 'other.json'), JSON.stringify({ format: 'pagopa-async-conformance/esecuzione@1', cases: [] }));
+    await assert.rejects(
+      loadRecording(join(dir, 'other.json')),
+      (error: Error) => error instanceof EvidenceInputError && /not a recording/.test(error.message),
+    );
+    await assert.rejects(loadRecording(join(dir, 'missing.json')), EvidenceInputError);
+    await assert.rejects(loadRecording(`${sandbox.url}/nothing-here`), EvidenceInputError);
   });
 });
 
