@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { makeIuv } from '../ids.ts';
 import { CATALOGUE } from '../catalogue.ts';
 import { REDACTED } from '../redact.ts';
@@ -238,5 +239,61 @@ describe('EC software engine: mapping to the catalogue', () => {
     const listed = new Set([...items.keys(), ...checklist.notEvidenceable.map((c) => c.id)]);
     assert.deepEqual([...listed].sort(), CATALOGUE.map((c) => c.id).sort(), 'every case is either an item or said not evidenceable');
     assert.ok(!isEvidenceable(CATALOGUE.find((c) => c.id === 'PAY-01')!));
+  });
+});
+
+describe('EC software engine: any call is taken in', () => {
+  it('never throws and never keeps the key, whatever the method, path, query, bodies and headers', () => {
+    const paths = fc.constantFrom(
+      GPD,
+      `${GPD}/x`,
+      `${GPD}/x/publish`,
+      `${GPD}/%E0%A4%A/invalidate`,
+      '/gpd/debt-positions-service/v2/organizations/%/debtpositions',
+      `/upload/gpd/debt-positions-service/v1/brokers/b/organizations/${EC}/debtpositions/file/%ZZ/status`,
+      '/gpd/payments-receipts-service/v1/payments/x/receipts/y',
+      '/fdr-org/service/v1/organizations/x/fdrs/a/revisions/b/psps/c/payments',
+      '//evil/../x',
+      'http://host/gpd/debt-positions-service/v1/info',
+    );
+    const json = fc.oneof(
+      fc.json(),
+      fc.constant(JSON.stringify(position('F1'))),
+      fc.constant(JSON.stringify({ paymentPositions: [position('F2'), 7, null], paymentPositionIUPDs: 'x' })),
+      fc.constant('{"__proto__":{"polluted":1},"paymentOption":[{"iuv":12,"transfer":{"length":9}}]}'),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'get'),
+        paths,
+        fc.string(),
+        json,
+        fc.option(json, { nil: undefined }),
+        fc.integer({ min: 100, max: 599 }),
+        fc.dictionary(fc.constantFrom('retry-after', 'location', 'x-request-id', 'content-type'), fc.string()),
+        fc.boolean(),
+        (method, path, query, requestBody, responseBody, status, answerHeaders, aborted) => {
+          const monitor = new EcSoftwareMonitor({ source: { kind: 'recorder', target: 'http://t', segregationCodes: ['01'] }, secrets: [KEY] });
+          const call = monitor.record({
+            at: new Date(NOW),
+            ms: 1,
+            method,
+            url: `${path}?${query}&subscription-key=${KEY}`,
+            requestHeaders: { 'Ocp-Apim-Subscription-Key': KEY, authorization: `Bearer ${KEY}` },
+            requestBody,
+            status,
+            responseHeaders: answerHeaders,
+            ...(responseBody !== undefined ? { responseBody } : {}),
+            clientAborted: aborted,
+          });
+          assert.ok(!JSON.stringify(monitor.recording()).includes(KEY));
+          assert.ok(Array.isArray(call.cases) && Array.isArray(call.findings));
+          assert.equal(({} as Record<string, unknown>).polluted, undefined);
+          buildChecklist(monitor.recording());
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });
