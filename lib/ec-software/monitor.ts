@@ -108,7 +108,6 @@ export class EcSoftwareMonitor {
   private readonly startedAt = new Date();
   private seq = 0;
   private dropped = 0;
-  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly options: MonitorOptions) {
     this.redactor = new Redactor(options.secrets ?? []);
@@ -116,12 +115,6 @@ export class EcSoftwareMonitor {
 
   get source(): RecordingSource {
     return this.options.source;
-  }
-
-  /** Called after every recorded call (the checklist page's live updates). */
-  onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   record(input: CallInput): RecordedCall {
@@ -193,7 +186,6 @@ export class EcSoftwareMonitor {
       this.calls.shift();
       this.dropped += 1;
     }
-    for (const listener of this.listeners) listener();
     return call;
   }
 
@@ -405,7 +397,6 @@ export class EcSoftwareMonitor {
     this.uploads.clear();
     this.throttledUntil.clear();
     this.dropped = 0;
-    for (const listener of this.listeners) listener();
   }
 }
 
