@@ -1,7 +1,7 @@
 // The sandbox's recording of the EC's own software (issue 15): every call to an EC API (GPD v1/v2, upload,
 // receipts, biz-events, FdR) that does not carry the suite's header is taken in by the checking engine
 // (lib/ec-software/monitor.ts), with the keys masked. Served without a key, as the health check (a page a
-// browser opens; nothing secret in it):
+// browser opens; no key in it, only the calls' test data, on the sandbox's loopback address by default):
 //   GET  /__sandbox/checklist   the checklist, JSON, or the page (Italian/English) when a browser asks for HTML
 //   GET  /__sandbox/recording   the recorded calls (what `npm run evidence -- --from-recording <url>` reads)
 // and with the internal key:
