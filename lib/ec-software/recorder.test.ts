@@ -13,6 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { checklistOf, ecClient, ecSandbox, itemsOf, ONBOARDING_CASES } from '../../sandbox/ec-software-test-helpers.ts';
 import type { Execution } from '../evidence/execution.ts';
 import { EvidenceInputError } from '../evidence/pack.ts';
+import { extractPdfText } from '../evidence/pack/pdf-text.ts';
 import { RecorderTargetError, startRecorder, type Recorder } from './recorder.ts';
 import { buildRecordingPack, loadRecording } from './recording-pack.ts';
 
@@ -72,6 +73,11 @@ describe('recording proxy in front of a second sandbox', () => {
     const markdown = readFileSync(join(pack.dir, 'piano-di-test.md'), 'utf8');
     assert.match(markdown, /^# .*software dell'EC/m);
     assert.ok(markdown.includes(byId.get('GPD-CRE-01')!.requestIds[0]!));
+    assert.match(
+      markdown,
+      /\*\*Origine delle evidenze\*\*: Evidenze dalle chiamate del software dell'EC, inoltrate a http:\/\/127\.0\.0\.1:\d+ dal proxy di registrazione/,
+    );
+    assert.match(await extractPdfText(new Uint8Array(readFileSync(join(pack.dir, 'sintesi.pdf')))), /Origine delle evidenze/);
     for (const file of ['report.html', 'piano-di-test.xlsx', 'sintesi.pdf']) assert.ok(pack.sizes[file as keyof typeof pack.sizes] > 0, file);
   });
 

@@ -40,6 +40,13 @@ function environmentOf(recording: Recording): RunEnvironment {
     nodeVersion: process.version,
     keyFingerprints: {},
     owner: process.env.EVIDENCE_OWNER?.trim() ?? '',
+    evidenceSource:
+      recording.source.kind === 'sandbox'
+        ? { it: `${RECORDING_TITLE.it}, ricevute dalla sandbox`, en: `${RECORDING_TITLE.en}, received by the sandbox` }
+        : {
+            it: `${RECORDING_TITLE.it}, inoltrate a ${recording.source.target} dal proxy di registrazione`,
+            en: `${RECORDING_TITLE.en}, forwarded to ${recording.source.target} by the recording proxy`,
+          },
   };
 }
 

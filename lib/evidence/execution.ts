@@ -78,6 +78,8 @@ export interface RunEnvironment {
   owner: string;
   /** The run ids of the shards of a sharded run, merged into this one (absent for a single run). */
   shards?: string[];
+  /** Where the evidence comes from when it is not a suite run (issue 15: the recorded calls of the EC's software). */
+  evidenceSource?: Bilingual;
 }
 
 export interface Execution {
