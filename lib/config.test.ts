@@ -64,6 +64,7 @@ test('sandboxEnv: every variable sandbox/main.ts reads, from the resolved config
     SANDBOX_EXTRA_ORGANIZATIONS: '',
     BROKER_CODE: '77777777777',
     STATION_ID: '77777777777_01',
+    SEGREGATION_CODE: '01',
     GPD_SUBSCRIPTION_KEY: KEY,
     BIZ_SUBSCRIPTION_KEY: `${KEY}b`,
     SANDBOX_INTERNAL_KEY: `${KEY}i`,

@@ -372,6 +372,8 @@ export function sandboxEnv(config: SuiteConfig): Record<string, string> {
     SANDBOX_EXTRA_ORGANIZATIONS: '',
     BROKER_CODE: config.brokerCode,
     STATION_ID: config.stationId,
+    // Issue 15: the segregation code the sandbox checks the EC's own software's IUVs against.
+    SEGREGATION_CODE: config.segregationCode,
     ...keys,
     SANDBOX_INTERNAL_KEY: sandbox.internalKey,
     SANDBOX_UPLOAD_RETRY_AFTER_MS: String(sandbox.upload.retryAfterMs),

@@ -28,6 +28,8 @@ import { checkoutWebRoutes } from './checkout/web-routes.ts';
 import { CARTS_V1, CARTS_V2, Carts, cartPagesRoutes, cartsRoutes } from './checkout/carts.ts';
 import { DEFAULT_RT_PUSH, ReceiptPusher, type RtPushSettings, type RtStation } from './rt/push.ts';
 import { rtControlRoutes } from './rt/routes.ts';
+import { EcSoftwareMonitor } from '../lib/ec-software/monitor.ts';
+import { ecSoftwareRoutes, installEcRecording } from './ec-software.ts';
 
 export { CardGateway, Clock };
 
@@ -62,6 +64,8 @@ export interface SandboxOptions {
   /** Receipt push (paSendRT/V2) to the EC's stations with an endpoint (none by default); timeout, attempts,
    * interval and retry on KO (defaults in rt/push.ts); how often the retry job looks for due retries (1 000 ms). */
   rt?: Partial<RtPushSettings> & { stations?: RtStation[]; jobIntervalMs?: number };
+  /** The recording of the EC's own software (issue 15): the EC and its segregation codes, for the checks. */
+  ecSoftware?: { ecFiscalCode?: string; segregationCodes?: string[] };
 }
 
 export const BASE_PATHS = {
@@ -108,6 +112,14 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
   const subscriptions = [...options.subscriptions, nodeKey];
 
   installHttpBasics(app);
+  // Issue 15: every call of the EC's own software (not the suite's) is recorded and checked, the gateway's
+  // refusals included (hence before the gateway's hook).
+  const ecMonitor = new EcSoftwareMonitor({
+    source: { kind: 'sandbox', target: 'sandbox', ...options.ecSoftware },
+    secrets: subscriptions.map((s) => s.key),
+    now: () => clock.millis(),
+  });
+  installEcRecording(app, ecMonitor);
   installGateway(app, {
     subscriptions,
     apis: APIS,
@@ -115,8 +127,9 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
       gpd: options.rateLimits?.gpd ?? { calls: 100, periodMs: 10_000 },
       upload: options.rateLimits?.upload ?? { calls: 10, periodMs: 1_000 },
     },
-    openPaths: [`${BASE_PATHS.control}/health`],
+    openPaths: [`${BASE_PATHS.control}/health`, `${BASE_PATHS.control}/checklist`, `${BASE_PATHS.control}/recording`],
   });
+  await app.register(ecSoftwareRoutes(ecMonitor), { prefix: BASE_PATHS.control });
 
   const service = new GpdService(new GpdStore(), clock);
   await app.register(ecRoutes, { prefix: BASE_PATHS.gpdV1, service });

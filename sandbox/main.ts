@@ -96,6 +96,8 @@ const rt = {
   retryIntervalMs: millis('SANDBOX_RT_RETRY_INTERVAL_MS'),
   retryOnKo: rtRetryOnKo === '' ? undefined : rtRetryOnKo === 'true',
 };
+// Issue 15: the EC and its segregation code, for the checks of the EC's own software's calls.
+const ecSoftware = { ecFiscalCode: organizations[0]!, segregationCodes: [env('SEGREGATION_CODE', '01')] };
 const app = await buildSandbox({
   subscriptions,
   upload,
@@ -104,6 +106,7 @@ const app = await buildSandbox({
   fdr: { publishDelayDays: fdrDelay },
   rt,
   logger,
+  ecSoftware,
 });
 const address = await app.listen({ host, port });
 console.log(`pagoPA sandbox listening on ${address} (Checkout at ${address}/, card gateway at ${cardGateway.origin})`);

@@ -88,6 +88,8 @@ export interface RunEnvironment {
   gpdApiVersions?: string[];
   /** The EC's receipt endpoint the RT cases called (origin and path, no query), when configured (issue 14). */
   rtEndpoint?: string;
+  /** Where the evidence comes from when it is not a suite run (issue 15: the recorded calls of the EC's software). */
+  evidenceSource?: Bilingual;
 }
 
 export interface Execution {

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiClient, ENVIRONMENT_MARKER, EnvironmentError, closePools, retryAfterMs } from './api-client.ts';
 import { Redactor, REDACTED } from '../redact.ts';
+import { SUITE_CLIENT_HEADER } from '../ec-software/calls.ts';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 const seen: Array<{ method?: string; url?: string; headers: IncomingMessage['headers']; body: string }> = [];
@@ -59,6 +60,11 @@ test('sends the key, JSON body and query; the exchange is redacted', async () =>
   assert.deepEqual(exchange.response.body, { echo: REDACTED }, 'a secret echoed by the server is redacted too');
   assert.ok(!JSON.stringify(exchange).includes(KEY));
   assert.equal(exchange.requestId, request.headers['x-request-id']);
+});
+
+test("every call carries the suite's header, so that the sandbox and the recorder do not take it for the EC's software", async () => {
+  await client.send({ method: 'GET', path: '/a', key: null });
+  assert.equal(seen.at(-1)!.headers[SUITE_CLIENT_HEADER], 'pagopa-async-conformance');
 });
 
 test('key: null sends no key', async () => {

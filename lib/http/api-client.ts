@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool, FormData } from 'undici';
 import type { Limiter } from './rate-limiter.ts';
 import type { Redactor } from '../redact.ts';
+import { SUITE_CLIENT_HEADER } from '../ec-software/calls.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
@@ -125,6 +126,8 @@ export class ApiClient {
     }
     const requestId = request.headers?.['X-Request-Id'] ?? randomUUID();
     const headers: Record<string, string> = { accept: 'application/json', 'x-request-id': requestId, ...lowerKeys(request.headers) };
+    // Tells the sandbox (and the recorder) that this call is the suite's, not the EC's software's (issue 15).
+    headers[SUITE_CLIENT_HEADER] = 'pagopa-async-conformance';
     const key = request.key === undefined ? this.options.key : request.key;
     if (key) headers['ocp-apim-subscription-key'] = key;
     let payload: string | FormData | undefined;

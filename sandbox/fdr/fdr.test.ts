@@ -170,7 +170,15 @@ describe('FdR: flows from payments', () => {
     before.push(...(await listed()).map((f) => f.fdr)); // flows of the earlier cases
     const chosen = await payNotice(sb, { pspCode: 'WOLLNLB1' });
     const other = await payNotice(sb, { pspCode: 'WOLLNLB1' });
-    for (const body of [{ iuvs: [] }, { iuvs: 'x' }, { iuvs: [1] }, { iuvs: ['x'.repeat(36)] }, { iuvs: Array.from({ length: 1001 }, (_, i) => String(i)) }, [chosen.iuv], 'text']) {
+    for (const body of [
+      { iuvs: [] },
+      { iuvs: 'x' },
+      { iuvs: [1] },
+      { iuvs: ['x'.repeat(36)] },
+      { iuvs: Array.from({ length: 1001 }, (_, i) => String(i)) },
+      [chosen.iuv],
+      'text',
+    ]) {
       const refused = await sb.control('POST', '/fdr/publish', body);
       assert.equal(refused.status, 400, JSON.stringify(body).slice(0, 80));
       assert.match(refused.body.detail, /"iuvs"/);
@@ -178,9 +186,15 @@ describe('FdR: flows from payments', () => {
     assert.deepEqual(await listed(), [], 'a refused request publishes nothing');
     const published = await sb.control('POST', '/fdr/publish', { iuvs: [chosen.iuv, '01999999999999999'] });
     assert.equal(published.status, 200);
-    assert.deepEqual(published.body.published.map((f: any) => f.payments), [1]);
+    assert.deepEqual(
+      published.body.published.map((f: any) => f.payments),
+      [1],
+    );
     const payments = async (flows: any[]) => (await Promise.all(flows.map(async (f) => (await fdr(sb, `${flowPath(f)}/payments`)).body.data))).flat();
-    assert.deepEqual((await payments(await listed())).map((p: any) => p.iuv), [chosen.iuv]);
+    assert.deepEqual(
+      (await payments(await listed())).map((p: any) => p.iuv),
+      [chosen.iuv],
+    );
     assert.equal((await sb.ec('GET', `/debtpositions/${chosen.iupd}`)).body.status, 'REPORTED');
     assert.equal((await sb.ec('GET', `/debtpositions/${other.iupd}`)).body.status, 'PAID');
     // Then everything pending, as before.

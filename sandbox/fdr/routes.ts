@@ -36,8 +36,7 @@ const LONG_MAX = 2n ** 63n - 1n;
  * and 4 digits, or `+` and more than 4); seconds required; `.` and 0..9 fraction digits; `Z` or an
  * offset ±HH:MM[:ss].
  */
-const INSTANT =
-  /^([+-]?\d{4,10})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{0,9}))?(?:Z|([+-])(\d{2}):(\d{2})(?::(\d{2}))?)$/i;
+const INSTANT = /^([+-]?\d{4,10})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{0,9}))?(?:Z|([+-])(\d{2}):(\d{2})(?::(\d{2}))?)$/i;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** ZoneOffset's range: -18:00..+18:00 inclusive. */
 const MAX_OFFSET_SECONDS = 18 * 3600;
@@ -73,7 +72,8 @@ export function parseInstant(text: string): number | undefined {
   const nanos = (fraction ?? '').padEnd(9, '0');
   let extraDays = 0;
   if (hour === 24 && minute === 0 && second === 0 && Number(nanos) === 0) extraDays = 1;
-  else if (hour === 23 && minute === 59 && second === 60) second = 59; // a leap second is read as :59
+  else if (hour === 23 && minute === 59 && second === 60)
+    second = 59; // a leap second is read as :59
   else if (hour > 23 || minute > 59 || second > 59) return undefined;
   let offset = 0;
   if (sign !== undefined) {

@@ -44,6 +44,9 @@ export const LOCAL_ONLY_SETTINGS: Record<string, string> = {
   SANDBOX_PORT: 'sandbox only; the nightly runs against UAT',
   SANDBOX_INTERNAL_KEY: 'sandbox only; the nightly runs against UAT',
   CHROMIUM_PATH: "the job installs Debian's chromium at /usr/bin/chromium, found without it",
+  RECORDER_TARGET: "the recording proxy (npm run recorder) runs by hand in front of the EC's software, not in the nightly",
+  RECORDER_HOST: "the recording proxy (npm run recorder) runs by hand in front of the EC's software, not in the nightly",
+  RECORDER_PORT: "the recording proxy (npm run recorder) runs by hand in front of the EC's software, not in the nightly",
 };
 
 const IF_FUNCTIONS = new Set(['always', 'success', 'failure', 'cancelled']);

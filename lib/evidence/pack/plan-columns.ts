@@ -126,6 +126,7 @@ const NOT_SET = '(non indicato / not set)';
 export function coverFacts(execution: Execution): CoverFact[] {
   const env = execution.environment;
   const facts: CoverFact[] = [
+    ...(env.evidenceSource ? [{ label: 'Origine delle evidenze', en: `Evidence source: ${env.evidenceSource.en}`, value: env.evidenceSource.it }] : []),
     { label: 'Ente creditore (codice fiscale)', en: 'Creditor body (fiscal code)', value: env.ecFiscalCode },
     { label: 'Intermediario', en: 'Broker', value: env.brokerCode },
     { label: 'Stazione', en: 'Station', value: env.stationId },
