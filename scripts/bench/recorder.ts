@@ -2,10 +2,11 @@
 // position on a sandbox, alternately direct and through the recorder; answers the median time of each, the
 // recorder's own overhead per call and the ratio to a direct call, and how many of the calls through the recorder
 // were lost (not answered 200 or not recorded). The overhead is the median of the paired differences (each call
-// through the recorder minus the direct call just before it). The lead wires it into `npm run bench`.
+// through the recorder minus the direct call just before it).
 import { buildSandbox } from '../../sandbox/app.ts';
 import { EcSoftware } from '../../examples/ec-software/scripted-client.ts';
 import { startRecorder } from '../../lib/ec-software/recorder.ts';
+import { atMost, median as medianOf, printed, type BenchContext, type Figure } from './figures.ts';
 
 export interface RecorderFigures {
   calls: number;
@@ -16,11 +17,7 @@ export interface RecorderFigures {
   ratio: number;
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
+const median = (values: number[]) => medianOf(values);
 
 export async function benchRecorder(calls = 1000): Promise<RecorderFigures> {
   const ec = '77777777777';
@@ -79,4 +76,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(
     `recorder: ${figures.calls} calls, ${figures.lost} lost; median direct ${figures.directMedianMs.toFixed(2)} ms, through the recorder ${figures.recorderMedianMs.toFixed(2)} ms: overhead ${figures.overheadMedianMs.toFixed(2)} ms per call (ratio ${figures.ratio.toFixed(2)})`,
   );
+}
+
+/** Section `recorder` (issue 15): 1 000 calls (100 at the small size), none lost, overhead ≤ 2 ms median. */
+export async function recorderSection(context: BenchContext): Promise<Figure[]> {
+  const f = await benchRecorder(context.size === 'small' ? 100 : 1000);
+  const extra = `${f.calls} calls, direct ${f.directMedianMs.toFixed(2)} ms, through the recorder ${f.recorderMedianMs.toFixed(2)} ms (median)`;
+  return [
+    atMost('recorder overhead per call (median)', f.overheadMedianMs, 2, 'ms', extra),
+    printed('recorder ÷ direct call (medians)', f.ratio, '×'),
+    atMost('recorder calls lost', f.lost, 0, 'calls'),
+  ];
 }
