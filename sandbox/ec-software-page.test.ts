@@ -3,24 +3,17 @@
 // Skipped when no Chromium is installed.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import type { FastifyInstance } from 'fastify';
-import { resolveChromium } from '../lib/browser.ts';
+import { launchChromium, needsChromium } from '../lib/test-support/chromium.ts';
 import { ecClient, ecSandbox } from './ec-software-test-helpers.ts';
 
-let chromiumChoice: ReturnType<typeof resolveChromium> | undefined;
-try {
-  chromiumChoice = resolveChromium({ playwrightExecutable: chromium.executablePath() });
-} catch {
-  chromiumChoice = undefined;
-}
-
-describe('EC software checklist page in Chromium', { skip: chromiumChoice ? false : 'no Chromium installed' }, () => {
+describe('EC software checklist page in Chromium', { skip: needsChromium }, () => {
   let sandbox: { app: FastifyInstance; url: string };
   let browser: Browser;
   before(async () => {
     sandbox = await ecSandbox();
-    browser = await chromium.launch({ executablePath: chromiumChoice!.executablePath, args: chromiumChoice!.args });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -4,8 +4,8 @@
 // returnCancelUrl, the error page → returnErrorUrl. An unknown cart shows the error modal. Skipped without Chromium.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { resolveChromium } from '../../lib/browser.ts';
+import type { Browser, Page } from '@playwright/test';
+import { launchChromium, needsChromium } from '../../lib/test-support/chromium.ts';
 import { KEYS, ORG, startSandbox, type TestSandbox } from '../test-helpers.ts';
 import { CardGateway } from './card-gateway.ts';
 import { validNotice } from './checkout-test-helpers.ts';
@@ -13,14 +13,7 @@ import { validNotice } from './checkout-test-helpers.ts';
 const PORTAL = 'https://portale.comune.test';
 const RETURN_URLS = { returnOkUrl: `${PORTAL}/ok`, returnCancelUrl: `${PORTAL}/annullato`, returnErrorUrl: `${PORTAL}/errore` };
 
-let chromiumChoice: ReturnType<typeof resolveChromium> | undefined;
-try {
-  chromiumChoice = resolveChromium({ playwrightExecutable: chromium.executablePath() });
-} catch {
-  chromiumChoice = undefined;
-}
-
-describe('Checkout pages: a cart sent by the EC portal', { skip: chromiumChoice ? false : 'no Chromium installed' }, () => {
+describe('Checkout pages: a cart sent by the EC portal', { skip: needsChromium }, () => {
   let sb: TestSandbox;
   let browser: Browser;
   let base: string;
@@ -29,7 +22,7 @@ describe('Checkout pages: a cart sent by the EC portal', { skip: chromiumChoice 
     cardGateway.origin = 'http://cards.sandbox.test';
     sb = await startSandbox({ checkout: { cardGateway, pollDelayMs: 50 } });
     base = await sb.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({ executablePath: chromiumChoice!.executablePath, args: chromiumChoice!.args });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

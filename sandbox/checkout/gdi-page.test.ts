@@ -9,22 +9,15 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from '@playwright/test';
-import { resolveChromium } from '../../lib/browser.ts';
+import type { Browser } from '@playwright/test';
+import { launchChromium, needsChromium } from '../../lib/test-support/chromium.ts';
 import { buildCardGatewayApp, CardGateway } from './card-gateway.ts';
 import { storeCard } from './checkout-test-helpers.ts';
 
 /** Far above what the test waits: only the gateway's page can end the step in time. */
 const GDI_CHECK_TIMEOUT_MS = 20_000;
 
-let chromiumChoice: ReturnType<typeof resolveChromium> | undefined;
-try {
-  chromiumChoice = resolveChromium({ playwrightExecutable: chromium.executablePath() });
-} catch {
-  chromiumChoice = undefined;
-}
-
-describe('the GDI page ends the 3-D Secure step as the real front end expects', { skip: chromiumChoice ? false : 'no Chromium installed' }, () => {
+describe('the GDI page ends the 3-D Secure step as the real front end expects', { skip: needsChromium }, () => {
   let gateway: CardGateway;
   let app: FastifyInstance;
   let browser: Browser;
@@ -49,7 +42,7 @@ describe('the GDI page ends the 3-D Secure step as the real front end expects', 
     });
     await new Promise<void>((resolve) => checkout.listen(0, '127.0.0.1', resolve));
     checkoutOrigin = `http://localhost:${(checkout.address() as { port: number }).port}`;
-    browser = await chromium.launch({ executablePath: chromiumChoice!.executablePath, args: chromiumChoice!.args });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

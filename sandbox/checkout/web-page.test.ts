@@ -7,8 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { resolveChromium } from '../../lib/browser.ts';
+import type { Browser, Page } from '@playwright/test';
+import { launchChromium, needsChromium } from '../../lib/test-support/chromium.ts';
 import { startSandbox, type TestSandbox } from '../test-helpers.ts';
 import { CardGateway } from './card-gateway.ts';
 import { CARDS_METHOD_ID } from './ecommerce.ts';
@@ -16,14 +16,7 @@ import { CARDS_METHOD_ID } from './ecommerce.ts';
 const PROTO_NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
 const SDK_URL = 'http://cards.sandbox.test/monetaweb/resources/hfsdk.js';
 
-let chromiumChoice: ReturnType<typeof resolveChromium> | undefined;
-try {
-  chromiumChoice = resolveChromium({ playwrightExecutable: chromium.executablePath() });
-} catch {
-  chromiumChoice = undefined;
-}
-
-describe('Checkout pages: outside names are never taken for table entries', { skip: chromiumChoice ? false : 'no Chromium installed' }, () => {
+describe('Checkout pages: outside names are never taken for table entries', { skip: needsChromium }, () => {
   let sb: TestSandbox;
   let browser: Browser;
   let base: string;
@@ -32,7 +25,7 @@ describe('Checkout pages: outside names are never taken for table entries', { sk
     cardGateway.origin = 'http://cards.sandbox.test';
     sb = await startSandbox({ checkout: { cardGateway, pollDelayMs: 50 } });
     base = await sb.app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({ executablePath: chromiumChoice!.executablePath, args: chromiumChoice!.args });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
