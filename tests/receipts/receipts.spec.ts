@@ -7,11 +7,9 @@ test('[RIC-04] receipt of an unpaid notice → the documented error', async ({ r
   const iuv = body.paymentOption[0]!.iuv;
   const res = await receipts.get(iuv);
   // The receipts service answers 404 when it holds no receipt, 422 when GPD still has the option unpaid (notes §2.5).
-  if (res.response.status === 404) {
-    expect(res).toBeProblem(404, RECEIPTS.notFoundTitle, RECEIPTS.notFound(config.ecFiscalCode, iuv));
-  } else {
-    expect(res).toBeProblem(422, RECEIPTS.recoveryFailedTitle);
-  }
+  const [status, title, detail] =
+    res.response.status === 404 ? [404, RECEIPTS.notFoundTitle, RECEIPTS.notFound(config.ecFiscalCode, iuv)] : [422, RECEIPTS.recoveryFailedTitle, undefined];
+  expect(res).toBeProblem(status, title, detail);
 });
 
 test('[RIC-05] receipts list: paging and filter rules', async ({ receipts }) => {
