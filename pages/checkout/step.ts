@@ -1,5 +1,6 @@
 // Page-object methods are boxed steps (a failure points at the test line, not inside the page
 // object), and each leaves a screenshot of the page as evidence, card fields masked.
+import { createHash } from 'node:crypto';
 import { test, type Page } from '@playwright/test';
 
 /** Pages whose steps leave no screenshot (a payment that is only a case's precondition); see fixtures/checkout.ts. */
@@ -15,16 +16,37 @@ export async function checkoutStep<T>(page: Page, title: string, body: () => Pro
     title,
     async () => {
       const result = await body();
-      if (!withoutStepScreenshots.has(page)) await attachScreenshot(page, title);
+      if (!withoutStepScreenshots.has(page)) await attachStepScreenshot(page, title);
       return result;
     },
     { box: true },
   );
 }
 
+/** The last step screenshot of each page: a step that leaves the page as it was names it instead of repeating it. */
+const lastStepScreenshot = new WeakMap<Page, { digest: string; title: string }>();
+
+async function attachStepScreenshot(page: Page, title: string): Promise<void> {
+  const image = await screenshot(page);
+  if (!image) return;
+  const digest = createHash('sha256').update(image).digest('hex');
+  const last = lastStepScreenshot.get(page);
+  if (last?.digest === digest) {
+    // Same pixels as the step before (e.g. a button enabled without a visible change): the report stays small.
+    await test.info().attach(`screenshot: ${title}`, { body: `unchanged: the page is as in "screenshot: ${last.title}"`, contentType: 'text/plain' });
+    return;
+  }
+  lastStepScreenshot.set(page, { digest, title });
+  await test.info().attach(`screenshot: ${title}`, { body: image, contentType: 'image/png' });
+}
+
+function screenshot(page: Page): Promise<Buffer | undefined> {
+  if (page.isClosed()) return Promise.resolve(undefined);
+  return page.screenshot({ fullPage: true, mask: [page.locator('iframe[id^="frame_"]')], animations: 'disabled' });
+}
+
 /** A screenshot of the page with every card-field iframe masked. */
 export async function attachScreenshot(page: Page, title: string): Promise<void> {
-  if (page.isClosed()) return;
-  const image = await page.screenshot({ fullPage: true, mask: [page.locator('iframe[id^="frame_"]')], animations: 'disabled' });
-  await test.info().attach(`screenshot: ${title}`, { body: image, contentType: 'image/png' });
+  const image = await screenshot(page);
+  if (image) await test.info().attach(`screenshot: ${title}`, { body: image, contentType: 'image/png' });
 }

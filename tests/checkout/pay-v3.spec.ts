@@ -5,7 +5,8 @@ import { recordInLedger } from '../../fixtures/checkout.ts';
 import { paidInstallment } from '../../lib/fdr/paid-notice.ts';
 import type { InstallmentModelResponse } from '../../lib/schema-types.ts';
 
-test.use({ gpdApiVersion: 'v3' });
+// The payment is the way to the state under test (PARTIALLY_PAID on v3): its pages are evidenced by PAY-01.
+test.use({ gpdApiVersion: 'v3', checkoutStepScreenshots: false });
 
 /** How long GPD may take to show a Checkout payment (the Node closes it asynchronously), as payOnCheckout. */
 const PAID_ON_GPD_TIMEOUT_MS = 120_000;
