@@ -4,7 +4,7 @@
 // followed by the values of its defined keys; an array is a length mark followed by its items.
 // Shapes and length marks are shared by every row of a codec; strings are interned (equal values
 // share one string) except under the keys named unique (identifiers), and the table stops growing at
-// `maxStrings` entries. Decoding builds fresh objects with the same keys, in the same order, with the
+// `maxStrings` entries; numbers that are boxed (instants) share a box with a recent equal one. Decoding builds fresh objects with the same keys, in the same order, with the
 // same values: what structuredClone gave, except that two references to one object in the input
 // decode as two equal objects.
 
@@ -24,6 +24,11 @@ class ListMark {
 /** An undefined item of an array (an object's undefined values are in its shape). */
 const UNDEFINED_ITEM = new (class UndefinedItem {})();
 
+/** Integers the engine stores unboxed in an array slot. */
+const SMALL_INTEGER = (n: number) => Number.isInteger(n) && n >= -(2 ** 30) && n < 2 ** 30;
+/** How many distinct recent numbers a codec remembers (then it starts over). */
+const RECENT_NUMBERS = 4_096;
+
 /** A row: the encoded values, after the prefix the caller put first. */
 export type Row = unknown[];
 
@@ -38,6 +43,7 @@ export class CompactCodec {
   readonly #shapes = new Map<string, Shape>();
   readonly #lists: ListMark[] = [];
   readonly #strings = new Map<string, string>();
+  readonly #numbers = new Map<number, number>();
   readonly #unique: ReadonlySet<string>;
   readonly #maxStrings: number;
   /** Reused while encoding; each row is copied out at its exact length. */
@@ -74,6 +80,8 @@ export class CompactCodec {
         out.push(key !== undefined && this.#unique.has(key) ? value : this.#intern(value));
         return;
       case 'number':
+        out.push(SMALL_INTEGER(value) ? value : this.#number(value));
+        return;
       case 'boolean':
         out.push(value);
         return;
@@ -120,6 +128,15 @@ export class CompactCodec {
       return list;
     }
     return slot === UNDEFINED_ITEM ? undefined : slot;
+  }
+
+  /** A recent equal number, if any: numbers beyond small integers (instants) are boxed, and equal ones then share one box. */
+  #number(value: number): number {
+    const known = this.#numbers.get(value);
+    if (known !== undefined) return known;
+    if (this.#numbers.size >= RECENT_NUMBERS) this.#numbers.clear();
+    this.#numbers.set(value, value);
+    return value;
   }
 
   #intern(text: string): string {
