@@ -3,7 +3,7 @@
 // position frees its identifiers; INVALID/EXPIRED positions keep them.
 // Positions are kept in compact form (compact.ts: one flat row per position, repeated strings shared),
 // written once on save and decoded into fresh objects on every read, so callers may change what they
-// read and an operation that fails half-way changes nothing.
+// read (or what they saved) and an operation that fails half-way changes nothing.
 // IUV/NAV indexes point at the rows (no copies) and keep lookups and uniqueness checks constant-time
 // (uploads write 100 000 positions); `transaction` undoes every write of a failed batch (v2 bulk is
 // all-or-nothing).
@@ -90,12 +90,14 @@ export class GpdStore {
     this.#checkUnique(pp);
     const existing = this.#byOrg.get(org)?.get(pp.iupd);
     const id = existing?.[ID] ?? ++this.#sequence;
-    // A shallow copy only to set the id (in place, or last if the input has none): encoding copies the rest.
-    const row = this.#codec.encode({ ...pp, id }, [0, pp.iupd, id]) as PositionRow;
+    // The id set on a shallow copy (in place, or last if the input has none); the row is the store's own copy.
+    const saved = { ...pp, id };
+    const row = this.#codec.encode(saved, [0, pp.iupd, id]) as PositionRow;
     this.#undo?.push({ org, iupd: pp.iupd, previous: existing });
     this.#remove(org, pp.iupd);
     this.#put(org, row, pp.paymentOption);
-    return this.#decode(row);
+    // What was stored, without decoding it again: the store holds none of these objects.
+    return saved;
   }
 
   /** For inserts: the IUPD must be new. */
