@@ -49,8 +49,9 @@ export interface SandboxOptions {
   /** Defaults 100/10 000 ms (GPD) and 10/1 000 ms (upload). */
   rateLimits?: { gpd?: { calls: number; periodMs: number }; upload?: { calls: number; periodMs: number } };
   /** Upload service: the Retry-After its 202 announces (default 10 000 ms, as UAT), the pause between
-   * chunks of 20 (default 200 ms) and the request size limit (default 100 MiB). */
-  upload?: { retryAfterMs?: number; chunkIntervalMs?: number; maxRequestBytes?: number };
+   * chunks of 20 (default 200 ms) and the request size limit (default 100 MiB); `progress`: where the
+   * progress lines of uploads of more than 1 000 positions go (none by default; `npm run sandbox`: its console). */
+  upload?: { retryAfterMs?: number; chunkIntervalMs?: number; maxRequestBytes?: number; progress?: (line: string) => void };
   /** Who the receipts name as broker and station of an EC (default: the EC itself, station `<EC>_01`). */
   receipts?: { brokerCode?: string; stationId?: string };
   /** Checkout: the card gateway its pages use (default: one that is not listening; see
@@ -171,7 +172,7 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
   });
   await app.register(receiptsRoutes, { prefix: BASE_PATHS.receipts, receipts, service, clock });
   await app.register(bizEventsRoutes, { prefix: BASE_PATHS.bizEvents, receipts });
-  const jobs = new UploadJobs(service, clock, { chunkIntervalMs: options.upload?.chunkIntervalMs ?? 200 });
+  const jobs = new UploadJobs(service, clock, { chunkIntervalMs: options.upload?.chunkIntervalMs ?? 200, progress: options.upload?.progress });
   app.addHook('onClose', async () => jobs.close());
   for (const [version, prefix] of [
     ['v1', BASE_PATHS.uploadV1],

@@ -58,7 +58,12 @@ const subscriptions: Subscription[] = [
   { key: env('SANDBOX_INTERNAL_KEY', 'sandbox-internal-key'), product: 'internal', organizations: ['*'] },
 ];
 
-const upload = { retryAfterMs: millis('SANDBOX_UPLOAD_RETRY_AFTER_MS'), chunkIntervalMs: millis('SANDBOX_UPLOAD_CHUNK_INTERVAL_MS') };
+const upload = {
+  retryAfterMs: millis('SANDBOX_UPLOAD_RETRY_AFTER_MS'),
+  chunkIntervalMs: millis('SANDBOX_UPLOAD_CHUNK_INTERVAL_MS'),
+  // Issue 16: large uploads show their progress (`upload <fileId>: 40 000 / 100 000 positions`; no key in it).
+  progress: (line: string) => console.log(line),
+};
 const checkoutTimes = { outcomeDelayMs: millis('SANDBOX_CHECKOUT_OUTCOME_DELAY_MS'), pollDelayMs: millis('SANDBOX_CHECKOUT_POLL_DELAY_MS') };
 // FdR pace: the day after the payment day on which its flow is published (default 2, D+2 as production).
 const fdrDelay = millis('SANDBOX_FDR_PUBLISH_DELAY_DAYS', 'days');

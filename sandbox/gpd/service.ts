@@ -84,14 +84,14 @@ export class GpdService {
 
   /** Internal: the position owning the option with this IUV. */
   getByIuv(org: string, iuv: string): PaymentPosition {
-    const pp = this.store.findByOption(org, (po) => po.iuv === iuv);
+    const pp = this.store.findByIuv(org, iuv);
     if (!pp) throw appError('PAYMENT_OPTION_IUV_NOT_FOUND', org, iuv);
     return pp;
   }
 
   /** The option with this IUV, if GPD knows it. */
   findOption(org: string, iuv: string): PaymentOption | undefined {
-    return this.store.findByOption(org, (po) => po.iuv === iuv)?.paymentOption.find((po) => po.iuv === iuv);
+    return this.store.findByIuv(org, iuv)?.paymentOption.find((po) => po.iuv === iuv);
   }
 
   list(org: string, query: ListQuery): Page {
@@ -182,7 +182,7 @@ export class GpdService {
 
   /** Internal `pay` and EC `paids`: checks of DebtPositionValidation + PaymentConflictValidator. */
   pay(org: string, nav: string, payment: PaymentInput): { position: PaymentPosition; option: PaymentOption } {
-    const pp = this.store.findByOption(org, matches(nav));
+    const pp = this.store.findByNavOrIuv(org, nav);
     if (!pp) throw appError('PAYMENT_OPTION_NOT_FOUND', org, nav);
     const now = this.clock.millis();
     validTransition(pp, now);
@@ -220,7 +220,7 @@ export class GpdService {
    * kept; the expiry is only reflected in the answer. An option whose validity has not started is 404.
    */
   getOptionForNode(org: string, nav: string): { position: PaymentPosition; option: PaymentOption; debtPositionStatus: PositionStatus } {
-    const pp = this.store.findByOption(org, matches(nav));
+    const pp = this.store.findByNavOrIuv(org, nav);
     if (!pp) throw appError('PAYMENT_OPTION_NOT_FOUND', org, nav);
     const now = this.clock.millis();
     if (validTransition(pp, now)) {
@@ -240,7 +240,8 @@ export class GpdService {
 
   /** Reporting (FdR) of one transfer. */
   report(org: string, iuv: string, transferId: string): { position: PaymentPosition; transfer: Transfer } {
-    const pp = this.store.findByOption(org, (po) => po.iuv === iuv && po.transfer.some((t) => t.idTransfer === transferId));
+    const owner = this.store.findByIuv(org, iuv);
+    const pp = owner?.paymentOption.some((po) => po.iuv === iuv && po.transfer.some((t) => t.idTransfer === transferId)) ? owner : undefined;
     if (!pp) throw appError('TRANSFER_NOT_FOUND', org, iuv, transferId);
     if (NOT_ACCOUNTABLE.has(pp.status)) throw appError('TRANSFER_NOT_ACCOUNTABLE', pp.organizationFiscalCode, iuv, transferId);
     const po = pp.paymentOption.find((o) => o.iuv === iuv)!;

@@ -1,22 +1,40 @@
 // In-memory debt positions, per organization (EC fiscal code), with the platform's uniqueness
 // constraints: IUPD, IUV and NAV unique per EC (and idTransfer unique per option). A deleted
 // position frees its identifiers; INVALID/EXPIRED positions keep them.
-// Reads return copies and writes store copies, so an operation that fails half-way changes nothing.
-// IUV/NAV indexes keep uniqueness checks constant-time (uploads write 100 000 positions);
-// `transaction` undoes every write of a failed batch (v2 bulk is all-or-nothing).
-import type { PaymentOption, PaymentPosition } from './model.ts';
+// Positions are kept in compact form (compact.ts: one flat row per position, repeated strings shared),
+// written once on save and decoded into fresh objects on every read, so callers may change what they
+// read (or what they saved) and an operation that fails half-way changes nothing.
+// IUV/NAV indexes point at the rows (no copies) and keep lookups and uniqueness checks constant-time
+// (uploads write 100 000 positions); `transaction` undoes every write of a failed batch (v2 bulk is
+// all-or-nothing).
+import { CompactCodec, type Row } from './compact.ts';
+import type { PaymentPosition } from './model.ts';
 
 export class UniquenessViolation extends Error {}
 
-type CodeIndex = { iuv: Map<string, string>; nav: Map<string, string> };
+/** A stored position: [put sequence, IUPD, id, ...the position's compact form]. */
+type PositionRow = Row & { 0: number; 1: string; 2: number };
+const SEQ = 0;
+const IUPD = 1;
+const ID = 2;
+const PREFIX = 3;
+
+type CodeIndex = { iuv: Map<string, PositionRow>; nav: Map<string, PositionRow> };
+
+/** Identifiers: nearly every value is unique, so they are not interned. */
+const UNIQUE_KEYS = new Set(['iupd', 'iuv', 'nav', 'idReceipt', 'idFlowReporting', 'hashDocument']);
 
 export class GpdStore {
-  readonly #byOrg = new Map<string, Map<string, PaymentPosition>>();
-  /** Per organization: IUV → IUPD and NAV → IUPD. */
+  readonly #codec = new CompactCodec({ unique: UNIQUE_KEYS });
+  /** Per organization, IUPD → row, in the order of the last write of each position. */
+  readonly #byOrg = new Map<string, Map<string, PositionRow>>();
+  /** Per organization: IUV → row and NAV → row. */
   readonly #codes = new Map<string, CodeIndex>();
   #sequence = 0;
-  /** Undo log of the running transaction: previous value per (org, iupd), undefined = absent. */
-  #undo: Array<{ org: string; iupd: string; previous: PaymentPosition | undefined }> | undefined;
+  /** Increases on every write: a row's place in its organization's iteration order. */
+  #writes = 0;
+  /** Undo log of the running transaction: previous row per (org, iupd), undefined = absent. */
+  #undo: Array<{ org: string; iupd: string; previous: PositionRow | undefined }> | undefined;
 
   /** Runs `work`; if it throws, every write it made is undone and the error rethrown. */
   transaction<T>(work: () => T): T {
@@ -27,7 +45,7 @@ export class GpdStore {
     } catch (error) {
       for (const { org, iupd, previous } of this.#undo.reverse()) {
         this.#remove(org, iupd);
-        if (previous) this.#put(previous);
+        if (previous) this.#put(org, previous);
       }
       throw error;
     } finally {
@@ -36,34 +54,50 @@ export class GpdStore {
   }
 
   get(org: string, iupd: string): PaymentPosition | undefined {
-    const pp = this.#byOrg.get(org)?.get(iupd);
-    return pp && structuredClone(pp);
+    const row = this.#byOrg.get(org)?.get(iupd);
+    return row && this.#decode(row);
   }
 
   list(org: string): PaymentPosition[] {
-    return [...(this.#byOrg.get(org)?.values() ?? [])].map((pp) => structuredClone(pp));
+    return [...(this.#byOrg.get(org)?.values() ?? [])].map((row) => this.#decode(row));
   }
 
   organizations(): string[] {
     return [...this.#byOrg.keys()];
   }
 
-  /** The position owning an option that passes `test`. */
-  findByOption(org: string, test: (po: PaymentOption) => boolean): PaymentPosition | undefined {
-    const pp = this.#positions(org).find((p) => p.paymentOption.some(test));
-    return pp && structuredClone(pp);
+  /** The position owning the option with this IUV. */
+  findByIuv(org: string, iuv: string): PaymentPosition | undefined {
+    const row = this.#codes.get(org)?.iuv.get(iuv);
+    return row && this.#decode(row);
+  }
+
+  /**
+   * The position owning an option whose NAV or IUV is `code`: the first such position in the
+   * organization's order (a code may be one position's NAV and another's IUV).
+   */
+  findByNavOrIuv(org: string, code: string): PaymentPosition | undefined {
+    const index = this.#codes.get(org);
+    const byNav = index?.nav.get(code);
+    const byIuv = index?.iuv.get(code);
+    const row = byNav && byIuv ? (byNav[SEQ] < byIuv[SEQ] ? byNav : byIuv) : (byNav ?? byIuv);
+    return row && this.#decode(row);
   }
 
   /** Inserts or replaces (same IUPD); throws UniquenessViolation and stores nothing on a clash. */
   save(pp: PaymentPosition): PaymentPosition {
+    const org = pp.organizationFiscalCode;
     this.#checkUnique(pp);
-    const stored = structuredClone(pp);
-    const existing = this.#byOrg.get(pp.organizationFiscalCode)?.get(pp.iupd);
-    stored.id = existing?.id ?? ++this.#sequence;
-    this.#undo?.push({ org: pp.organizationFiscalCode, iupd: pp.iupd, previous: existing });
-    this.#remove(pp.organizationFiscalCode, pp.iupd);
-    this.#put(stored);
-    return structuredClone(stored);
+    const existing = this.#byOrg.get(org)?.get(pp.iupd);
+    const id = existing?.[ID] ?? ++this.#sequence;
+    // The id set on a shallow copy (in place, or last if the input has none); the row is the store's own copy.
+    const saved = { ...pp, id };
+    const row = this.#codec.encode(saved, [0, pp.iupd, id]) as PositionRow;
+    this.#undo?.push({ org, iupd: pp.iupd, previous: existing });
+    this.#remove(org, pp.iupd);
+    this.#put(org, row, pp.paymentOption);
+    // What was stored, without decoding it again: the store holds none of these objects.
+    return saved;
   }
 
   /** For inserts: the IUPD must be new. */
@@ -79,20 +113,26 @@ export class GpdStore {
     return true;
   }
 
+  #decode(row: PositionRow): PaymentPosition {
+    return this.#codec.decode(row, PREFIX) as PaymentPosition;
+  }
+
   #index(org: string): CodeIndex {
     let index = this.#codes.get(org);
     if (!index) this.#codes.set(org, (index = { iuv: new Map(), nav: new Map() }));
     return index;
   }
 
-  #put(pp: PaymentPosition): void {
-    const org = pp.organizationFiscalCode;
-    if (!this.#byOrg.has(org)) this.#byOrg.set(org, new Map());
-    this.#byOrg.get(org)!.set(pp.iupd, pp);
+  /** `options`: the position's IUVs and NAVs, when the caller has them (else read from the row). */
+  #put(org: string, row: PositionRow, options: ReadonlyArray<{ iuv: string; nav: string }> = this.#decode(row).paymentOption): void {
+    row[SEQ] = ++this.#writes;
+    let positions = this.#byOrg.get(org);
+    if (!positions) this.#byOrg.set(org, (positions = new Map()));
+    positions.set(row[IUPD], row);
     const index = this.#index(org);
-    for (const po of pp.paymentOption) {
-      index.iuv.set(po.iuv, pp.iupd);
-      index.nav.set(po.nav, pp.iupd);
+    for (const po of options) {
+      index.iuv.set(po.iuv, row);
+      index.nav.set(po.nav, row);
     }
   }
 
@@ -101,14 +141,10 @@ export class GpdStore {
     if (!existing) return;
     this.#byOrg.get(org)!.delete(iupd);
     const index = this.#index(org);
-    for (const po of existing.paymentOption) {
-      if (index.iuv.get(po.iuv) === iupd) index.iuv.delete(po.iuv);
-      if (index.nav.get(po.nav) === iupd) index.nav.delete(po.nav);
+    for (const po of this.#decode(existing).paymentOption) {
+      if (index.iuv.get(po.iuv) === existing) index.iuv.delete(po.iuv);
+      if (index.nav.get(po.nav) === existing) index.nav.delete(po.nav);
     }
-  }
-
-  #positions(org: string): PaymentPosition[] {
-    return [...(this.#byOrg.get(org)?.values() ?? [])];
   }
 
   #checkUnique(pp: PaymentPosition): void {
@@ -117,7 +153,7 @@ export class GpdStore {
       const mine = pp.paymentOption.map((po) => po[key]);
       const takenByOther = (code: string) => {
         const owner = index[key].get(code);
-        return owner !== undefined && owner !== pp.iupd;
+        return owner !== undefined && owner[IUPD] !== pp.iupd;
       };
       if (new Set(mine).size !== mine.length || mine.some(takenByOther)) throw new UniquenessViolation(key);
     }

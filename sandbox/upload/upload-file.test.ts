@@ -123,6 +123,22 @@ test('a declared size that lies does not get past the cap: inflation stops at th
   await rejects(() => readZipEntry(zip, 16 * 1024 * 1024), 'UNZIP ERROR', 'Could not unzip file');
 });
 
+test('a declared size above the data, or beyond the cap in the local header only, is UNZIP ERROR; a true one gives the data', async () => {
+  const data = json({ paymentPositions: [positionBody(), positionBody()] });
+  for (const level of [0, 6] as const) {
+    const zip = zipSync({ 'p.json': data }, { level });
+    assert.deepEqual(await readZipEntry(zip), data);
+    for (const [claimed, cap] of [
+      [data.length + 1, undefined],
+      [0xfffffff0, 1024 * 1024],
+    ] as const) {
+      const lying = zip.slice();
+      u32(lying, 22, claimed);
+      await rejects(() => readZipEntry(lying, cap), 'UNZIP ERROR', 'Could not unzip file');
+    }
+  }
+});
+
 /** A ZIP as java.util.zip.ZipOutputStream writes it: flag bit 3, sizes and CRC in a data descriptor. */
 function zipWithDataDescriptor(name: string, content: Uint8Array): Uint8Array {
   const data = deflateRawSync(content);

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { childOf, readOnlyFields, readableFields, type ObjectDescriptor } from '../descriptor.ts';
 import { JsonMappingError } from '../jackson.ts';
+import { CompactCodec, PackedList } from '../gpd/compact.ts';
 import type { PositionInput } from '../gpd/model.ts';
 import { MULTIPLE_IUPD_FILE, PAYMENT_POSITION, PAYMENT_POSITIONS_FILE, UPLOAD_PACKAGE } from '../gpd/objects.ts';
 import { BeanValidationError, readPositionValue } from '../gpd/request.ts';
@@ -33,7 +34,11 @@ export const MAX_OPTIONS_PER_POSITION = 100;
 export const MAX_LIST_ELEMENTS_PER_POSITION = 10_000;
 
 export type UploadOperation = 'create' | 'update' | 'delete';
-export type UploadItems = { operation: 'create' | 'update'; positions: PositionInput[] } | { operation: 'delete'; iupds: string[] };
+/** The positions are kept in compact form (the bound objects of 100 000 positions would take hundreds of MiB). */
+export type UploadItems = { operation: 'create' | 'update'; positions: PackedList<PositionInput> } | { operation: 'delete'; iupds: string[] };
+
+/** Identifiers of an upload's positions: not interned. */
+const UNIQUE_KEYS = new Set(['iupd', 'iuv', 'nav']);
 
 const invalid = (title: string, detail: string) => new ProblemError(400, title, detail);
 
@@ -209,13 +214,13 @@ function checkDocument(content: Uint8Array, scan: ScanResult, kind: FileKind): v
 }
 
 /** `{paymentPositions: [...]}` of a create or update file, bound and validated. */
-async function bindPositions(content: Uint8Array, scan: ScanResult, slicer: Slicer): Promise<PositionInput[]> {
+async function bindPositions(content: Uint8Array, scan: ScanResult, slicer: Slicer): Promise<PackedList<PositionInput>> {
   checkDocument(content, scan, POSITIONS);
   const count = scan.items.length / 2;
   const messages = new Set<string>();
   // A null list passes @Size and fails later on the platform (500): the sandbox answers 400.
   if (count < 1) messages.add('The list of payment positions must contain at least one element');
-  const positions: PositionInput[] = [];
+  const positions = new PackedList<PositionInput>(new CompactCodec({ unique: UNIQUE_KEYS }));
   const seen = new Set<string>();
   for (let i = 0; i < count; i++) {
     if (slicer.due()) await slicer.yield();
@@ -274,7 +279,7 @@ async function bindIupds(content: Uint8Array, scan: ScanResult, slicer: Slicer):
 
 /** The positions of a create or update file's JSON (already unzipped). */
 export async function readPositionsFile(bytes: Uint8Array, slicer = new Slicer()): Promise<PositionInput[]> {
-  return bindPositions(bytes, await scanBytes(bytes, POSITIONS, slicer), slicer);
+  return (await bindPositions(bytes, await scanBytes(bytes, POSITIONS, slicer), slicer)).toArray();
 }
 
 /** The IUPDs of a delete file's JSON (already unzipped). */

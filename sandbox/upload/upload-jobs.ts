@@ -72,6 +72,32 @@ export interface UploadJob {
 export interface UploadJobsOptions {
   /** Pause between two chunks (ms); 0 = next turn of the event loop. */
   chunkIntervalMs: number;
+  /** Where progress lines of large uploads go (`npm run sandbox`: its console); none by default. */
+  progress?: (line: string) => void;
+}
+
+/** Uploads of more items than this get progress lines: at every further tenth done, or every PROGRESS_EVERY_MS. */
+export const PROGRESS_ABOVE = 1_000;
+export const PROGRESS_EVERY_MS = 5_000;
+
+/** 40000 → "40 000" (the figures of the progress lines). */
+const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+
+/** The items of an upload, each taken once, in order, and released when taken. */
+interface ItemSource {
+  readonly length: number;
+  take(index: number): PositionInput | string;
+}
+
+function releasing(list: Array<string | undefined>): ItemSource {
+  return {
+    length: list.length,
+    take: (index) => {
+      const item = list[index]!;
+      list[index] = undefined;
+      return item;
+    },
+  };
 }
 
 /** The worker's fixed messages for 2xx (and for a 404, as the notes give it). */
@@ -99,7 +125,7 @@ export class UploadJobs {
   /** Registers the upload and starts processing it in the background; returns at once. */
   submit(broker: string, organization: string, items: UploadItems): UploadJob {
     if (this.#closed) throw new ProblemError(503, 'SERVICE UNAVAILABLE', 'The upload service is shutting down');
-    const list: Array<PositionInput | string | undefined> = items.operation === 'delete' ? items.iupds : items.positions;
+    const list: ItemSource = items.operation === 'delete' ? releasing(items.iupds) : items.positions;
     const job: UploadJob = {
       fileId: `${broker}_${organization}_${randomUUID().replace(/-/g, '')}`,
       broker,
@@ -160,21 +186,34 @@ export class UploadJobs {
     this.#pending.add(pending);
   }
 
-  #step(job: UploadJob, items: Array<PositionInput | string | undefined>, offset: number): void {
+  #step(job: UploadJob, items: ItemSource, offset: number, progress = { tenths: 0, at: performance.now() }): void {
     const end = Math.min(offset + CHUNK_SIZE, items.length);
-    const chunk = items.slice(offset, end) as Array<PositionInput | string>;
-    // Processed items are released: a 100 000-position upload shrinks as it goes.
-    items.fill(undefined, offset, end);
+    // Each item is decoded when its chunk comes and released: a 100 000-position upload shrinks as it goes.
+    const chunk: Array<PositionInput | string> = [];
+    for (let i = offset; i < end; i++) chunk.push(items.take(i));
     this.#call(job, calls(chunk), 0, () => {
       job.processed += chunk.length;
+      this.#progress(job, progress);
       if (job.processed < job.submitted) {
-        this.#schedule(() => this.#step(job, items, end));
+        this.#schedule(() => this.#step(job, items, end, progress));
         return;
       }
       job.endTime = this.clock.millis();
       for (const resolve of this.#waiters.get(job.fileId) ?? []) resolve();
       this.#waiters.delete(job.fileId);
     });
+  }
+
+  /** A progress line when a further tenth of a large upload is done, or PROGRESS_EVERY_MS after the last line. */
+  #progress(job: UploadJob, progress: { tenths: number; at: number }): void {
+    const log = this.options.progress;
+    if (!log || job.submitted <= PROGRESS_ABOVE) return;
+    const tenths = Math.floor((job.processed * 10) / job.submitted);
+    const now = performance.now();
+    if (tenths === progress.tenths && now - progress.at < PROGRESS_EVERY_MS) return;
+    progress.tenths = tenths;
+    progress.at = now;
+    log(`upload ${job.fileId}: ${grouped(job.processed)} / ${grouped(job.submitted)} positions`);
   }
 
   /** Runs the chunk's calls from `index`, yielding between two calls when the slice is used up. */

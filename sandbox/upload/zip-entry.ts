@@ -173,15 +173,18 @@ export async function readZipEntry(
   }
   const data = zip.slice(start, compressedSize);
 
-  const chunks: Uint8Array[] = [];
+  // The content is written into one buffer of the declared size as it is inflated (collecting the chunks
+  // and joining them would hold it twice). Content that does not fit its declared size is not kept: the
+  // entry is unreadable then, once read to its end (or refused earlier by the size limit or the sink).
+  const content = expected.size <= maxUnzippedBytes ? new Uint8Array(expected.size) : undefined;
   let size = 0;
   let crc = 0;
   const take = (chunk: Uint8Array) => {
     if (chunk.length === 0) return;
+    if (content && size + chunk.length <= content.length) content.set(chunk, size);
     size += chunk.length;
     if (size > maxUnzippedBytes) throw tooLarge();
     crc = crc32(chunk, crc);
-    chunks.push(chunk);
     sink?.(chunk);
   };
   if (method === STORED) {
@@ -204,13 +207,6 @@ export async function readZipEntry(
       await slicer.tick();
     } while (at < data.length);
   }
-  if (size !== expected.size || crc >>> 0 !== expected.crc) throw unreadable();
-  if (chunks.length === 1) return chunks[0]!;
-  const content = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    content.set(chunk, offset);
-    offset += chunk.length;
-  }
+  if (!content || size !== expected.size || crc >>> 0 !== expected.crc) throw unreadable();
   return content;
 }
