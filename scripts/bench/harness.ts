@@ -17,14 +17,14 @@ import { DebtPositionFactory } from '../../lib/gpd/factory.ts';
 import { makeRunId } from '../../lib/config.ts';
 import { Redactor } from '../../lib/redact.ts';
 import { validateBody } from '../../lib/schemas.ts';
-import { exchangeAttachments } from '../../lib/evidence/exchange-evidence.ts';
+import { exchangeAttachment } from '../../lib/evidence/exchange-evidence.ts';
 
 const UNLIMITED = { calls: 1_000_000_000, periodMs: 1_000 };
 
 /**
  * The part of the overhead outside Playwright, in this process, on the same sandbox: the same GET raw,
  * through the suite's ApiClient (limiter, request id, redaction of headers and body, parse), and through
- * it plus the response's schema check and the two attachment bodies; interleaved, medians in ms.
+ * it plus the response's schema check and the attachment's body; interleaved, medians in ms.
  */
 async function outsidePlaywright(sandbox: BenchSandbox, calls: number): Promise<{ raw: number; client: number; checked: number }> {
   const key = sandbox.keys[0]!;
@@ -56,7 +56,7 @@ async function outsidePlaywright(sandbox: BenchSandbox, calls: number): Promise<
     },
     checked: async () => {
       const exchange = await api.send({ method: 'GET', path });
-      exchangeAttachments(exchange, undefined, validateBody('gpd/PaymentPositionModelBaseResponse', exchange.response.body));
+      exchangeAttachment(exchange, undefined, validateBody('gpd/PaymentPositionModelBaseResponse', exchange.response.body));
     },
   };
   const times = { raw: [] as number[], client: [] as number[], checked: [] as number[] };
@@ -107,7 +107,7 @@ export const benchHarness: Section = async (context): Promise<Figure[]> => {
       const report = readFileSync(join(reports, 'playwright-results.json'), 'utf8');
       throw new Error(`the harness run failed (exit ${code}): ${/"message":\s*"([^"]{0,400})/.exec(report)?.[1] ?? 'see its JSON report'}`);
     }
-    context.progress(`the same GET in this process: raw, through the suite's client, and with schema check and attachment bodies`);
+    context.progress(`the same GET in this process: raw, through the suite's client, and with schema check and attachment body`);
     outside = await outsidePlaywright(sandbox, calls);
   } finally {
     await sandbox.close();
@@ -132,7 +132,7 @@ export const benchHarness: Section = async (context): Promise<Figure[]> => {
       '1 … of it outside Playwright',
       (outside.checked - outside.raw) * 1000,
       'µs',
-      `same GET in the bench's process, medians: raw ${(outside.raw * 1000).toFixed(0)} µs, suite's client (limiter, redaction, parse) +${((outside.client - outside.raw) * 1000).toFixed(0)} µs, schema check + attachment bodies +${((outside.checked - outside.client) * 1000).toFixed(0)} µs; the rest is Playwright's steps, attachments and reporters`,
+      `same GET in the bench's process, medians: raw ${(outside.raw * 1000).toFixed(0)} µs, suite's client (limiter, redaction, parse) +${((outside.client - outside.raw) * 1000).toFixed(0)} µs, schema check + attachment body +${((outside.checked - outside.client) * 1000).toFixed(0)} µs; the rest is Playwright's steps, attachments and reporters`,
     ),
   ];
 };

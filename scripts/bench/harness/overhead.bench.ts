@@ -1,6 +1,7 @@
 // Figure 1 (run by scripts/bench/harness.ts): the same GET of one position, alternately through the
-// suite's GPD client as every spec uses it (fixture `gpd`: request and response schema checks, the boxed
-// business step and its exchange step, the redacted request/response attached, the X-Request-Id check)
+// suite's GPD client as every spec uses it (fixture `gpd`: request and response schema checks, the call's
+// step `METHOD path → status (ms) · business name`, the redacted request and response attached, the
+// X-Request-Id check)
 // and as a raw undici request on the same pool (same path, headers, body read and parsed). The two
 // alternate which goes first. The calls are spread over tests of CALLS_PER_TEST pairs, the size of a
 // case of the suite (a Playwright step costs more the more steps its test already has); each test
