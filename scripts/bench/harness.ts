@@ -2,7 +2,8 @@
 // (the suite's fixtures, evidence steps and attachments filed by allure-playwright, as in a real run)
 // against a sandbox in its own process whose limits do not throttle; ≥ 1 000 calls each way,
 // interleaved, in tests of 25 pairs (a case's size). Ratio of medians, and the absolute extra in µs; and
-// the part of that extra spent outside Playwright, measured in this process.
+// the part of that extra spent outside Playwright, measured in this process; and the same extra next to a
+// UAT-like call of 30 ms (an evidence step and its attachment cost about as much as a local call).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ import { validateBody } from '../../lib/schemas.ts';
 import { exchangeAttachment } from '../../lib/evidence/exchange-evidence.ts';
 
 const UNLIMITED = { calls: 1_000_000_000, periodMs: 1_000 };
+/** A GPD call's order of magnitude on UAT (network and platform), against which the same extra is also shown. */
+const UAT_LIKE_CALL_MS = 30;
 
 /**
  * The part of the overhead outside Playwright, in this process, on the same sandbox: the same GET raw,
@@ -128,6 +131,13 @@ export const benchHarness: Section = async (context): Promise<Figure[]> => {
       `${timings.harness.length} + ${timings.raw.length} GETs interleaved in tests of 25 pairs: median ${(harness * 1000).toFixed(0)} µs through the suite's client, ${(raw * 1000).toFixed(0)} µs raw undici`,
     ),
     printed('1 harness extra per call', (harness - raw) * 1000, 'µs'),
+    printed(
+      '1 … next to a UAT-like call',
+      (UAT_LIKE_CALL_MS + harness - raw) / UAT_LIKE_CALL_MS,
+      '×',
+      `the same extra on a ${UAT_LIKE_CALL_MS} ms call: +${(((harness - raw) / UAT_LIKE_CALL_MS) * 100).toFixed(1)} %` +
+        ` (the local call takes ${(raw * 1000).toFixed(0)} µs)`,
+    ),
     printed(
       '1 … of it outside Playwright',
       (outside.checked - outside.raw) * 1000,
