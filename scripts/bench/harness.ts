@@ -3,8 +3,8 @@
 // against a sandbox in its own process whose limits do not throttle; ≥ 1 000 calls each way,
 // interleaved, in tests of 25 pairs (a case's size). Ratio of medians, and the absolute extra in µs; and
 // the part of that extra spent outside Playwright, measured in this process; and the same extra next to a
-// UAT-like call of 30 ms; and the evidence floor, one step holding one attachment without HTTP, in the
-// same tests (it costs about as much as the local call: the 1.10 target is out of reach offline).
+// UAT-like call of 30 ms; and the evidence floor, one step holding one attachment without HTTP, in tests
+// of their own (it costs about as much as the local call: the 1.10 target is out of reach offline).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -150,7 +150,7 @@ export const benchHarness: Section = async (context): Promise<Figure[]> => {
       '1 … the evidence floor',
       median(timings.floor) * 1000,
       'µs',
-      `in the same tests, ${timings.floor.length} times: one step \`METHOD path → status (ms)\` holding one attachment the size of the call's, no HTTP (SPEC §5's evidence of a call, nothing else)`,
+      `${timings.floor.length} times in tests of 25 after the calls': one step \`METHOD path → status (ms)\` holding one attachment the size of the call's, no HTTP (SPEC §5's evidence of a call, nothing else)`,
     ),
   ];
 };
