@@ -4,7 +4,7 @@
 // interleaved, in tests of 25 pairs (a case's size). Ratio of medians, and the absolute extra in µs; and
 // the part of that extra spent outside Playwright, measured in this process; and the same extra next to a
 // UAT-like call of 30 ms; and the evidence floor, one step holding one attachment without HTTP, in tests
-// of their own (it costs about as much as the local call: the 1.10 target is out of reach offline).
+// of their own (with it the extra is about as long as the local call: the 1.10 target is out of reach offline).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
