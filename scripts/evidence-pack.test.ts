@@ -14,6 +14,7 @@ import { AREAS, CATALOGUE, ONBOARDING_STEPS, caseIdOfTitle } from '../lib/catalo
 import { resolveChromium } from '../lib/browser.ts';
 import { PACK_FILES } from '../lib/evidence/pack.ts';
 import { testRuns } from '../lib/evidence/build-execution.ts';
+import { EXCHANGE_ATTACHMENT } from '../lib/evidence/exchange-evidence.ts';
 import { extractPdfText } from '../lib/evidence/pack/pdf-text.ts';
 import type { Execution, Outcome } from '../lib/evidence/execution.ts';
 
@@ -116,7 +117,7 @@ function embedded(html: string): Map<string, string> {
 test('no API call evidence outside its step, and no Playwright-reporter labels in the report', () => {
   for (const file of readdirSync('reports/allure-results').filter((name) => name.endsWith('-result.json'))) {
     const result = JSON.parse(readFileSync(join('reports/allure-results', file), 'utf8')) as { name: string; attachments: Array<{ name: string }> };
-    const stray = result.attachments.filter((a) => a.name === 'request.json' || a.name === 'response.json');
+    const stray = result.attachments.filter((a) => a.name === EXCHANGE_ATTACHMENT);
     assert.deepEqual(stray, [], `${result.name}: exchange attachments at the test's root`);
   }
   const results = [...embedded(readFileSync(join(dir, 'report.html'), 'utf8')).entries()].filter(([name]) => name.startsWith('data/test-results/'));

@@ -18,6 +18,8 @@ type Spec = {
   errors?: Array<{ message: string }>;
   annotations?: Array<{ type: string; description?: string }>;
   rids?: string[];
+  /** Request ids in the attachments of runs before the one attachment per call (`response.json`). */
+  legacyRids?: string[];
 };
 
 function report(specs: Spec[]): JSONReport {
@@ -40,11 +42,18 @@ function report(specs: Spec[]): JSONReport {
                   duration: 1500,
                   errors: s.errors ?? [],
                   annotations: [],
-                  attachments: (s.rids ?? []).map((rid) => ({
-                    name: 'response.json',
-                    contentType: 'application/json',
-                    body: body({ status: 200, requestId: rid }),
-                  })),
+                  attachments: [
+                    ...(s.rids ?? []).map((rid) => ({
+                      name: 'exchange.json',
+                      contentType: 'application/json',
+                      body: body({ request: { method: 'GET', headers: { 'x-request-id': rid } }, response: { status: 200, requestId: rid } }),
+                    })),
+                    ...(s.legacyRids ?? []).map((rid) => ({
+                      name: 'response.json',
+                      contentType: 'application/json',
+                      body: body({ status: 200, requestId: rid }),
+                    })),
+                  ],
                 },
               ],
             },
@@ -96,6 +105,14 @@ test('passed, skipped with its reason, failed by an assertion, request ids in or
   assert.equal(c('GPD-DEL-01').outcome, 'Non eseguito');
   assert.deepEqual(execution.verdict.outcome, 'Non superato');
   assert.ok(execution.verdict.mandatoryNotPassed.includes('GPD-CRE-01') && !execution.verdict.mandatoryNotPassed.includes('ACC-03'));
+});
+
+test('the request ids of a report written before the one attachment per call (response.json) are read too', () => {
+  const execution = buildExecution({
+    report: report([{ title: '[ACC-03] key works', project: 'api', status: 'passed', testStatus: 'expected', legacyRids: ['old-1', 'old-2'] }]),
+    environment,
+  });
+  assert.deepEqual(execution.cases.find((e) => e.id === 'ACC-03')!.requestIds, ['old-1', 'old-2']);
 });
 
 test('a failed set-up: the cases it held back say so', () => {

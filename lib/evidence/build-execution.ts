@@ -3,6 +3,7 @@
 import type { JSONReport, JSONReportSpec, JSONReportSuite, JSONReportTest, JSONReportTestResult } from '@playwright/test/reporter';
 import { CATALOGUE, caseIdOfTitle, type TestCase } from '../catalogue.ts';
 import { knownDifferenceOf } from '../known-differences.ts';
+import { EXCHANGE_ATTACHMENT } from './exchange-evidence.ts';
 import { failureLine, verdictOf } from './verdict.ts';
 import { NOT_APPLICABLE, OUTCOME_OF, type CaseExecution, type Execution, type RunEnvironment, type Verdict } from './execution.ts';
 
@@ -39,13 +40,18 @@ export function verdictOfRun(run: TestRun): Verdict {
   return verdictOf({ status: STATUS[run.result.status ?? 'failed'] ?? 'failed', errors: run.result.errors });
 }
 
-/** `X-Request-Id` of every API call, from the `response.json` attachments of the evidence steps. */
+/** The attachment that held a call's response before `exchange.json` (reports of earlier runs). */
+const LEGACY_RESPONSE_ATTACHMENT = 'response.json';
+
+/** `X-Request-Id` of every API call, from the `exchange.json` attachments of the evidence steps (`response.json` in earlier runs). */
 export function requestIdsOf(result: JSONReportTestResult | undefined): string[] {
   const ids: string[] = [];
   for (const attachment of result?.attachments ?? []) {
-    if (attachment.name !== 'response.json' || !attachment.body) continue;
+    const combined = attachment.name === EXCHANGE_ATTACHMENT;
+    if ((!combined && attachment.name !== LEGACY_RESPONSE_ATTACHMENT) || !attachment.body) continue;
     try {
-      const { requestId } = JSON.parse(Buffer.from(attachment.body, 'base64').toString('utf8')) as { requestId?: unknown };
+      const parsed = JSON.parse(Buffer.from(attachment.body, 'base64').toString('utf8')) as { requestId?: unknown; response?: { requestId?: unknown } };
+      const requestId = combined ? parsed.response?.requestId : parsed.requestId;
       if (typeof requestId === 'string' && requestId) ids.push(requestId);
     } catch {
       // not one of ours

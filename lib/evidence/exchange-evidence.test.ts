@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { attachmentBody, exchangeAttachments, FULL_BODY_BYTES } from './exchange-evidence.ts';
+import { attachmentBody, exchangeAttachment, EXCHANGE_ATTACHMENT, FULL_BODY_BYTES } from './exchange-evidence.ts';
 import type { ApiExchange } from '../http/api-client.ts';
 import type { SchemaVerdict } from '../schemas.ts';
 
@@ -23,7 +23,7 @@ test('a long list keeps its first two and last items, the count left out, and th
   assert.ok(JSON.stringify(short).length < FULL_BODY_BYTES);
 });
 
-test('the response attachment keeps status, body, request id and schema verdict, without the raw text twice', () => {
+test('the one attachment of a call holds its request and its response, each with its schema verdict; the raw text not twice', () => {
   const exchange: ApiExchange = {
     request: { method: 'GET', url: 'http://h/x', headers: { accept: 'application/json' }, body: undefined },
     response: { status: 200, headers: { 'x-request-id': 'rid-1' }, body: { ok: true }, text: '{"ok":true}' },
@@ -32,8 +32,10 @@ test('the response attachment keeps status, body, request id and schema verdict,
     throttled: 0,
   };
   const verdict: SchemaVerdict = { schema: 'gpd/PaymentPositionModel' as SchemaVerdict['schema'], valid: true, errors: [], warnings: [] };
-  const { response } = exchangeAttachments(exchange, undefined, verdict);
-  const parsed = JSON.parse(response) as Record<string, unknown>;
+  assert.equal(EXCHANGE_ATTACHMENT, 'exchange.json');
+  const { request, response } = JSON.parse(exchangeAttachment(exchange, undefined, verdict)) as Record<string, Record<string, unknown>>;
+  assert.deepEqual(request, { method: 'GET', url: 'http://h/x', headers: { accept: 'application/json' } });
+  const parsed = response!;
   assert.equal(parsed.status, 200);
   assert.deepEqual(parsed.body, { ok: true });
   assert.equal(parsed.requestId, 'rid-1');

@@ -1,4 +1,5 @@
-// What an API call leaves in the report: its request and response as two JSON attachments. A body
+// What an API call leaves in the report: one JSON attachment, `exchange.json`, holding its request and
+// its response (one attachment, not two: each costs the call a Playwright step, bench figure 1). A body
 // of thousands of positions would make the report too large to attach to a ticket, so in a body
 // above 16 KiB long lists are shortened to their first and last items, with the count and a SHA-256
 // of the whole body (the assertions always see the whole body; only the attachment is shortened).
@@ -36,17 +37,16 @@ export function attachmentBody(body: unknown, limit = FULL_BODY_BYTES): Shortene
   return { body: shortenLists(body), shortened: { bytes: Buffer.byteLength(whole), sha256: createHash('sha256').update(whole).digest('hex') } };
 }
 
-/** The two attachments of an exchange (already redacted by the client). */
-export function exchangeAttachments(
-  exchange: ApiExchange,
-  requestSchema: SchemaVerdict | undefined,
-  responseSchema: SchemaVerdict | undefined,
-): { request: string; response: string } {
+/** The name of the attachment of an API call (its step holds it). */
+export const EXCHANGE_ATTACHMENT = 'exchange.json';
+
+/** The attachment of an exchange (already redacted by the client): its request and its response, each with its schema verdict. */
+export function exchangeAttachment(exchange: ApiExchange, requestSchema: SchemaVerdict | undefined, responseSchema: SchemaVerdict | undefined): string {
   const request = attachmentBody(exchange.request.body);
   const response = attachmentBody(exchange.response.body);
-  return {
-    request: JSON.stringify(
-      {
+  return JSON.stringify(
+    {
+      request: {
         method: exchange.request.method,
         url: exchange.request.url,
         headers: exchange.request.headers,
@@ -54,11 +54,7 @@ export function exchangeAttachments(
         shortened: request.shortened,
         schema: requestSchema,
       },
-      null,
-      2,
-    ),
-    response: JSON.stringify(
-      {
+      response: {
         status: exchange.response.status,
         headers: exchange.response.headers,
         body: response.body,
@@ -68,8 +64,8 @@ export function exchangeAttachments(
         throttled: exchange.throttled,
         schema: responseSchema,
       },
-      null,
-      2,
-    ),
-  };
+    },
+    null,
+    2,
+  );
 }

@@ -78,7 +78,10 @@ test("a run's bounds and calls per product come from its JSON report", () => {
             specs: [
               spec(
                 'api',
-                result(3, 10, ['POST /gpd/debt-positions-service/v1/organizations/1/debtpositions → 201 (5 ms)', 'GET /__sandbox/clock → 200 (1 ms)']),
+                result(3, 10, [
+                  'POST /gpd/debt-positions-service/v1/organizations/1/debtpositions → 201 (5 ms) · Create debt position A',
+                  'GET /__sandbox/clock → 200 (1 ms)',
+                ]),
               ),
               spec('bulk', result(3, 4, ['POST /upload/gpd/debt-positions-service/v2/brokers/1/organizations/1/debtpositions/file → 429 (1 ms)'])),
               spec('teardown', result(14, 1)),
