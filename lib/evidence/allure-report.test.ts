@@ -2,7 +2,7 @@
 // Italian categories, the quality gate on the mandatory cases, the history carried in a JSONL file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allureTestResultId, generateReport, prepareAllureResults, RUN_SUITE } from './allure-report.ts';
@@ -75,43 +75,6 @@ test('prepared results carry the verdict: environment → broken, non-conformanc
   assert.deepEqual(label(setup, 'suite'), ['setup']);
   assert.equal(ids.get('GPD-CRE-01'), allureTestResultId('00000000-0000-4000-8000-000000000001'));
   assert.equal(read(join(root, 'in'), '00000000-0000-4000-8000-000000000002').status, 'failed', "the run's own results are left as they are");
-});
-
-test('an attachment with the same bytes as another is kept once, every step pointing at it; different ones stay', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'allure-dedup-'));
-  const dir = join(root, 'in');
-  mkdirSync(dir, { recursive: true });
-  const page = Buffer.from('the same Checkout home page');
-  writeFileSync(join(dir, 'a-attachment.png'), page);
-  writeFileSync(join(dir, 'b-attachment.png'), page);
-  writeFileSync(join(dir, 'c-attachment.png'), Buffer.from('another page'));
-  writeFileSync(join(dir, 'd-attachment.json'), page); // same bytes, another type: kept
-  const attach = (source: string) => ({ name: `screenshot ${source}`, source, type: 'image/png' });
-  const result = (uuid: string, steps: unknown[]) =>
-    writeFileSync(
-      join(dir, `${uuid}-result.json`),
-      JSON.stringify({ uuid, name: uuid, status: 'passed', labels: [], start: 1, stop: 2, stage: 'finished', attachments: [], steps }),
-    );
-  result('00000000-0000-4000-8000-00000000000a', [{ name: 'Open Checkout', attachments: [attach('a-attachment.png')], steps: [] }]);
-  result('00000000-0000-4000-8000-00000000000b', [
-    { name: 'Open Checkout', attachments: [], steps: [{ name: 'nested', attachments: [attach('b-attachment.png')], steps: [] }] },
-    { name: 'Other page', attachments: [attach('c-attachment.png'), { ...attach('d-attachment.json'), type: 'application/json' }], steps: [] },
-  ]);
-  const out = join(root, 'out');
-  prepareAllureResults(dir, out, new Map());
-  assert.deepEqual(
-    readdirSync(out)
-      .filter((f) => f.includes('-attachment'))
-      .sort(),
-    ['a-attachment.png', 'c-attachment.png', 'd-attachment.json'],
-  );
-  const second = JSON.parse(readFileSync(join(out, '00000000-0000-4000-8000-00000000000b-result.json'), 'utf8'));
-  assert.equal(second.steps[0].steps[0].attachments[0].source, 'a-attachment.png');
-  assert.deepEqual(
-    second.steps[1].attachments.map((a: { source: string }) => a.source),
-    ['c-attachment.png', 'd-attachment.json'],
-  );
-  assert.ok(existsSync(join(dir, 'b-attachment.png')), "the run's own results are left as they are");
 });
 
 test('the report: categories in Italian, the quality gate fails on the mandatory cases only, history across two runs', async () => {

@@ -19,12 +19,7 @@ export const HIDDEN_LABELS = ['language', 'framework', 'host', 'thread', 'packag
 /** Where the tests that are not catalogue cases sit in the tree. */
 export const RUN_SUITE = "Preparazione e pulizia dell'esecuzione / Run set-up and clean-up";
 
-interface AllureStepFile {
-  attachments?: Array<{ source: string }>;
-  steps?: AllureStepFile[];
-}
-
-interface AllureResultFile extends AllureStepFile {
+interface AllureResultFile {
   uuid: string;
   status?: string;
   statusDetails?: { message?: string; trace?: string };
@@ -58,7 +53,6 @@ export function prepareAllureResults(source: string, dest: string, verdicts: Map
   rmSync(dest, { recursive: true, force: true });
   mkdirSync(dest, { recursive: true });
   cpSync(source, dest, { recursive: true });
-  const sameAs = dropDuplicateAttachments(dest);
   const ids = new Map<string, string>();
   for (const name of readdirSync(dest)) {
     if (!name.endsWith('-result.json')) continue;
@@ -81,41 +75,10 @@ export function prepareAllureResults(source: string, dest: string, verdicts: Map
             { name: 'suite', value: project },
           ]),
     ];
-    pointAtKeptAttachments(result, sameAs);
     writeFileSync(file, JSON.stringify(result));
     if (caseId) ids.set(caseId, allureTestResultId(result.uuid));
   }
   return ids;
-}
-
-/**
- * Attachments with the same bytes (the same Checkout page shown by several cases, the same body) are kept once in
- * the report: every duplicate file is removed and answered as `duplicate → kept` for the results to point at.
- */
-function dropDuplicateAttachments(dir: string): Map<string, string> {
-  const kept = new Map<string, string>();
-  const sameAs = new Map<string, string>();
-  for (const name of readdirSync(dir).sort()) {
-    if (!name.includes('-attachment')) continue;
-    const digest = createHash('sha256')
-      .update(readFileSync(join(dir, name)))
-      .digest('hex');
-    const extension = name.slice(name.lastIndexOf('.'));
-    const key = `${digest}${extension}`;
-    const first = kept.get(key);
-    if (first === undefined) {
-      kept.set(key, name);
-      continue;
-    }
-    sameAs.set(name, first);
-    rmSync(join(dir, name));
-  }
-  return sameAs;
-}
-
-function pointAtKeptAttachments(node: AllureStepFile, sameAs: Map<string, string>): void {
-  for (const attachment of node.attachments ?? []) attachment.source = sameAs.get(attachment.source) ?? attachment.source;
-  for (const step of node.steps ?? []) pointAtKeptAttachments(step, sameAs);
 }
 
 /**
