@@ -77,6 +77,42 @@ test('prepared results carry the verdict: environment → broken, non-conformanc
   assert.equal(read(join(root, 'in'), '00000000-0000-4000-8000-000000000002').status, 'failed', "the run's own results are left as they are");
 });
 
+test("fixture steps that passed and hold nothing leave the report's tree; a fixture with calls, or that failed, stays", () => {
+  const root = mkdtempSync(join(tmpdir(), 'allure-fixtures-'));
+  const dir = join(root, 'in');
+  mkdirSync(dir, { recursive: true });
+  const step = (name: string, status: string, steps: unknown[] = [], attachments: unknown[] = []) => ({ name, status, steps, attachments });
+  const uuid = '00000000-0000-4000-8000-0000000000f1';
+  writeFileSync(
+    join(dir, `${uuid}-result.json`),
+    JSON.stringify({
+      uuid,
+      name: 'GPD-CRE-01 titolo',
+      status: 'passed',
+      labels: [],
+      steps: [
+        step('Before Hooks', 'passed', [step('Fixture "config"', 'passed'), step('Fixture "page"', 'passed', [step('Fixture "context"', 'passed')])]),
+        step('Expect "toHaveStatus"', 'passed'),
+        step('After Hooks', 'passed', [
+          step('Fixture "debt positions (removed after the test)"', 'passed', [
+            step('DELETE /debtpositions/X → 200', 'passed', [], [{ name: 'exchange.json' }]),
+          ]),
+          step('Fixture "uploads"', 'failed'),
+        ]),
+      ],
+    }),
+  );
+  prepareAllureResults(dir, join(root, 'out'), new Map());
+  const names = (nodes: Array<{ name: string; steps: unknown[] }>): unknown[] =>
+    nodes.map((n) => (n.steps.length ? { [n.name]: names(n.steps as typeof nodes) } : n.name));
+  const out = JSON.parse(readFileSync(join(root, 'out', `${uuid}-result.json`), 'utf8'));
+  assert.deepEqual(names(out.steps), [
+    'Before Hooks',
+    'Expect "toHaveStatus"',
+    { 'After Hooks': [{ 'Fixture "debt positions (removed after the test)"': ['DELETE /debtpositions/X → 200'] }, 'Fixture "uploads"'] },
+  ]);
+});
+
 test('the report: categories in Italian, the quality gate fails on the mandatory cases only, history across two runs', async () => {
   const root = mkdtempSync(join(tmpdir(), 'allure-report-'));
   results(join(root, 'in'));

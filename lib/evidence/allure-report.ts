@@ -19,7 +19,14 @@ export const HIDDEN_LABELS = ['language', 'framework', 'host', 'thread', 'packag
 /** Where the tests that are not catalogue cases sit in the tree. */
 export const RUN_SUITE = "Preparazione e pulizia dell'esecuzione / Run set-up and clean-up";
 
-interface AllureResultFile {
+interface AllureStepFile {
+  name?: string;
+  status?: string;
+  attachments?: unknown[];
+  steps?: AllureStepFile[];
+}
+
+interface AllureResultFile extends AllureStepFile {
   uuid: string;
   status?: string;
   statusDetails?: { message?: string; trace?: string };
@@ -75,10 +82,24 @@ export function prepareAllureResults(source: string, dest: string, verdicts: Map
             { name: 'suite', value: project },
           ]),
     ];
+    pruneEmptyFixtureSteps(result);
     writeFileSync(file, JSON.stringify(result));
     if (caseId) ids.set(caseId, allureTestResultId(result.uuid));
   }
   return ids;
+}
+
+/**
+ * Playwright reports the set-up of every fixture as a step: one that passed and holds nothing (no attachment, no
+ * step left) says nothing to a reviewer, and there are hundreds. A fixture step with content (the cleanup's API
+ * calls) or that failed stays.
+ */
+function pruneEmptyFixtureSteps(node: AllureStepFile): void {
+  if (!node.steps) return;
+  for (const step of node.steps) pruneEmptyFixtureSteps(step);
+  node.steps = node.steps.filter(
+    (step) => !(step.name?.startsWith('Fixture "') && step.status === 'passed' && !step.attachments?.length && !step.steps?.length),
+  );
 }
 
 /**

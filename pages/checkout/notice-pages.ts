@@ -12,18 +12,28 @@ export class HomePage {
   ) {}
 
   async open(): Promise<void> {
-    await checkoutStep(this.page, `Open Checkout (${this.language})`, async () => {
-      await this.page.goto(`${this.baseUrl}/`);
-      await this.page.locator('#languageMenu').selectOption(this.language);
-      await expect(this.page.getByTestId('KeyboardIcon')).toBeVisible();
-    });
+    await checkoutStep(
+      this.page,
+      `Open Checkout (${this.language})`,
+      async () => {
+        await this.page.goto(`${this.baseUrl}/`);
+        await this.page.locator('#languageMenu').selectOption(this.language);
+        await expect(this.page.getByTestId('KeyboardIcon')).toBeVisible();
+      },
+      { screenshot: false },
+    );
   }
 
   async chooseManualEntry(): Promise<void> {
-    await checkoutStep(this.page, 'Choose "Inserisci tu i dati"', async () => {
-      await this.page.getByTestId('KeyboardIcon').click();
-      await expect(this.page).toHaveURL(/\/inserisci-dati-avviso$/);
-    });
+    await checkoutStep(
+      this.page,
+      'Choose "Inserisci tu i dati"',
+      async () => {
+        await this.page.getByTestId('KeyboardIcon').click();
+        await expect(this.page).toHaveURL(/\/inserisci-dati-avviso$/);
+      },
+      { screenshot: false },
+    );
   }
 }
 

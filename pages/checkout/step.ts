@@ -11,12 +11,16 @@ export function setStepScreenshots(page: Page, on: boolean): void {
   else withoutStepScreenshots.add(page);
 }
 
-export async function checkoutStep<T>(page: Page, title: string, body: () => Promise<T>): Promise<T> {
+/**
+ * A boxed step that leaves a screenshot, unless `screenshot: false`: a page that shows nothing of the case (the home
+ * page, the empty notice form) is the same in every case, and its screenshots would only weigh on the report.
+ */
+export async function checkoutStep<T>(page: Page, title: string, body: () => Promise<T>, options: { screenshot?: boolean } = {}): Promise<T> {
   return test.step(
     title,
     async () => {
       const result = await body();
-      if (!withoutStepScreenshots.has(page)) await attachStepScreenshot(page, title);
+      if (options.screenshot !== false && !withoutStepScreenshots.has(page)) await attachStepScreenshot(page, title);
       return result;
     },
     { box: true },
