@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadConfig, ConfigError, keyFingerprint, makeRunId, resolveRun, sandboxEnv, tryLoadConfig, UAT_API_BASE_URL, UAT_CHECKOUT_URL } from './config.ts';
 
-const KEY = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+// Obviously not a key: a test value of a key's length.
+const KEY = 'test-key-not-a-secret-000000000';
 const uat = {
   TARGET: 'uat',
   EC_FISCAL_CODE: '12345678901',

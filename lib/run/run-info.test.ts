@@ -3,10 +3,13 @@ import { test } from 'node:test';
 import { loadConfig } from '../config.ts';
 import { environmentBlock, runEnvironment } from './run-info.ts';
 
+/** Obviously not a key: a test value of a key's length. */
+const FAKE_KEY = 'k'.repeat(32);
+
 test('the run environment names the GPD API versions the EC implements (GPD_API_VERSIONS), in the Allure block too', () => {
   const config = loadConfig({
-    GPD_SUBSCRIPTION_KEY: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
-    SANDBOX_INTERNAL_KEY: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+    GPD_SUBSCRIPTION_KEY: FAKE_KEY,
+    SANDBOX_INTERNAL_KEY: FAKE_KEY,
     RUN_ID: 'R1234',
     GPD_API_VERSIONS: 'v3',
   });
@@ -23,7 +26,7 @@ const uat = {
   BROKER_CODE: '12345678901',
   STATION_ID: '12345678901_01',
   SEGREGATION_CODE: '01',
-  GPD_SUBSCRIPTION_KEY: 'k'.repeat(32),
+  GPD_SUBSCRIPTION_KEY: FAKE_KEY,
   RUN_ID: 'R2611281200AB12',
 };
 
