@@ -10,13 +10,12 @@ import { CATALOGUE } from '../catalogue.ts';
 import { allureMetadata } from '../evidence/case-metadata.ts';
 import { generateReport, prepareAllureResults } from '../evidence/allure-report.ts';
 import { OUTCOME_OF, type CaseExecution, type Execution, type RunEnvironment, type Verdict } from '../evidence/execution.ts';
-import { withReportLinks } from '../evidence/build-execution.ts';
+import { catalogueFields, knownDifferenceField, withReportLinks } from '../evidence/build-execution.ts';
 import { EvidenceInputError, PACK_FILES, romeStamp, type PackResult } from '../evidence/pack.ts';
 import { writePlanXlsx } from '../evidence/pack/plan-xlsx.ts';
 import { planMarkdown } from '../evidence/pack/plan-markdown.ts';
 import { PLAN_TITLE } from '../evidence/pack/plan-columns.ts';
 import { writeSummaryPdf } from '../evidence/pack/summary-pdf.ts';
-import { knownDifferenceOf } from '../known-differences.ts';
 import { caseState, notEvidenceable } from './checklist.ts';
 import { RECORDING_FORMAT, type Recording } from './monitor.ts';
 
@@ -67,22 +66,14 @@ export function recordingExecution(recording: Recording, now = new Date()): Exec
       : state!.status === 'todo'
         ? "Il software dell'EC non ha fatto chiamate che evidenzino il caso"
         : [`Chiamate del software dell'EC: ${calls.join('; ')}`, ...problems].join('\n');
-    const known = knownDifferenceOf(entry.id);
     return {
-      id: entry.id,
-      onboardingStep: entry.onboardingStep,
-      area: entry.area,
-      mandatory: entry.mandatory,
-      title: entry.title,
-      preconditions: entry.preconditions,
-      steps: entry.steps,
-      expected: entry.expected,
+      ...catalogueFields(entry),
       outcome: OUTCOME_OF[verdict],
       verdict,
       ...(start !== undefined && end !== undefined ? { start: new Date(start).toISOString(), end: new Date(end).toISOString(), durationMs: end - start } : {}),
       requestIds: state?.calls.map((c) => c.requestId).filter(Boolean) ?? [],
       note,
-      ...(known ? { knownDifference: { it: known.it, en: known.en, source: known.source } } : {}),
+      ...knownDifferenceField(entry.id),
     };
   });
   // The EC's software evidences what it did: the gate counts the mandatory cases it can evidence.

@@ -77,21 +77,13 @@ function notRunReason(run: TestRun | undefined, setupFailed: boolean): string {
 
 function caseExecution(entry: TestCase, run: TestRun | undefined, setupFailed: boolean): CaseExecution {
   const verdict = run ? verdictOfRun(run) : 'not-run';
-  const known = knownDifferenceOf(entry.id);
   const ran = run?.result && run.result.status !== 'skipped';
   const start = ran ? new Date(run.result!.startTime) : undefined;
   const failure = verdict === 'passed' || verdict === 'not-run' ? undefined : failureLine(run!.result!.errors);
   const note =
     verdict === 'not-run' ? notRunReason(run, setupFailed) : failure ? (NOTE_PREFIX[verdict] ? `${NOTE_PREFIX[verdict]}: ${failure}` : failure) : undefined;
   return {
-    id: entry.id,
-    onboardingStep: entry.onboardingStep,
-    area: entry.area,
-    mandatory: entry.mandatory,
-    title: entry.title,
-    preconditions: entry.preconditions,
-    steps: entry.steps,
-    expected: entry.expected,
+    ...catalogueFields(entry),
     outcome: OUTCOME_OF[verdict],
     verdict,
     ...(start
@@ -99,8 +91,22 @@ function caseExecution(entry: TestCase, run: TestRun | undefined, setupFailed: b
       : {}),
     requestIds: requestIdsOf(run?.result),
     ...(note ? { note } : {}),
-    ...(known ? { knownDifference: { it: known.it, en: known.en, source: known.source } } : {}),
+    ...knownDifferenceField(entry.id),
   };
+}
+
+/** What a case's execution carries from the catalogue: the same for a suite run and a recording of the EC's software. */
+export function catalogueFields(
+  entry: TestCase,
+): Pick<CaseExecution, 'id' | 'onboardingStep' | 'area' | 'mandatory' | 'title' | 'preconditions' | 'steps' | 'expected'> {
+  const { id, onboardingStep, area, mandatory, title, preconditions, steps, expected } = entry;
+  return { id, onboardingStep, area, mandatory, title, preconditions, steps, expected };
+}
+
+/** The case's known difference from the published contracts, as esecuzione.json carries it (nothing when none). */
+export function knownDifferenceField(caseId: string): Pick<CaseExecution, 'knownDifference'> {
+  const known = knownDifferenceOf(caseId);
+  return known ? { knownDifference: { it: known.it, en: known.en, source: known.source } } : {};
 }
 
 export interface BuildInput {
