@@ -130,59 +130,68 @@ function receiptData(position: PaymentPosition, option: PaymentOption, paymentMs
   };
 }
 
-/** The paSendRTReq document (amounts in euros with two decimals; absent fields left out). */
-function paSendRTReq(receipt: ReceiptData, { brokerCode, stationId }: ReceiptContext): string {
-  const { debtor } = receipt;
-  const document = {
-    paSendRTReq: {
-      idPA: receipt.fiscalCode,
-      idBrokerPA: brokerCode,
-      idStation: stationId,
-      receipt: {
-        receiptId: receipt.receiptId,
-        noticeNumber: receipt.noticeNumber,
-        fiscalCode: receipt.fiscalCode,
-        outcome: receipt.outcome,
-        creditorReferenceId: receipt.creditorReferenceId,
-        paymentAmount: euros(receipt.paymentAmountCents),
-        description: receipt.description,
-        companyName: receipt.companyName,
-        officeName: receipt.officeName,
-        debtor: {
-          uniqueIdentifier: { entityUniqueIdentifierType: debtor.entityUniqueIdentifierType, entityUniqueIdentifierValue: debtor.entityUniqueIdentifierValue },
-          fullName: debtor.fullName,
-          streetName: debtor.streetName,
-          civicNumber: debtor.civicNumber,
-          postalCode: debtor.postalCode,
-          city: debtor.city,
-          stateProvinceRegion: debtor.stateProvinceRegion,
-          country: debtor.country,
-          'e-mail': debtor.email,
-        },
-        transferList: {
-          transfer: receipt.transfers.map((t) => ({
-            idTransfer: t.idTransfer,
-            transferAmount: euros(t.amountCents),
-            fiscalCodePA: t.fiscalCodePA,
-            IBAN: t.iban,
-            remittanceInformation: t.remittanceInformation,
-            transferCategory: t.transferCategory,
-          })),
-        },
-        idPSP: receipt.idPSP,
-        pspFiscalCode: receipt.pspFiscalCode,
-        PSPCompanyName: receipt.pspCompanyName,
-        idChannel: receipt.idChannel,
-        channelDescription: receipt.channelDescription,
-        paymentMethod: receipt.paymentMethod,
-        fee: euros(receipt.feeCents),
-        paymentDateTime: receipt.paymentDateTime,
-        applicationDate: receipt.applicationDate,
-        transferDate: receipt.transferDate,
-      },
+/** Leaves out absent fields (the builder writes keys in insertion order: the XSD's order below). */
+const present = (node: Record<string, unknown>) => Object.fromEntries(Object.entries(node).filter(([, value]) => value !== undefined));
+
+function subject(s: ReceiptSubject) {
+  return present({
+    uniqueIdentifier: { entityUniqueIdentifierType: s.entityUniqueIdentifierType, entityUniqueIdentifierValue: s.entityUniqueIdentifierValue },
+    fullName: s.fullName,
+    streetName: s.streetName,
+    civicNumber: s.civicNumber,
+    postalCode: s.postalCode,
+    city: s.city,
+    stateProvinceRegion: s.stateProvinceRegion,
+    country: s.country,
+    'e-mail': s.email,
+  });
+}
+
+/**
+ * The `receipt` element of paSendRTReq (GPD receipts, the Node's paSendRT) and paSendRTV2Request, in the XSD's order,
+ * absent fields left out, amounts in euros with two decimals; `stamp` writes a transfer's MBDAttachment (V2 only).
+ */
+export function receiptElement(receipt: ReceiptData, stamp?: (transfer: ReceiptTransfer) => string | undefined): Record<string, unknown> {
+  return present({
+    receiptId: receipt.receiptId,
+    noticeNumber: receipt.noticeNumber,
+    fiscalCode: receipt.fiscalCode,
+    outcome: receipt.outcome,
+    creditorReferenceId: receipt.creditorReferenceId,
+    paymentAmount: euros(receipt.paymentAmountCents),
+    description: receipt.description,
+    companyName: receipt.companyName,
+    officeName: receipt.officeName,
+    debtor: subject(receipt.debtor),
+    transferList: {
+      transfer: receipt.transfers.map((t) =>
+        present({
+          idTransfer: t.idTransfer,
+          transferAmount: euros(t.amountCents),
+          fiscalCodePA: t.fiscalCodePA,
+          IBAN: t.iban,
+          MBDAttachment: stamp?.(t),
+          remittanceInformation: t.remittanceInformation,
+          transferCategory: t.transferCategory,
+        }),
+      ),
     },
-  };
-  return builder.build(document) as string;
+    idPSP: receipt.idPSP,
+    pspFiscalCode: receipt.pspFiscalCode,
+    PSPCompanyName: receipt.pspCompanyName,
+    idChannel: receipt.idChannel,
+    channelDescription: receipt.channelDescription,
+    paymentMethod: receipt.paymentMethod,
+    fee: euros(receipt.feeCents),
+    paymentDateTime: receipt.paymentDateTime,
+    applicationDate: receipt.applicationDate,
+    transferDate: receipt.transferDate,
+  });
+}
+
+/** The paSendRTReq document of the GPD receipts API. */
+function paSendRTReq(receipt: ReceiptData, { brokerCode, stationId }: ReceiptContext): string {
+  return builder.build({ paSendRTReq: { idPA: receipt.fiscalCode, idBrokerPA: brokerCode, idStation: stationId, receipt: receiptElement(receipt) } }) as string;
 }
 
 export class ReceiptStore {

@@ -3,7 +3,7 @@
 // order), from the same receipt data as the GPD receipts XML and the biz event. Amounts in euros with two
 // decimals. And the reading of the station's answer: outcome OK / KO with a fault, or why it is not one.
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import { euros, type ReceiptData, type ReceiptSubject } from '../receipts/receipt-store.ts';
+import { receiptElement, type ReceiptData, type ReceiptTransfer } from '../receipts/receipt-store.ts';
 
 export type PrimitiveVersion = 1 | 2;
 
@@ -23,23 +23,6 @@ export interface StationAddress {
 
 const builder = new XMLBuilder({ format: true, indentBy: '  ', ignoreAttributes: false, attributeNamePrefix: '@_' });
 
-/** Leaves out absent fields (the builder writes keys in insertion order: the XSD's order below). */
-const present = (node: Record<string, unknown>) => Object.fromEntries(Object.entries(node).filter(([, value]) => value !== undefined));
-
-function subject(s: ReceiptSubject) {
-  return present({
-    uniqueIdentifier: { entityUniqueIdentifierType: s.entityUniqueIdentifierType, entityUniqueIdentifierValue: s.entityUniqueIdentifierValue },
-    fullName: s.fullName,
-    streetName: s.streetName,
-    civicNumber: s.civicNumber,
-    postalCode: s.postalCode,
-    city: s.city,
-    stateProvinceRegion: s.stateProvinceRegion,
-    country: s.country,
-    'e-mail': s.email,
-  });
-}
-
 /** A digital stamp as the receipt carries it (MBDAttachment, base64): here a small document naming the stamp's hash. */
 const mbdAttachment = (hash: string) => Buffer.from(`<marcaDaBollo><ImprontaDocumento>${hash}</ImprontaDocumento></marcaDaBollo>`).toString('base64');
 
@@ -52,47 +35,13 @@ export function unsendable(receipt: ReceiptData, version: PrimitiveVersion): str
 
 /** The SOAP envelope of paSendRT (V1) or paSendRTV2 for `receipt`, addressed to `station`. */
 export function rtRequestEnvelope(version: PrimitiveVersion, receipt: ReceiptData, station: StationAddress): string {
-  const v2 = version === 2;
-  const body = present({
+  const stamp = (t: ReceiptTransfer) => (t.iban === undefined && t.stampHash !== undefined ? mbdAttachment(t.stampHash) : undefined);
+  const body = {
     idPA: station.idPA,
     idBrokerPA: station.idBrokerPA,
     idStation: station.idStation,
-    receipt: present({
-      receiptId: receipt.receiptId,
-      noticeNumber: receipt.noticeNumber,
-      fiscalCode: receipt.fiscalCode,
-      outcome: receipt.outcome,
-      creditorReferenceId: receipt.creditorReferenceId,
-      paymentAmount: euros(receipt.paymentAmountCents),
-      description: receipt.description,
-      companyName: receipt.companyName,
-      officeName: receipt.officeName,
-      debtor: subject(receipt.debtor),
-      transferList: {
-        transfer: receipt.transfers.map((t) =>
-          present({
-            idTransfer: t.idTransfer,
-            transferAmount: euros(t.amountCents),
-            fiscalCodePA: t.fiscalCodePA,
-            IBAN: t.iban,
-            MBDAttachment: v2 && t.iban === undefined && t.stampHash !== undefined ? mbdAttachment(t.stampHash) : undefined,
-            remittanceInformation: t.remittanceInformation,
-            transferCategory: t.transferCategory,
-          }),
-        ),
-      },
-      idPSP: receipt.idPSP,
-      pspFiscalCode: receipt.pspFiscalCode,
-      PSPCompanyName: receipt.pspCompanyName,
-      idChannel: receipt.idChannel,
-      channelDescription: receipt.channelDescription,
-      paymentMethod: receipt.paymentMethod,
-      fee: euros(receipt.feeCents),
-      paymentDateTime: receipt.paymentDateTime,
-      applicationDate: receipt.applicationDate,
-      transferDate: receipt.transferDate,
-    }),
-  });
+    receipt: receiptElement(receipt, version === 2 ? stamp : undefined),
+  };
   const xml = builder.build({
     'soapenv:Envelope': {
       '@_xmlns:soapenv': SOAP_ENV,
