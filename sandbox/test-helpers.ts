@@ -177,6 +177,26 @@ export function positionBody(o: BodyOptions = {}): PositionBody {
   };
 }
 
+/** The second EC of a multi-beneficiary option. */
+export const BENEFICIARY = '15376371009';
+
+/** A position whose single option pays `amount` to two ECs: amount − 345 to the EC, 345 to BENEFICIARY. */
+export function twoBeneficiaryBody(amount = 12345): PositionBody {
+  const body = positionBody({ amount });
+  body.paymentOption[0]!.transfer = [
+    { idTransfer: '1', amount: amount - 345, remittanceInformation: 'TARI', category: '9/0101108TS/', iban: 'IT30N0103076271000001823603' },
+    {
+      idTransfer: '2',
+      amount: 345,
+      remittanceInformation: 'Quota',
+      category: '9/0101108TS/',
+      iban: 'IT60X0542811101000000123456',
+      organizationFiscalCode: BENEFICIARY,
+    },
+  ];
+  return body;
+}
+
 /** One single option plus a plan of two installments (for PARTIALLY_PAID and the 404 rule). */
 export function planBody() {
   const [single, first, second] = [ids(), ids(), ids()];

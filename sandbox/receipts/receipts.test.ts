@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { XMLParser } from 'fast-xml-parser';
-import { DAY, HOUR, KEYS, ORG, PAYMENT_BODY, T0, at, positionBody, startSandbox, type TestSandbox } from '../test-helpers.ts';
+import { DAY, HOUR, KEYS, ORG, PAYMENT_BODY, T0, at, positionBody, startSandbox, twoBeneficiaryBody, type TestSandbox } from '../test-helpers.ts';
 
 const RECEIPTS = `/gpd/payments-receipts-service/v1/payments/${ORG}/receipts`;
 let sb: TestSandbox;
@@ -15,18 +15,7 @@ const receipts = (path = '', query: Record<string, string> = {}, key: string = K
 
 /** A VALID position paid through the internal API (as the Node does after Checkout). */
 async function paidPosition(amount = 12345) {
-  const body = positionBody({ amount });
-  body.paymentOption[0]!.transfer = [
-    { idTransfer: '1', amount: amount - 345, remittanceInformation: 'TARI', category: '9/0101108TS/', iban: 'IT30N0103076271000001823603' },
-    {
-      idTransfer: '2',
-      amount: 345,
-      remittanceInformation: 'Quota',
-      category: '9/0101108TS/',
-      iban: 'IT60X0542811101000000123456',
-      organizationFiscalCode: '15376371009',
-    },
-  ];
+  const body = twoBeneficiaryBody(amount);
   assert.equal((await sb.ec('POST', '/debtpositions', { body, query: { toPublish: 'true' } })).status, 201);
   const option = body.paymentOption[0]!;
   // Paid an hour before the sandbox's (frozen) now.

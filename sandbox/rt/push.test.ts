@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { validateBody } from '../../lib/schemas.ts';
 import { parseSoapEnvelope, koResponse, rtResponseBody, soapEnvelope, soapFault } from '../../lib/rt/soap.ts';
 import { loadPaForNodeXsd } from '../../lib/rt/xsd.ts';
-import { HOUR, KEYS, ORG, PAYMENT_BODY, T0, at, positionBody, startSandbox, type TestSandbox } from '../test-helpers.ts';
+import { HOUR, KEYS, ORG, PAYMENT_BODY, T0, at, positionBody, startSandbox, twoBeneficiaryBody, type TestSandbox } from '../test-helpers.ts';
 import { parseRtEndpoints } from './routes.ts';
 
 // An EC endpoint whose answer depends on the path: what a station may answer the Node.
@@ -55,18 +55,7 @@ after(async () => {
 const RT = { timeoutMs: 300, maxAttempts: 3, retryIntervalMs: 60_000, jobIntervalMs: 0 };
 
 async function paid(sb: TestSandbox, amount = 12345) {
-  const body = positionBody({ amount });
-  body.paymentOption[0]!.transfer = [
-    { idTransfer: '1', amount: amount - 345, remittanceInformation: 'TARI', category: '9/0101108TS/', iban: 'IT30N0103076271000001823603' },
-    {
-      idTransfer: '2',
-      amount: 345,
-      remittanceInformation: 'Quota',
-      category: '9/0101108TS/',
-      iban: 'IT60X0542811101000000123456',
-      organizationFiscalCode: '15376371009',
-    },
-  ];
+  const body = twoBeneficiaryBody(amount);
   assert.equal((await sb.ec('POST', '/debtpositions', { body, query: { toPublish: 'true' } })).status, 201);
   const iuv = body.paymentOption[0]!.iuv;
   const payment = { ...PAYMENT_BODY, pspCode: 'BNLIITRR', pspTaxCode: '09339391005', paymentDate: at(T0, -HOUR) };
