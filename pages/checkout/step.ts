@@ -44,9 +44,20 @@ async function attachStepScreenshot(page: Page, title: string): Promise<void> {
   await test.info().attach(`screenshot: ${title}`, { body: image, contentType: 'image/png' });
 }
 
-function screenshot(page: Page): Promise<Buffer | undefined> {
-  if (page.isClosed()) return Promise.resolve(undefined);
-  return page.screenshot({ fullPage: true, mask: [page.locator('iframe[id^="frame_"]')], animations: 'disabled' });
+/**
+ * The page as it is once it settles: a step whose action sends the page on (Pay → the 3-D Secure page, which sends
+ * the window on to the outcome) would otherwise have its screenshot cut by the navigation.
+ */
+async function screenshot(page: Page): Promise<Buffer | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    if (page.isClosed()) return undefined;
+    try {
+      return await page.screenshot({ fullPage: true, mask: [page.locator('iframe[id^="frame_"]')], animations: 'disabled' });
+    } catch (error) {
+      if (attempt >= 5 || !/Execution context was destroyed|navigat/i.test((error as Error).message)) throw error;
+      await page.waitForLoadState('load');
+    }
+  }
 }
 
 /** A screenshot of the page with every card-field iframe masked. */
