@@ -104,6 +104,10 @@ export default defineConfig({
       dependencies: ['setup'],
       timeout: 300_000,
       use: {
+        // A stuck click or page load fails within a minute, naming what it waited for, instead of using up the
+        // case's five minutes (which only the outcome's polling may need).
+        actionTimeout: 30_000,
+        navigationTimeout: 60_000,
         viewport: { width: 1200, height: 907 },
         screenshot: 'off',
         video: 'off',

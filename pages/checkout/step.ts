@@ -2,6 +2,7 @@
 // object), and each leaves a screenshot of the page as evidence, card fields masked.
 import { createHash } from 'node:crypto';
 import { test, type Page } from '@playwright/test';
+import { missingScreenshotNote, pageScreenshot } from '../../lib/evidence/page-screenshot.ts';
 
 /** Pages whose steps leave no screenshot (a payment that is only a case's precondition); see fixtures/checkout.ts. */
 const withoutStepScreenshots = new WeakSet<Page>();
@@ -31,9 +32,13 @@ export async function checkoutStep<T>(page: Page, title: string, body: () => Pro
 const lastStepScreenshot = new WeakMap<Page, { digest: string; title: string }>();
 
 async function attachStepScreenshot(page: Page, title: string): Promise<void> {
-  const image = await screenshot(page);
-  if (!image) return;
-  const digest = createHash('sha256').update(image).digest('hex');
+  const shot = await pageScreenshot(page);
+  if (!shot) return;
+  if ('missing' in shot) {
+    await attachMissing(title, shot.missing);
+    return;
+  }
+  const digest = createHash('sha256').update(shot.image).digest('hex');
   const last = lastStepScreenshot.get(page);
   if (last?.digest === digest) {
     // Same pixels as the step before (e.g. a button enabled without a visible change): the report stays small.
@@ -41,27 +46,17 @@ async function attachStepScreenshot(page: Page, title: string): Promise<void> {
     return;
   }
   lastStepScreenshot.set(page, { digest, title });
-  await test.info().attach(`screenshot: ${title}`, { body: image, contentType: 'image/png' });
+  await test.info().attach(`screenshot: ${title}`, { body: shot.image, contentType: 'image/png' });
 }
 
-/**
- * The page as it is once it settles: a step whose action sends the page on (Pay → the 3-D Secure page, which sends
- * the window on to the outcome) would otherwise have its screenshot cut by the navigation.
- */
-async function screenshot(page: Page): Promise<Buffer | undefined> {
-  for (let attempt = 1; ; attempt++) {
-    if (page.isClosed()) return undefined;
-    try {
-      return await page.screenshot({ fullPage: true, mask: [page.locator('iframe[id^="frame_"]')], animations: 'disabled' });
-    } catch (error) {
-      if (attempt >= 5 || !/Execution context was destroyed|navigat/i.test((error as Error).message)) throw error;
-      await page.waitForLoadState('load');
-    }
-  }
+function attachMissing(title: string, missing: string): Promise<void> {
+  return test.info().attach(`screenshot: ${title}`, { body: missingScreenshotNote(missing), contentType: 'text/plain' });
 }
 
-/** A screenshot of the page with every card-field iframe masked. */
+/** A screenshot of the page with every card-field iframe masked (a note when it cannot be taken in time). */
 export async function attachScreenshot(page: Page, title: string): Promise<void> {
-  const image = await screenshot(page);
-  if (image) await test.info().attach(`screenshot: ${title}`, { body: image, contentType: 'image/png' });
+  const shot = await pageScreenshot(page);
+  if (!shot) return;
+  if ('missing' in shot) await attachMissing(title, shot.missing);
+  else await test.info().attach(`screenshot: ${title}`, { body: shot.image, contentType: 'image/png' });
 }
