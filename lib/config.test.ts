@@ -271,6 +271,19 @@ test('reporting flows: a bad ledger setting or PSP id is one more problem of the
   assert.match(problems[2]!, /^FDR_PSP_ID="bnl iitrr" is invalid/);
 });
 
+test('RATE_LIMIT_JOBS: jobs on different machines with the same key each take their share of the limits; a bad value is one problem', () => {
+  assert.deepEqual(loadConfig({ ...uat, RATE_LIMIT_JOBS: '1' }).gpdRateLimit, { calls: 100, periodMs: 10_000 });
+  const shard = loadConfig({ ...uat, RATE_LIMIT_JOBS: '3' });
+  assert.deepEqual(shard.gpdRateLimit, { calls: 33, periodMs: 10_000 });
+  assert.deepEqual(shard.uploadRateLimit, { calls: 3, periodMs: 1_000 });
+  assert.deepEqual(loadConfig({ ...uat, RATE_LIMIT_JOBS: '20' }).uploadRateLimit, { calls: 1, periodMs: 1_000 }, 'never less than one call');
+  for (const bad of ['0', '1.5', 'two', '101']) {
+    assert.deepEqual(problemsOf({ ...uat, RATE_LIMIT_JOBS: bad }), [
+      'RATE_LIMIT_JOBS is invalid: expected how many jobs on different machines use the same keys at once, 1..100 (CI: the number of shards).',
+    ]);
+  }
+});
+
 test('GPD_API_VERSIONS: v1 on UAT and v1,v3 on the sandbox by default; v1, v1,v3 and v3 accepted; any other value is one clear problem', () => {
   const sandbox = { GPD_SUBSCRIPTION_KEY: KEY, SANDBOX_INTERNAL_KEY: KEY, RUN_ID: 'R1234' };
   assert.deepEqual(loadConfig(uat).gpdApiVersions, ['v1']);

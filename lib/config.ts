@@ -26,9 +26,9 @@ export interface SuiteConfig {
   unboundEcFiscalCode: string;
   /** Subscription keys per product; only `gpd` is mandatory. Never print these. */
   keys: Partial<Record<Product, string>>;
-  /** Client-side rate limit on GPD calls, shared by all workers. */
+  /** Client-side rate limit on GPD calls, shared by all workers (this job's share: RATE_LIMIT_JOBS). */
   gpdRateLimit: { calls: number; periodMs: number };
-  /** Client-side rate limit on upload-service calls (platform: 10 / s per key). */
+  /** Client-side rate limit on upload-service calls (platform: 10 / s per key; this job's share). */
   uploadRateLimit: { calls: number; periodMs: number };
   /** Bulk cases: positions per upload file, and how long an upload may take to be processed. */
   bulk: { uploadPositions: number; uploadTimeoutMs: number };
@@ -239,6 +239,12 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
   const uploadCalls = Number(read('UPLOAD_RATE_LIMIT_CALLS', '10'));
   if (!(Number.isInteger(uploadCalls) && uploadCalls > 0))
     problems.push('UPLOAD_RATE_LIMIT_CALLS is invalid: expected a positive integer of calls per second (platform: 10).');
+  // Runners on one machine share one allowance by themselves (lib/run/machine-allowance.ts); jobs on different
+  // machines with the same key (CI shards) cannot, so each takes its share of the platform's limits.
+  const rateLimitJobs = Number(read('RATE_LIMIT_JOBS', '1'));
+  if (!(Number.isInteger(rateLimitJobs) && rateLimitJobs >= 1 && rateLimitJobs <= 100))
+    problems.push('RATE_LIMIT_JOBS is invalid: expected how many jobs on different machines use the same keys at once, 1..100 (CI: the number of shards).');
+  const share = (limit: number) => Math.max(1, Math.floor(limit / (Number.isInteger(rateLimitJobs) && rateLimitJobs >= 1 ? rateLimitJobs : 1)));
   // A thousand positions exercise the chunked processing on the sandbox; UAT gets a small file by default.
   const uploadPositions = Number(read('UPLOAD_POSITIONS', isSandbox ? '1000' : '25'));
   if (!(Number.isInteger(uploadPositions) && uploadPositions >= 1 && uploadPositions <= 100_000)) {
@@ -292,8 +298,8 @@ export function loadConfig(env: Env = process.env): SuiteConfig {
     secondEcFiscalCode,
     unboundEcFiscalCode,
     keys,
-    gpdRateLimit: { calls, periodMs },
-    uploadRateLimit: { calls: uploadCalls, periodMs: 1000 },
+    gpdRateLimit: { calls: share(calls), periodMs },
+    uploadRateLimit: { calls: share(uploadCalls), periodMs: 1000 },
     bulk: { uploadPositions, uploadTimeoutMs },
     sandbox: isSandbox ? { port: sandboxPort, internalKey: internalKey!, ...sandboxPace } : undefined,
     checkout,

@@ -16,17 +16,41 @@ export type Limits = Record<Bucket, { calls: number; periodMs: number }>;
 
 export interface AllowanceCoordinator {
   url: string;
+  /** How long nobody has used it (no hold open, no permit asked or pending), in ms; 0 while in use. */
+  idleMs(): number;
   close(): Promise<void>;
 }
 
-/** Starts the coordinator on 127.0.0.1 (any free port). It does not keep the process alive. */
+/**
+ * Starts the coordinator on 127.0.0.1 (any free port). It does not keep the process alive. Besides the permits:
+ * `GET /health` answers its limits (a runner checks it joins the allowance it means), and `POST /hold` is a
+ * runner's lease, open as long as the runner lives (lib/run/machine-allowance.ts).
+ */
 export async function startAllowanceCoordinator(limits: Limits): Promise<AllowanceCoordinator> {
   const limiters = new Map<string, RateLimiter>(Object.entries(limits).map(([bucket, limit]) => [bucket, new RateLimiter(limit.calls, limit.periodMs)]));
+  let holds = 0;
+  let pending = 0;
+  let lastUse = performance.now();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://coordinator');
     const [, action, bucket] = url.pathname.split('/');
-    const limiter = bucket === undefined ? undefined : limiters.get(bucket);
     req.resume();
+    if (req.method === 'GET' && url.pathname === '/health') {
+      // Looking is not using: a health check does not keep an unheld coordinator alive.
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ limits }));
+      return;
+    }
+    lastUse = performance.now();
+    if (req.method === 'POST' && url.pathname === '/hold') {
+      holds += 1;
+      res.once('close', () => {
+        holds -= 1;
+        lastUse = performance.now();
+      });
+      res.writeHead(200, { 'content-type': 'text/plain' }).flushHeaders();
+      return;
+    }
+    const limiter = bucket === undefined ? undefined : limiters.get(bucket);
     if (req.method !== 'POST' || !limiter || (action !== 'acquire' && action !== 'back-off')) {
       res.writeHead(404).end();
       return;
@@ -41,7 +65,12 @@ export async function startAllowanceCoordinator(limits: Limits): Promise<Allowan
       res.writeHead(204).end();
       return;
     }
-    void limiter.acquire().then(() => res.writeHead(204).end());
+    pending += 1;
+    void limiter.acquire().then(() => {
+      pending -= 1;
+      lastUse = performance.now();
+      res.writeHead(204).end();
+    });
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -49,6 +78,7 @@ export async function startAllowanceCoordinator(limits: Limits): Promise<Allowan
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    idleMs: () => (holds > 0 || pending > 0 ? 0 : performance.now() - lastUse),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -36,6 +36,8 @@ const FIXED_SETTINGS: Record<string, string> = {
   EVIDENCE_HISTORY: 'history/allure-history.jsonl',
   // The reconciliation ledger the cache carries: each shard appends to its copy, the merge job keeps the union.
   FDR_LEDGER: 'history/fdr-ledger.jsonl',
+  // The shards run side by side on different machines with the same keys: each takes its share of the limits.
+  RATE_LIMIT_JOBS: '${{ strategy.job-total }}',
 };
 
 /** Settings of .env.example that CI deliberately leaves unset, with the reason. */
@@ -220,6 +222,9 @@ export function gitlabProblems(file: Map): string[] {
     const shard = jobs[shardName]!;
     const script = text(shard.script);
     if (!/--shard="?\$CI_NODE_INDEX\/\$CI_NODE_TOTAL/.test(script)) problems.push(`${shardName}: no --shard=$CI_NODE_INDEX/$CI_NODE_TOTAL`);
+    // Shards on different machines with the same keys: each takes its share of the platform's limits.
+    const jobs_ = String(asMap(shard.variables).RATE_LIMIT_JOBS ?? '');
+    if (jobs_ !== '$CI_NODE_TOTAL') problems.push(`${shardName}: variable RATE_LIMIT_JOBS must be $CI_NODE_TOTAL, got ${jobs_ || '(none)'}`);
     if (!/RUN_ID="?[A-Za-z]*\$\{?CI_PIPELINE_ID\}?S\$\{?CI_NODE_INDEX\}?/.test(script))
       problems.push(`${shardName}: RUN_ID is not built from CI_PIPELINE_ID and S<CI_NODE_INDEX>`);
     if (!/npm run cleanup -- "?\$RUN_ID/.test(text(shard.after_script)))

@@ -187,6 +187,11 @@ test('the mapping check fails on a missing setting, a key from a variable, or a 
     ],
     ['card from a variable', (w) => (at(w).jobs.shard.env.CHECKOUT_CARD_CVV = '${{ vars.CHECKOUT_CARD_CVV }}'), /CHECKOUT_CARD_CVV: expected/],
     ['target not uat', (w) => (at(w).jobs.shard.env.TARGET = '${{ vars.TARGET }}'), /TARGET: expected uat/],
+    [
+      'shards each with the whole limit',
+      (w) => (at(w).jobs.shard.env.RATE_LIMIT_JOBS = '${{ vars.RATE_LIMIT_JOBS }}'),
+      /RATE_LIMIT_JOBS: expected \$\{\{ strategy\.job-total/,
+    ],
     ['local-only mapped', (w) => (at(w).jobs.shard.env.REPORTS_DIR = '${{ vars.REPORTS_DIR }}'), /REPORTS_DIR is listed as local-only/],
     ['key in the merge job', (w) => (at(w).jobs.merge.env.GPD_SUBSCRIPTION_KEY = '${{ secrets.GPD_SUBSCRIPTION_KEY }}'), /job merge receives secrets\.GPD/],
   ];
@@ -226,6 +231,7 @@ test('the GitLab check fails when a property breaks', () => {
       /does not restrict/,
     ],
     ['no parallel', (f) => delete at(f)['conformance:uat:shard'].parallel, /one UAT job with `parallel`, found 0/],
+    ['shards each with the whole limit', (f) => delete at(f)['conformance:uat:shard'].variables.RATE_LIMIT_JOBS, /RATE_LIMIT_JOBS must be \$CI_NODE_TOTAL/],
     ['merge not always', (f) => delete at(f)['conformance:uat:merge'].rules[0].when, /must be `when: always`/],
     ['merge without the shards', (f) => (at(f)['conformance:uat:merge'].needs = []), /does not need conformance:uat:shard/],
     ['artefacts on success only', (f) => (at(f)['conformance:uat:merge'].artifacts.when = 'on_success'), /artifacts must be `when: always`/],
