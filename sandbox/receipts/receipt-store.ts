@@ -79,6 +79,7 @@ export interface ReceiptContext {
 }
 
 const builder = new XMLBuilder({ format: true, indentBy: '    ', suppressEmptyNode: true });
+const JAXB_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Cents as the receipt writes amounts: euros with two decimals. */
 export const euros = (cents: number) => (cents / 100).toFixed(2);
@@ -189,9 +190,12 @@ export function receiptElement(receipt: ReceiptData, stamp?: (transfer: ReceiptT
   });
 }
 
-/** The paSendRTReq document of the GPD receipts API. */
+/**
+ * The paSendRTReq document of the GPD receipts API, as pagopa-gpd-payments stores it (ReceiveRTService.marshal at
+ * e8d7b300: JAXB, formatted output, the root in no namespace) with JAXB's XML declaration.
+ */
 function paSendRTReq(receipt: ReceiptData, { brokerCode, stationId }: ReceiptContext): string {
-  return builder.build({ paSendRTReq: { idPA: receipt.fiscalCode, idBrokerPA: brokerCode, idStation: stationId, receipt: receiptElement(receipt) } }) as string;
+  return JAXB_DECLARATION + builder.build({ paSendRTReq: { idPA: receipt.fiscalCode, idBrokerPA: brokerCode, idStation: stationId, receipt: receiptElement(receipt) } }) as string;
 }
 
 export class ReceiptStore {

@@ -29,6 +29,8 @@ test('a payment through pagoPA produces the receipt: XML paSendRTReq consistent 
   const res = await receipts(`/${iuv}`);
   assert.equal(res.status, 200);
   assert.match(String(res.headers['content-type']), /^application\/xml/);
+  // As pagopa-gpd-payments stores it (ReceiveRTService.marshal: JAXB, formatted, root in no namespace).
+  assert.match(res.raw, /^<\?xml version="1\.0" encoding="UTF-8" standalone="yes"\?>\n<paSendRTReq>\n {4}<idPA>/);
   const doc = new XMLParser({ parseTagValue: false }).parse(res.raw) as { paSendRTReq: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
   const receipt = doc.paSendRTReq.receipt;
   assert.equal(doc.paSendRTReq.idPA, ORG);
