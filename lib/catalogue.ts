@@ -1642,7 +1642,7 @@ export const CATALOGUE: readonly TestCase[] = [
       steps: {
         it: [
           'Creare e pubblicare una posizione e pagarla con carta su Checkout fino allo stato PAID su GPD (come PAY-01)',
-          'Interrogare GET /payments/{ec}/receipts/{iuv} fino a HTTP 200 (al più 120 s) e leggere il documento XML paSendRTReq',
+          'Interrogare GET /payments/{ec}/receipts/{iuv} fino a HTTP 200 (al più 120 s) e leggere il documento XML paSendRTReq (PaSendRTV2Request da una stazione V2)',
           'Verificare EC, intermediario e stazione (idPA, idBrokerPA, idStation)',
           'Verificare receiptId = identificativo ricevuta su GPD, codice avviso, IUV (creditorReferenceId), EC, esito OK, importo in euro con due decimali, ente e data di pagamento',
           'Verificare il debitore (tipo, codice fiscale, nome) e ogni trasferimento (importo in euro, EC, IBAN, causale)',
@@ -1650,7 +1650,7 @@ export const CATALOGUE: readonly TestCase[] = [
         ],
         en: [
           'Create and publish a position and pay it by card on Checkout until it is PAID on GPD (as PAY-01)',
-          'Poll GET /payments/{ec}/receipts/{iuv} until HTTP 200 (at most 120 s) and read the paSendRTReq XML document',
+          'Poll GET /payments/{ec}/receipts/{iuv} until HTTP 200 (at most 120 s) and read the paSendRTReq XML document (PaSendRTV2Request from a V2 station)',
           'Check EC, broker and station (idPA, idBrokerPA, idStation)',
           'Check receiptId = the receipt id on GPD, notice number, IUV (creditorReferenceId), EC, outcome OK, amount in euros with two decimals, payee and payment date',
           'Check the debtor (type, fiscal code, name) and every transfer (amount in euros, EC, IBAN, remittance information)',
@@ -1658,8 +1658,8 @@ export const CATALOGUE: readonly TestCase[] = [
         ],
       },
       expected: {
-        it: 'Documento XML paSendRTReq coerente con la posizione: codice avviso, IUV, ente, importo in euro, debitore, trasferimenti, PSP, identificativo ricevuta',
-        en: 'XML paSendRTReq document consistent with the position: notice number, IUV, EC, amount in euros, debtor, transfers, PSP, receipt id',
+        it: 'Documento XML paSendRTReq o PaSendRTV2Request coerente con la posizione: codice avviso, IUV, ente, importo in euro, debitore, trasferimenti, PSP, identificativo ricevuta',
+        en: 'XML paSendRTReq or PaSendRTV2Request document consistent with the position: notice number, IUV, EC, amount in euros, debtor, transfers, PSP, receipt id',
       },
     },
     {

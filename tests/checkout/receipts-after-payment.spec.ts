@@ -1,6 +1,6 @@
-import { XMLParser } from 'fast-xml-parser';
 import { test, expect, type PaidNotice } from '../../fixtures/index.ts';
 import type { ReceiptsClient } from '../../lib/http/receipts-client.ts';
+import { receiptRequest, type ReceiptDoc } from '../../lib/receipts/receipt-document.ts';
 
 // The payment is these cases' precondition: PAY-01 evidences its steps screen by screen.
 test.use({ checkoutStepScreenshots: false });
@@ -8,8 +8,7 @@ test.use({ checkoutStepScreenshots: false });
 /** How long the receipt may take to reach the receipts service after the payment (it is sent asynchronously). */
 const RECEIPT_TIMEOUT_MS = 120_000;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed documents, read field by field by the assertions
-type Doc = Record<string, any>;
+type Doc = ReceiptDoc;
 
 const euros = (cents: number) => (cents / 100).toFixed(2);
 const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -42,18 +41,17 @@ async function receiptXml(receipts: ReceiptsClient, iuv: string): Promise<string
   return xml;
 }
 
-/** The paSendRTReq of a receipt document (namespace prefixes dropped; a SOAP envelope, if any, opened). */
-function paSendRTReq(xml: string): Doc {
-  const parsed = new XMLParser({ removeNSPrefix: true, parseTagValue: false, ignoreAttributes: true }).parse(xml) as Doc;
-  const request = parsed.paSendRTReq ?? parsed.Envelope?.Body?.paSendRTReq;
-  expect(request, 'the document is a paSendRTReq').toBeDefined();
-  return request as Doc;
+/** The request of a receipt document: paSendRTReq or, from a V2 station, PaSendRTV2Request. */
+function receiptRequestOf(xml: string): Doc {
+  const read = receiptRequest(xml);
+  expect(read, 'the document is a paSendRTReq or a PaSendRTV2Request').toBeDefined();
+  return read!.request;
 }
 
 test('[RIC-01] receipt by IUV of a notice paid on Checkout, consistent with the position', async ({ payOnCheckout, receipts, config }) => {
   const paid = await payOnCheckout();
   const option = paidOption(paid);
-  const request = paSendRTReq(await receiptXml(receipts, paid.iuv));
+  const request = receiptRequestOf(await receiptXml(receipts, paid.iuv));
   const receipt = request.receipt as Doc;
 
   await test.step('EC, broker and station', async () => {
