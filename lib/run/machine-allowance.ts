@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Limits } from '../http/shared-allowance.ts';
@@ -28,7 +28,8 @@ export interface DaemonSettings {
 }
 
 export const DAEMON_SETTINGS_VARIABLE = 'ALLOWANCE_DAEMON';
-const DEFAULT_DIR = join(tmpdir(), 'pagopa-async-conformance');
+/** One folder per user: another user's runs have their own keys' allowances and folder permissions. */
+const DEFAULT_DIR = join(tmpdir(), `pagopa-async-conformance-${userInfo().uid}`);
 const DEFAULT_IDLE_MS = 5_000;
 const JOIN_DEADLINE_MS = 20_000;
 /** Between two looks at the registry while a daemon starts (it takes ~1 s: Node and tsx). */
