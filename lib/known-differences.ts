@@ -30,6 +30,12 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   },
   // Checkout carts (issue 13).
   {
+    caseId: 'PAY-10',
+    it: "Il contratto dei carrelli (Checkout EC API) dichiara la chiave di sottoscrizione; la piattaforma non la richiede per quest'API e rifiuta con 401 la chiave di un altro prodotto (come quella GPD): la suite invia il carrello senza chiave.",
+    en: "The carts contract (Checkout EC API) declares a subscription key; the platform does not require one for this API and refuses another product's key (such as the GPD key) with 401: the suite sends the cart without a key.",
+    source: 'pagopa/pagopa-infra, src/domains/checkout-app/04_apim_checkout_ec.tf (API checkout/ec: subscription_required = false, product checkout-ec only)',
+  },
+  {
     caseId: 'PAY-12',
     it: 'Il contratto pubblicato dei carrelli (Checkout EC API) dichiara solo 400 e 500; il servizio risponde 422 "Invalid payment info" a un carrello con lo stesso avviso due volte o con un avviso non pagabile.',
     en: 'The published carts contract (Checkout EC API) declares only 400 and 500; the service answers 422 "Invalid payment info" to a cart with the same notice twice or a notice that cannot be paid.',

@@ -33,7 +33,7 @@ import { ecSoftwareRoutes, installEcRecording } from './ec-software.ts';
 
 export { CardGateway, Clock };
 
-export type Product = 'gpd' | 'gpd-receipts' | 'fdr' | 'biz' | 'internal';
+export type Product = 'gpd' | 'gpd-receipts' | 'fdr' | 'biz' | 'checkout-ec' | 'internal';
 
 /** organizations: EC fiscal codes bound to the key ('*' = any, used for the internal key). */
 export interface Subscription {
@@ -47,7 +47,7 @@ export interface SandboxOptions {
   /** Default: new Clock() (real time, controllable offset). */
   clock?: Clock;
   /** Defaults 100/10 000 ms (GPD) and 10/1 000 ms (upload). */
-  rateLimits?: { gpd?: { calls: number; periodMs: number }; upload?: { calls: number; periodMs: number } };
+  rateLimits?: { gpd?: { calls: number; periodMs: number }; upload?: { calls: number; periodMs: number }; carts?: { calls: number; periodMs: number } };
   /** Upload service: the Retry-After its 202 announces (default 10 000 ms, as UAT), the pause between
    * chunks of 20 (default 200 ms) and the request size limit (default 100 MiB); `progress`: where the
    * progress lines of uploads of more than 1 000 positions go (none by default; `npm run sandbox`: its console). */
@@ -96,9 +96,11 @@ const APIS: ProtectedApi[] = [
   { prefix: FDR_BASE_PATH, product: 'fdr' },
   { prefix: BASE_PATHS.gpdInternal, product: 'internal' },
   { prefix: BASE_PATHS.control, product: 'internal' },
-  // Checkout carts (issue 13): the EC's key; the sandbox takes its GPD key (README, known differences).
-  { prefix: CARTS_V1, product: 'gpd' },
-  { prefix: CARTS_V2, product: 'gpd' },
+  // Checkout carts (issue 13): no key needed — APIM's API "checkout/ec" has subscription_required = false and belongs
+  // to product checkout-ec only (pagopa-infra src/domains/checkout-app/04_apim_checkout_ec.tf); rate-limit-by-key on
+  // X-Forwarded-For (its base policy). The contracts declare a key: README, known differences.
+  { prefix: CARTS_V1, product: 'checkout-ec', subscriptionRequired: false, rateLimit: 'carts' },
+  { prefix: CARTS_V2, product: 'checkout-ec', subscriptionRequired: false, rateLimit: 'carts' },
   // GPD v3 (issue 13).
   { prefix: BASE_PATHS.gpdV3, product: 'gpd', rateLimit: 'gpd' },
 ];
@@ -127,6 +129,7 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
     rateLimits: {
       gpd: options.rateLimits?.gpd ?? { calls: 100, periodMs: 10_000 },
       upload: options.rateLimits?.upload ?? { calls: 10, periodMs: 1_000 },
+      carts: options.rateLimits?.carts ?? { calls: 150, periodMs: 10_000 },
     },
     openPaths: [`${BASE_PATHS.control}/health`, `${BASE_PATHS.control}/checklist`, `${BASE_PATHS.control}/recording`],
   });

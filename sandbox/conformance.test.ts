@@ -380,7 +380,8 @@ async function representativeRun(sb: TestSandbox): Promise<Recorded[]> {
     ['cartsV2', '/checkout/ec/v2', { ...returnUrls, returnWaitingUrl: 'https://ec.test/wait' }],
   ] as const) {
     const cart = (body: unknown) =>
-      rec(api, 'POST', '/carts', sb.call('POST', `${prefix}/carts`, { headers: { 'ocp-apim-subscription-key': KEYS.gpd }, body }));
+      // No key: APIM does not require one for this API (sandbox/README.md, Checkout carts).
+      rec(api, 'POST', '/carts', sb.call('POST', `${prefix}/carts`, { body }));
     await cart({ paymentNotices: [notice], returnUrls: urls, emailNotice: 'a@b.it' }); // 302
     await cart({ paymentNotices: Array.from({ length: 6 }, () => notice), returnUrls: urls }); // 400
     await cart({ paymentNotices: [notice, notice], returnUrls: urls }); // 422

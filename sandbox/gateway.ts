@@ -16,13 +16,18 @@ export interface ProtectedApi {
   /** The prefix its routes are registered under (matched against the routed route, not the URL). */
   prefix: string;
   product: Product;
-  rateLimit?: 'gpd' | 'upload';
+  /** False for an API open to calls without a key (a key, if sent, must still be one of its product's). */
+  subscriptionRequired?: boolean;
+  /** Per key (`gpd`, `upload`), or per caller address for an open API (`carts`: X-Forwarded-For, as its policy). */
+  rateLimit?: RateLimitName;
 }
+
+export type RateLimitName = 'gpd' | 'upload' | 'carts';
 
 export interface GatewayOptions {
   subscriptions: Subscription[];
   apis: ProtectedApi[];
-  rateLimits: Record<'gpd' | 'upload', RateLimit>;
+  rateLimits: Record<RateLimitName, RateLimit>;
   /** Routes (as registered, prefix included) served without a key (health checks). */
   openPaths: string[];
   /** Time source of the rate limiter: real time, not the sandbox clock (moving it must not refill). */
@@ -69,6 +74,11 @@ function subscriptionKey(request: FastifyRequest): string | undefined {
   return first(query?.['subscription-key']) || undefined;
 }
 
+/** The caller as APIM's rate-limit-by-key on X-Forwarded-For sees it: the header's first address, else the socket's. */
+function callerAddress(request: FastifyRequest): string {
+  return first(request.headers['x-forwarded-for'])?.split(',')[0]?.trim() || request.ip;
+}
+
 export function installGateway(app: FastifyInstance, options: GatewayOptions): void {
   const limiter = new RateLimiter(options.now ?? Date.now);
 
@@ -87,12 +97,14 @@ export function installGateway(app: FastifyInstance, options: GatewayOptions): v
     if (!api) return;
 
     const key = subscriptionKey(request);
-    if (!key) return apimError(reply, 401, MISSING_KEY);
-    const subscription = options.subscriptions.find((s) => s.key === key && s.product === api.product);
-    if (!subscription) return apimError(reply, 401, INVALID_KEY);
+    if (!key && api.subscriptionRequired !== false) return apimError(reply, 401, MISSING_KEY);
+    // APIM checks a key that is sent even where none is required: one not scoped to the API's product is refused.
+    const subscription = key === undefined ? undefined : options.subscriptions.find((s) => s.key === key && s.product === api.product);
+    if (key !== undefined && !subscription) return apimError(reply, 401, INVALID_KEY);
 
     if (api.rateLimit) {
-      const verdict = limiter.take(`${api.rateLimit}:${key}`, options.rateLimits[api.rateLimit]);
+      const counter = api.subscriptionRequired === false ? `address:${callerAddress(request)}` : key;
+      const verdict = limiter.take(`${api.rateLimit}:${counter}`, options.rateLimits[api.rateLimit]);
       if (!verdict.allowed) {
         reply.header('Retry-After', String(verdict.retryAfterSeconds));
         return apimError(reply, 429, `Rate limit is exceeded. Try again in ${verdict.retryAfterSeconds} seconds.`);
@@ -101,6 +113,7 @@ export function installGateway(app: FastifyInstance, options: GatewayOptions): v
       reply.header('x-remaining-calls-per-min', String(verdict.remaining));
     }
 
+    if (!subscription) return;
     const params = (request.params ?? {}) as Record<string, string | undefined>;
     const organization = ORGANIZATION_PARAMS.map((name) => params[name]).find((value) => value !== undefined);
     if (organization !== undefined && !subscription.organizations.includes('*') && !subscription.organizations.includes(organization)) {

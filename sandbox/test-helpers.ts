@@ -11,7 +11,13 @@ import { strToU8, zipSync } from 'fflate';
 
 export const ORG = '77777777777';
 export const OTHER_ORG = '99999999999';
-export const KEYS = { gpd: 'test-gpd-key', internal: 'test-internal-key', receipts: 'test-receipts-key', biz: 'test-biz-key' } as const;
+export const KEYS = {
+  gpd: 'test-gpd-key',
+  internal: 'test-internal-key',
+  receipts: 'test-receipts-key',
+  biz: 'test-biz-key',
+  checkoutEc: 'test-checkout-ec-key',
+} as const;
 /** 15:30 UTC: the 12-hour quirk of the validation messages shows as 03:30:00. */
 export const T0 = Date.UTC(2025, 2, 1, 15, 30, 0);
 export const HOUR = 3_600_000;
@@ -79,6 +85,7 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
       { key: KEYS.gpd, product: 'gpd', organizations: [ORG] },
       { key: KEYS.receipts, product: 'gpd-receipts', organizations: [ORG] },
       { key: KEYS.biz, product: 'biz', organizations: [ORG] },
+      { key: KEYS.checkoutEc, product: 'checkout-ec', organizations: [ORG] },
       { key: KEYS.internal, product: 'internal', organizations: ['*'] },
     ],
     clock,

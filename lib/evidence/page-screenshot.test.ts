@@ -30,7 +30,12 @@ describe('the screenshot a Checkout step leaves', { skip: needsChromium }, () =>
     const page = await browser.newPage();
     await page.setContent('<h1>bloccata</h1>');
     // The renderer's main thread busy for good: nothing can draw or evaluate in the page any more.
-    await page.evaluate(() => void setTimeout(() => { for (;;); }, 0));
+    await page.evaluate(
+      () =>
+        void setTimeout(() => {
+          for (;;);
+        }, 0),
+    );
     const started = Date.now();
     const shot = await pageScreenshot(page, 1_500);
     const took = Date.now() - started;

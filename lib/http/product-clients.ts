@@ -15,6 +15,9 @@ export interface ProductClients {
   receipts?: ApiClient;
   fdr?: ApiClient;
   biz?: ApiClient;
+  /** The Checkout EC carts API, called without a key: APIM does not require one there, and refuses a key of another
+   * product (pagopa-infra src/domains/checkout-app/04_apim_checkout_ec.tf: subscription_required = false). */
+  carts: ApiClient;
 }
 
 export function productClients(config: SuiteConfig, options: { redactor?: Redactor; processes?: number } = {}): ProductClients {
@@ -37,5 +40,6 @@ export function productClients(config: SuiteConfig, options: { redactor?: Redact
     ...(config.keys['gpd-receipts'] ? { receipts: client(config.keys['gpd-receipts'], { echoesRequestId: true }) } : {}),
     ...(config.keys.fdr ? { fdr: client(config.keys.fdr, { echoesRequestId: false }) } : {}),
     ...(config.keys.biz ? { biz: client(config.keys.biz, { echoesRequestId: true }) } : {}),
+    carts: client(undefined, { echoesRequestId: false }),
   };
 }

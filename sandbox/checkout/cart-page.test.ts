@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from '@playwright/test';
 import { launchChromium, needsChromium } from '../../lib/test-support/chromium.ts';
-import { KEYS, ORG, startSandbox, type TestSandbox } from '../test-helpers.ts';
+import { ORG, startSandbox, type TestSandbox } from '../test-helpers.ts';
 import { CardGateway } from './card-gateway.ts';
 import { validNotice } from './checkout-test-helpers.ts';
 
@@ -33,7 +33,6 @@ describe('Checkout pages: a cart sent by the EC portal', { skip: needsChromium }
   const newCart = async () => {
     const notices = [await validNotice(sb, 12000), await validNotice(sb, 3050)];
     const res = await sb.call('POST', '/checkout/ec/v1/carts', {
-      headers: { 'ocp-apim-subscription-key': KEYS.gpd },
       body: {
         paymentNotices: notices.map((n, i) => ({
           noticeNumber: n.nav,

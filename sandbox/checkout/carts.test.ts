@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { after, before, describe, it } from 'node:test';
-import { KEYS, ORG, type TestSandbox } from '../test-helpers.ts';
+import { KEYS, ORG, startSandbox, type TestSandbox } from '../test-helpers.ts';
 import { CARTS_V1, CARTS_V2, isJavaUri, MAX_CART_NOTICES } from './carts.ts';
 import { activate, authRequest, bearer, cardSession, goodAuth, outcome, setup, teardown, V1, validNotice, type Env } from './checkout-test-helpers.ts';
 
@@ -28,10 +28,19 @@ const cartNotice = (n: Notice, amount = 10000) => ({
 const postCart = (
   sb: TestSandbox,
   body: unknown,
-  { prefix = CARTS_V1, key = KEYS.gpd as string | null, payload }: { prefix?: string; key?: string | null; payload?: string } = {},
+  {
+    prefix = CARTS_V1,
+    key = null as string | null,
+    payload,
+    caller,
+  }: { prefix?: string; key?: string | null; payload?: string; /** X-Forwarded-For: the address APIM counts calls by. */ caller?: string } = {},
 ) =>
   sb.call('POST', `${prefix}/carts`, {
-    headers: { ...(key === null ? {} : { 'ocp-apim-subscription-key': key }), 'content-type': 'application/json' },
+    headers: {
+      ...(key === null ? {} : { 'ocp-apim-subscription-key': key }),
+      ...(caller === undefined ? {} : { 'x-forwarded-for': caller }),
+      'content-type': 'application/json',
+    },
     ...(payload === undefined ? { body } : { payload }),
   });
 
@@ -50,13 +59,38 @@ describe('Checkout carts API', () => {
   });
   after(() => teardown(env));
 
-  it('without a key → 401 (the contract requires one); with a key of another product → 401', async () => {
-    const body = { paymentNotices: [cartNotice(notices[0]!)], returnUrls: RETURN_URLS };
-    const missing = await postCart(sb, body, { key: null });
-    assert.equal(missing.status, 401, missing.raw);
-    assert.match(missing.body.message, /missing subscription key/);
-    const wrong = await postCart(sb, body, { key: KEYS.receipts });
-    assert.equal(wrong.status, 401, wrong.raw);
+  it('needs no key (APIM: the API does not require a subscription); a key of another product → 401, nothing stored', async () => {
+    // pagopa-infra src/domains/checkout-app/04_apim_checkout_ec.tf: API "checkout/ec" subscription_required = false,
+    // only in product checkout-ec; APIM refuses a key that is not scoped to the API or its product.
+    const body = () => ({ paymentNotices: [cartNotice(notices[0]!)], returnUrls: RETURN_URLS });
+    const stored = env.carts.size;
+    for (const key of [KEYS.gpd, KEYS.receipts, 'not-a-key-of-anyone']) {
+      const refused = await postCart(sb, body(), { key });
+      assert.equal(refused.status, 401, refused.raw);
+      assert.deepEqual(refused.body, {
+        statusCode: 401,
+        message: 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.',
+      });
+    }
+    assert.equal(env.carts.size, stored, 'a refused cart is not stored');
+    const anonymous = await postCart(sb, body());
+    assert.equal(anonymous.status, 302, anonymous.raw);
+    const withProductKey = await postCart(sb, body(), { key: KEYS.checkoutEc });
+    assert.equal(withProductKey.status, 302, withProductKey.raw);
+  });
+
+  it('APIM limits the carts API to 150 calls per 10 s per caller address (X-Forwarded-For), then 429 with Retry-After', async () => {
+    const limited = await startSandbox({ rateLimits: { carts: { calls: 3, periodMs: 10_000 } } });
+    try {
+      const post = (caller: string) => postCart(limited, {}, { caller });
+      for (let i = 0; i < 3; i++) assert.equal((await post('192.0.2.1')).status, 400, 'within the limit the service answers (an empty cart: 400)');
+      const over = await post('192.0.2.1');
+      assert.equal(over.status, 429, over.raw);
+      assert.match(String(over.headers['retry-after']), /^\d+$/);
+      assert.equal((await post('192.0.2.2')).status, 400, 'another caller has its own count');
+    } finally {
+      await limited.close();
+    }
   });
 
   it('a valid cart of one notice → 302 to the redirect page, which sends the browser to /c/<cartId>; the cart reads back as sent', async () => {
@@ -157,7 +191,7 @@ describe('Checkout carts API', () => {
       assert.deepEqual([res.status, res.body], [400, INVALID], JSON.stringify(payload));
     }
     const xml = await sb.call('POST', `${CARTS_V1}/carts`, {
-      headers: { 'ocp-apim-subscription-key': KEYS.gpd, 'content-type': 'application/xml' },
+      headers: { 'content-type': 'application/xml' },
       payload: '<cart/>',
     });
     assert.equal(xml.status, 415, xml.raw);
@@ -257,6 +291,7 @@ describe('hostile carts (property-based)', () => {
       urls: ['returnOkUrl', 'returnCancelUrl', 'returnErrorUrl', 'returnWaitingUrl', 'toString'],
     } as const;
     const seen = new Set<number>();
+    let run = 0;
     const mutation = fc.tuple(
       fc.constantFrom('cart', 'notice', 'urls'),
       fc.nat(6),
@@ -282,7 +317,8 @@ describe('hostile carts (property-based)', () => {
           else Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
         }
         const stored = env.carts.size;
-        const res = await postCart(sb, undefined, { prefix, payload: JSON.stringify(body) });
+        // Each run from its own address: 400 runs from one would meet APIM's 150 calls / 10 s.
+        const res = await postCart(sb, undefined, { prefix, payload: JSON.stringify(body), caller: `198.51.100.${(run++ % 250) + 1}` });
         seen.add(res.status);
         assert.ok(res.status < 500, `${res.status} ${res.raw}`);
         assert.ok([302, 400, 422].includes(res.status), `${res.status} ${res.raw}`);

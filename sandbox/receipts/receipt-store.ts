@@ -195,7 +195,8 @@ export function receiptElement(receipt: ReceiptData, stamp?: (transfer: ReceiptT
  * e8d7b300: JAXB, formatted output, the root in no namespace) with JAXB's XML declaration.
  */
 function paSendRTReq(receipt: ReceiptData, { brokerCode, stationId }: ReceiptContext): string {
-  return JAXB_DECLARATION + builder.build({ paSendRTReq: { idPA: receipt.fiscalCode, idBrokerPA: brokerCode, idStation: stationId, receipt: receiptElement(receipt) } }) as string;
+  return (JAXB_DECLARATION +
+    builder.build({ paSendRTReq: { idPA: receipt.fiscalCode, idBrokerPA: brokerCode, idStation: stationId, receipt: receiptElement(receipt) } })) as string;
 }
 
 export class ReceiptStore {
