@@ -7,7 +7,7 @@
 // nothing is filtered or checked.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KEYS, ORG, ids, positionBody, startSandbox, type TestSandbox } from '../test-helpers.ts';
+import { DAY, DEBTOR_V3, KEYS, ORG, T0, at, ids, installment, positionBody, startSandbox, v3, type TestSandbox } from '../test-helpers.ts';
 
 const V2 = `/gpd/debt-positions-service/v2/organizations/${ORG}/debtpositions`;
 
@@ -102,4 +102,70 @@ test('v2 bulk create, update and delete: 403 for a position outside the codes, n
   const deleted = await bulk('DELETE', { paymentPositionIUPDs: [inside.iupd, outside.iupd] }, { segregationCodes: '01' });
   assert.deepEqual(deleted.body, forbidden(outside.iupd));
   assert.equal((await sb.ec('GET', `/debtpositions/${inside.iupd}`)).status, 200, 'nothing deleted');
+});
+
+// v3 (pagopa-debt-position DebtPositionControllerV3, IDebtPositionControllerV3): the same service calls with the
+// codes, and the @Pattern on every CRUD operation, not only GET/DELETE one.
+const V3_METHODS = {
+  create: 'createDebtPosition',
+  list: 'getOrganizationDebtPositions',
+  get: 'getOrganizationDebtPositionByIUPD',
+  update: 'updateDebtPosition',
+  delete: 'deleteDebtPosition',
+} as const;
+
+/** A v3 position of one single payment whose IUV starts with `code`. */
+function v3WithCode(code: string) {
+  const { iupd, iuv } = ids();
+  return {
+    iupd,
+    companyName: 'Comune di Test',
+    paymentOption: [
+      { description: 'Unica soluzione', switchToExpired: false, debtor: DEBTOR_V3, installments: [installment(`${code}${iuv.slice(2)}`, at(T0, 10 * DAY))] },
+    ],
+  };
+}
+
+test('v3: create, get, update and delete answer 403 outside the codes and change nothing; the list keeps only the codes’ positions', async () => {
+  const refused = v3WithCode('02');
+  const created = await v3(sb, 'POST', '/debtpositions', { body: refused, query: { segregationCodes: '01,03' } });
+  assert.deepEqual([created.status, created.body], [403, forbidden(refused.iupd)], created.raw);
+  assert.equal((await v3(sb, 'GET', `/debtpositions/${refused.iupd}`)).status, 404, 'nothing stored');
+
+  const body = v3WithCode('02');
+  assert.equal((await v3(sb, 'POST', '/debtpositions', { body, query: { segregationCodes: '02' } })).status, 201);
+  const query = { segregationCodes: '01' };
+  assert.deepEqual((await v3(sb, 'GET', `/debtpositions/${body.iupd}`, { query })).body, forbidden(body.iupd));
+  assert.deepEqual((await v3(sb, 'PUT', `/debtpositions/${body.iupd}`, { body: { ...body, companyName: 'Altro' }, query })).body, forbidden(body.iupd));
+  assert.deepEqual((await v3(sb, 'DELETE', `/debtpositions/${body.iupd}`, { query })).body, forbidden(body.iupd));
+  const listed = async (codes: string) =>
+    ((await v3(sb, 'GET', '/debtpositions', { query: { limit: '50', segregationCodes: codes } })).body.payment_position_list as Array<{ iupd: string }>).map(
+      (p) => p.iupd,
+    );
+  assert.ok(!(await listed('01')).includes(body.iupd), 'left out of the list with segregationCodes=01');
+  assert.ok((await listed('02')).includes(body.iupd), 'listed with segregationCodes=02');
+  const stored = await v3(sb, 'GET', `/debtpositions/${body.iupd}`, { query: { segregationCodes: '02' } });
+  assert.equal(stored.body.companyName, body.companyName, 'the refused update changed nothing');
+  assert.equal((await v3(sb, 'DELETE', `/debtpositions/${body.iupd}`, { query: { segregationCodes: '02' } })).status, 200);
+});
+
+test('v3 holds segregationCodes to \\d{2}(,\\d{2})* on every CRUD operation (400, the method named)', async () => {
+  const body = v3WithCode('01');
+  assert.equal((await v3(sb, 'POST', '/debtpositions', { body })).status, 201);
+  for (const value of ['1', '01,', 'ab']) {
+    const query = { segregationCodes: value };
+    const answers = {
+      create: await v3(sb, 'POST', '/debtpositions', { body: v3WithCode('01'), query }),
+      list: await v3(sb, 'GET', '/debtpositions', { query }),
+      get: await v3(sb, 'GET', `/debtpositions/${body.iupd}`, { query }),
+      update: await v3(sb, 'PUT', `/debtpositions/${body.iupd}`, { body: { ...body, companyName: 'Altro' }, query }),
+      delete: await v3(sb, 'DELETE', `/debtpositions/${body.iupd}`, { query }),
+    };
+    for (const [operation, res] of Object.entries(answers)) {
+      assert.equal(res.status, 400, `${operation} ${JSON.stringify(value)}: ${res.raw}`);
+      assert.equal(res.body.detail, `${V3_METHODS[operation as keyof typeof V3_METHODS]}.segregationCodes: must match "\\d{2}(,\\d{2})*"`);
+    }
+  }
+  const stored = await v3(sb, 'GET', `/debtpositions/${body.iupd}`);
+  assert.equal(stored.body.companyName, body.companyName, 'still there, unchanged');
 });
