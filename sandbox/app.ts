@@ -160,9 +160,12 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
   const given = Object.fromEntries(Object.entries(rtSettings).filter(([, value]) => value !== undefined)) as Partial<RtPushSettings>;
   const pusher = new ReceiptPusher(clock, { ...DEFAULT_RT_PUSH, ...given }, (ec) => options.receipts?.brokerCode ?? ec, rtStations, rtJobIntervalMs);
   app.addHook('onClose', async () => pusher.close());
+  // Checkout's transactions: the Node's payments in progress (the notification-fee update asks about them).
+  const transactions = new Transactions();
   await app.register(internalRoutes, {
     prefix: BASE_PATHS.gpdInternal,
     service,
+    paymentInProgress: (rptId) => transactions.ongoingFor(rptId) !== undefined,
     onPaid: (position, option) => {
       const stored = receipts.record(position, option, clock.millis());
       flows.addPayment(stored);
@@ -200,7 +203,7 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
   const node = new PaymentNode(app, nodeKey.key, (fiscalCode) => ecOrganizations.includes('*') || ecOrganizations.includes(fiscalCode));
   await app.register(ecommerceRoutes, {
     node,
-    transactions: new Transactions(),
+    transactions,
     cardGateway,
     now: () => clock.millis(),
     outcomeDelayMs: options.checkout?.outcomeDelayMs ?? 1_500,

@@ -45,6 +45,16 @@ export const APP_ERRORS = {
   PAYMENT_OPTION_NOT_FOUND: [404, 'Not found the payment option', 'Not found a payment option for Organization Fiscal Code %s and NAV %s'],
   PAYMENT_OPTION_IUV_NOT_FOUND: [404, 'Not found the payment option', 'Not found a payment option for Organization Fiscal Code %s and IUV %s'],
   TRANSFER_NOT_FOUND: [404, 'Not found the transfer', 'Not found a transfer for Organization Fiscal Code %s, IUV %s and TxID %s'],
+  PAYMENT_OPTION_NOTIFICATION_FEE_UPDATE_NOT_UPDATABLE: [
+    422,
+    'Not in unpaid state for notification fee update',
+    'The payment option with Organization Fiscal Code %s and NAV %s is not in unpaid state and the notification fee cannot be updated.',
+  ],
+  PAYMENT_OPTION_NOTIFICATION_FEE_UPDATE_TRANSFER_NOT_FOUND: [
+    422,
+    'No valid transfer found for notification fee update',
+    'No transfer found for payment option with IUV %s related to Organization Fiscal Code %s',
+  ],
   DEBT_POSITION_UNIQUE_VIOLATION: [
     409,
     'The debt position violated constraints of uniqueness',

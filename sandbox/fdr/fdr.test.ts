@@ -408,6 +408,13 @@ describe('FdR: errors of one flow and of the list', () => {
     assertAppError(await fdr(sb, `${flowPath(flow, '12345678901')}/payments`), 400, 'FDR-2008', UNKNOWN_EC);
   });
 
+  it('the PSPs UAT registers for tests are known before they pay anything: their list is empty, not FDR-2000', async () => {
+    // 88888888888: the PSP of pagoPA's own FdR integration suite on UAT (pagopa-fdr integration-test/config).
+    const res = await fdr(sb, LIST, { pspId: '88888888888' });
+    assert.equal(res.status, 200, res.raw);
+    assert.deepEqual(res.body.data, []);
+  });
+
   it('unknown PSP → FDR-2000, disabled PSP → FDR-2001 (query or path), checked before the EC', async () => {
     assertAppError(await fdr(sb, LIST, { pspId: 'NOSUCHPSP' }), 400, 'FDR-2000', 'PSP with ID [NOSUCHPSP] is invalid or unknown.');
     assertAppError(await fdr(sb, LIST, { pspId: DISABLED_PSP }), 400, 'FDR-2001', `PSP with ID [${DISABLED_PSP}] is not enabled.`);

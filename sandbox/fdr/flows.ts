@@ -9,8 +9,11 @@ import type { StoredReceipt } from '../receipts/receipt-store.ts';
 import { DAY_MS } from '../dates.ts';
 /** A PSP the registry knows but has disabled (FDR-2001): a test handle, no payment can name it. */
 export const DISABLED_PSP = 'SANDBOXDISABLEDPSP';
-/** PSPs known whether or not they have paid anything yet (the ones Checkout offers on the sandbox). */
-const REGISTERED_PSPS = ['BNLIITRR', 'WOLLNLB1', 'PPAYITR1XXX'];
+/**
+ * PSPs known whether or not they have paid anything yet: the ones Checkout offers on the sandbox, and 88888888888,
+ * the test PSP UAT registers (the PSP of pagoPA's own FdR integration suite, pagopa-fdr integration-test/config).
+ */
+const REGISTERED_PSPS = ['BNLIITRR', 'WOLLNLB1', 'PPAYITR1XXX', '88888888888'];
 
 export interface FlowPayment {
   index: number;

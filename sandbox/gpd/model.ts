@@ -91,6 +91,8 @@ export interface PaymentOption extends Omit<OptionInput, 'nav' | 'transfer'> {
   paymentOptionDescription?: string;
   insertedDate: number;
   lastUpdatedDate: number;
+  /** When the notification fee was last set (internal notification-fee update). */
+  lastUpdatedDateNotificationFee?: number;
   transfer: Transfer[];
 }
 

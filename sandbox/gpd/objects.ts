@@ -213,6 +213,18 @@ export const ALREADY_PAID_PAYMENT_OPTION = {
   fields: { paymentDate: { type: 'LocalDateTime' } },
 } as const satisfies ObjectDescriptor;
 
+/** NotificationFeeUpdateModel of the internal notification-fee update (@NotNull, @PositiveOrZero). */
+export const NOTIFICATION_FEE_UPDATE = {
+  name: 'pd.NotificationFeeUpdateModel',
+  fields: {
+    notificationFee: {
+      type: 'long',
+      notNull: 'Notification fee is required',
+      min: { value: 0, message: 'Notification fee must be greater or equals to zero' },
+    },
+  },
+} as const satisfies ObjectDescriptor;
+
 /** UpdateTransferIbanMassiveModel of the IBAN PATCH. */
 export const UPDATE_TRANSFER_IBAN = {
   name: 'pd.UpdateTransferIbanMassiveModel',
@@ -244,6 +256,7 @@ export const PLATFORM_OBJECTS: readonly ObjectDescriptor[] = [
   PAY_PAYMENT_OPTION,
   ALREADY_PAID_PAYMENT_OPTION,
   UPDATE_TRANSFER_IBAN,
+  NOTIFICATION_FEE_UPDATE,
   PAYMENT_POSITIONS_FILE,
   MULTIPLE_IUPD_FILE,
   DEBTOR,

@@ -4,7 +4,15 @@ import { readerOf, validated, Violations as DescriptorViolations, type Bound, ty
 import { JsonMappingError, parseJson, type Reader } from '../jackson.ts';
 import { ProblemError, badRequest } from '../problem.ts';
 import type { PaymentInput, PositionInput, PositionV3Input } from './model.ts';
-import { ALREADY_PAID_PAYMENT_OPTION, GPD_PACKAGE, PAYMENT_POSITION, PAYMENT_POSITION_V3, PAY_PAYMENT_OPTION, UPDATE_TRANSFER_IBAN } from './objects.ts';
+import {
+  ALREADY_PAID_PAYMENT_OPTION,
+  GPD_PACKAGE,
+  NOTIFICATION_FEE_UPDATE,
+  PAYMENT_POSITION,
+  PAYMENT_POSITION_V3,
+  PAY_PAYMENT_OPTION,
+  UPDATE_TRANSFER_IBAN,
+} from './objects.ts';
 
 export type { Violation };
 
@@ -14,6 +22,7 @@ const positionV3Reader = readerOf(PAYMENT_POSITION_V3, GPD_PACKAGE);
 const paymentReader = readerOf(PAY_PAYMENT_OPTION, GPD_PACKAGE);
 const alreadyPaidReader = readerOf(ALREADY_PAID_PAYMENT_OPTION, GPD_PACKAGE);
 const ibanReader = readerOf(UPDATE_TRANSFER_IBAN, GPD_PACKAGE);
+const notificationFeeReader = readerOf(NOTIFICATION_FEE_UPDATE, GPD_PACKAGE);
 
 /** Spring's HttpMessageNotReadableException → 400 BAD REQUEST. */
 function bind<B>(reader: Reader<B>, text: string | undefined): B {
@@ -111,6 +120,14 @@ export function readPaymentBody(text: string | undefined): PaymentInput {
 /** AlreadyPaidPaymentOptionModel of `paids`. */
 export function readAlreadyPaidBody(text: string | undefined): { paymentDate?: number } {
   return validated(ALREADY_PAID_PAYMENT_OPTION, bind(alreadyPaidReader, text), new Violations());
+}
+
+/** NotificationFeeUpdateModel of the internal notification-fee update. */
+export function readNotificationFeeBody(text: string | undefined): { notificationFee: number } {
+  const v = new Violations();
+  const { notificationFee } = validated(NOTIFICATION_FEE_UPDATE, bind(notificationFeeReader, text), v);
+  v.throwIfAny();
+  return { notificationFee: notificationFee! };
 }
 
 /** UpdateTransferIbanMassiveModel of the IBAN PATCH. */

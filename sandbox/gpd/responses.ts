@@ -83,6 +83,12 @@ export function paymentOptionModelResponse(po: PaymentOption) {
   };
 }
 
+/** PaymentOptionModelResponse of the payments API (notification-fee update): with the fee's own update time. */
+export function paymentsOptionModelResponse(po: PaymentOption) {
+  const { paymentOptionMetadata, transfer, ...fields } = paymentOptionModelResponse(po);
+  return { ...fields, lastUpdatedDateNotificationFee: date(po.lastUpdatedDateNotificationFee), paymentOptionMetadata, transfer };
+}
+
 /** PaidPaymentOptionModel: answer of the internal `pay`. */
 export function paidPaymentOptionModel(po: PaymentOption) {
   return { ...paymentOptionModelResponse(po), serviceType: SERVICE_TYPE };

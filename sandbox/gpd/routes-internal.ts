@@ -2,15 +2,26 @@
 // payment, transfer reporting; it also exposes the EC operations (the same plugin as v1).
 import type { FastifyPluginAsync } from 'fastify';
 import { jsonBody, param, sendJson } from '../http.ts';
-import { readPaymentBody } from './request.ts';
-import { paidPaymentOptionModel, paymentPositionBaseResponse, paymentsWithDebtorInfo, transferModelResponse } from './responses.ts';
+import { readNotificationFeeBody, readPaymentBody } from './request.ts';
+import {
+  paidPaymentOptionModel,
+  paymentPositionBaseResponse,
+  paymentsOptionModelResponse,
+  paymentsWithDebtorInfo,
+  transferModelResponse,
+} from './responses.ts';
 import { checkOrganization, ecRoutes, type GpdRoutesOptions } from './routes-v1.ts';
 import type { PaymentOption, PaymentPosition } from './model.ts';
 
 export interface InternalRoutesOptions extends GpdRoutesOptions {
   /** Called after a payment through pagoPA (the Node then sends the receipt). */
   onPaid?: (position: PaymentPosition, option: PaymentOption) => void;
+  /** Whether the Node has a payment of the notice (EC fiscal code + NAV) in progress: its checkPosition is not OK. */
+  paymentInProgress?: (rptId: string) => boolean;
 }
+
+/** Spring's status for an update made while a payment is in progress (CustomHttpStatus.IN_PROGRESS). */
+const IN_PROGRESS = 209;
 
 const OPTIONS = '/organizations/:organizationfiscalcode/paymentoptions';
 
@@ -33,6 +44,15 @@ export const internalRoutes: FastifyPluginAsync<InternalRoutesOptions> = async (
     const { position, option } = service.pay(checkOrganization(request, 'payPaymentOption'), param(request, 'nav'), payment);
     options.onPaid?.(position, option);
     return sendJson(reply, 200, paidPaymentOptionModel(option));
+  });
+
+  app.put(`${OPTIONS}/:nav/notificationfee`, async (request, reply) => {
+    const { notificationFee } = readNotificationFeeBody(jsonBody(request));
+    const ec = checkOrganization(request, 'updateNotificationFee');
+    // PaymentsService.updateNotificationFee: the Node's checkPosition between the lookup and the update.
+    const { option } = service.updateNotificationFee(ec, param(request, 'nav'), notificationFee);
+    const inProgress = options.paymentInProgress?.(`${ec}${option.nav}`) ?? false;
+    return sendJson(reply, inProgress ? IN_PROGRESS : 200, paymentsOptionModelResponse(option));
   });
 
   app.post(`${OPTIONS}/:iuv/transfers/:transferid/report`, async (request, reply) => {

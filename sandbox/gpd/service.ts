@@ -211,6 +211,31 @@ export class GpdService {
     return { position: saved, option: saved.paymentOption.find(matches(nav))! };
   }
 
+  /**
+   * The internal notification-fee update (PaymentsService.updateAmountsWithNotificationFee): only an unpaid option;
+   * the new fee replaces the old one in the option's amount and in its primary transfer's.
+   */
+  updateNotificationFee(org: string, navOrIuv: string, notificationFee: number): { position: PaymentPosition; option: PaymentOption } {
+    const pp = this.store.findByNavOrIuv(org, navOrIuv);
+    if (!pp) throw appError('PAYMENT_OPTION_NOT_FOUND', org, navOrIuv);
+    const po = pp.paymentOption.find(matches(navOrIuv))!;
+    if (po.status !== 'PO_UNPAID') throw appError('PAYMENT_OPTION_NOTIFICATION_FEE_UPDATE_NOT_UPDATABLE', org, navOrIuv);
+    // The first transfer by idTransfer (Java String order) that is the EC's or names no EC.
+    const primary = [...po.transfer]
+      .sort((a, b) => (a.idTransfer < b.idTransfer ? -1 : a.idTransfer > b.idTransfer ? 1 : 0))
+      .find((t) => !t.organizationFiscalCode || t.organizationFiscalCode === org);
+    if (!primary) throw appError('PAYMENT_OPTION_NOTIFICATION_FEE_UPDATE_TRANSFER_NOT_FOUND', po.iuv, org);
+    const change = notificationFee - (po.notificationFee ?? 0);
+    const now = this.clock.millis();
+    po.notificationFee = notificationFee;
+    po.amount += change;
+    primary.amount += change;
+    po.lastUpdatedDate = now;
+    po.lastUpdatedDateNotificationFee = now;
+    const saved = this.#save(pp);
+    return { position: saved, option: saved.paymentOption.find(matches(navOrIuv))! };
+  }
+
   markAsPaid(org: string, nav: string, paymentDate: number | undefined): { position: PaymentPosition; option: PaymentOption } {
     return this.pay(org, nav, { paymentDate, idReceipt: MARKED_AS_PAID, pspCompany: MARKED_AS_PAID, fee: 0 });
   }
