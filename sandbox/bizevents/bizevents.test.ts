@@ -301,3 +301,11 @@ test('gateway: the BIZ key only (header or query), bound to the EC of the path',
   assert.equal((await biz(OTHER_ORG, iur, '01999999999999999')).status, 403);
   assert.equal((await biz(BENEFICIARY, iur)).status, 403, 'the key of the EC is not bound to the beneficiary');
 });
+
+test('GET /info answers AppInfo behind the biz-events key (pagopa-biz-events-service BaseController, openapi_ec.json)', async () => {
+  const info = await sb.call('GET', '/bizevents/service/v1/info', { headers: { 'ocp-apim-subscription-key': KEYS.biz } });
+  assert.equal(info.status, 200, info.raw);
+  assert.deepEqual(Object.keys(info.body).sort(), ['environment', 'name', 'version']);
+  assert.equal(info.body.name, 'bizeventsservice');
+  assert.equal((await sb.call('GET', '/bizevents/service/v1/info')).status, 401, 'the key is required');
+});

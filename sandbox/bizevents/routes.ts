@@ -81,6 +81,10 @@ function single(matches: ReceiptData[], which: string): ReceiptData {
 export const bizEventsRoutes: FastifyPluginAsync<BizEventsRoutesOptions> = async (app, { receipts }) => {
   const org = (request: FastifyRequest) => param(request, 'organizationfiscalcode');
 
+  // BaseController.healthCheck: AppInfo {name: the artifactId, version, environment}, behind the EC key as the rest
+  // (openapi/openapi_ec.json declares it; the copy of the contract in the notes predates it).
+  app.get('/info', async (_request, reply) => sendJson(reply, 200, { name: 'bizeventsservice', version: '0.6.0-sandbox', environment: 'sandbox' }));
+
   // By IUR alone the service looks the EC up among the transfers' beneficiaries (a secondary EC finds the
   // receipt from the IUR of its reporting flow); with the IUV too, it must be the EC that issued the notice.
   app.get(RECEIPT, async (request, reply) => {

@@ -106,3 +106,36 @@ test('the receipts API takes the receipts key, not the GPD key', async () => {
   assert.equal((await receipts('', {}, KEYS.gpd)).status, 401);
   assert.equal((await receipts('', {}, KEYS.receipts)).status, 200);
 });
+
+// pagopa-gpd-payments (IPaymentsController, PaymentsService.getReceiptByOrganizationFCAndIUV and
+// retrieveEntitiesByFilter at 5d3837c): segregationCodes, the hidden parameter the gateway fills for a broker with
+// segregation codes, held to \d{2}(,\d{2})*; the list keeps the IUVs starting with one of the codes; one receipt
+// whose IUV starts with none is 403, before it is looked up.
+test('segregationCodes: the list keeps the codes’ IUVs; one receipt outside them → 403 before the lookup; a malformed value → 400', async () => {
+  const { iuv } = await paidPosition(); // IUVs of the test data start with 01
+  const listed = async (codes: string) => ((await receipts('', { segregationCodes: codes })).body.results as Array<{ iuv: string }>).map((r) => r.iuv);
+  assert.ok((await listed('01')).includes(iuv), 'listed with segregationCodes=01');
+  assert.ok((await listed('02,01')).includes(iuv), 'listed with segregationCodes=02,01');
+  assert.deepEqual(await listed('47'), [], 'none with a code no IUV starts with');
+
+  assert.equal((await receipts(`/${iuv}`, { segregationCodes: '01' })).status, 200);
+  // The paid IUV (01…) outside 02,03; an unknown IUV (02…) outside 01,03: 403, not 404, the code checked first.
+  for (const [target, codes] of [
+    [iuv, '02,03'],
+    [`02${iuv.slice(2)}`, '01,03'],
+  ] as const) {
+    const refused = await receipts(`/${target}`, { segregationCodes: codes });
+    assert.equal(refused.status, 403, refused.raw);
+    assert.deepEqual(refused.body, {
+      title: 'The receipt retrieve is forbidden',
+      status: 403,
+      detail: `The caller does not have proper authorization to access IUV with the following segregation code ${target.slice(0, 2)}`,
+    });
+  }
+  for (const value of ['1', '01,', 'ab', '']) {
+    const list = await receipts('', { segregationCodes: value });
+    assert.deepEqual([list.status, list.body.detail], [400, 'getOrganizationReceipts.segregationCodes: must match "\\d{2}(,\\d{2})*"'], JSON.stringify(value));
+    const one = await receipts(`/${iuv}`, { segregationCodes: value });
+    assert.deepEqual([one.status, one.body.detail], [400, 'getReceiptByIUV.segregationCodes: must match "\\d{2}(,\\d{2})*"'], JSON.stringify(value));
+  }
+});

@@ -6,6 +6,7 @@ import { ProblemError } from '../problem.ts';
 import type { GpdService } from '../gpd/service.ts';
 import type { Clock } from '../clock.ts';
 import type { ReceiptStore } from './receipt-store.ts';
+import { segregationCodes, segregationCodesViolation } from '../gpd/segregation.ts';
 
 export interface ReceiptsRoutesOptions {
   receipts: ReceiptStore;
@@ -31,6 +32,16 @@ function addMonths(ms: number, months: number): number {
   return date.getTime();
 }
 
+/**
+ * segregationCodes (pagopa-gpd-payments IPaymentsController: hidden, @Pattern \d{2}(,\d{2})*): the codes, or a 400 naming
+ * the controller method as its ConstraintViolationException does.
+ */
+function codesOf(request: FastifyRequest, method: string): string[] | undefined {
+  const violation = segregationCodesViolation(request, method);
+  if (violation) throw new ProblemError(400, 'BAD REQUEST', violation);
+  return segregationCodes(request);
+}
+
 function intParam(text: string | undefined, name: string, fallback: number, min: number, max: number): number {
   if (text === undefined) return fallback;
   const value = /^-?\d+$/.test(text) ? Number(text) : NaN;
@@ -47,6 +58,7 @@ export const receiptsRoutes: FastifyPluginAsync<ReceiptsRoutesOptions> = async (
     const query = queryParams(request);
     const pageNum = intParam(query.get('pageNum'), 'pageNum', 0, 0, Number.MAX_SAFE_INTEGER);
     const pageSize = intParam(query.get('pageSize'), 'pageSize', 20, 1, 100);
+    const codes = codesOf(request, 'getOrganizationReceipts');
     const fromText = query.get('from');
     const toText = query.get('to');
     let from: number;
@@ -69,6 +81,8 @@ export const receiptsRoutes: FastifyPluginAsync<ReceiptsRoutesOptions> = async (
       .filter((r) => debtor === undefined || r.debtor === debtor)
       .filter((r) => service_ === undefined || r.iuv.startsWith(service_))
       .filter((r) => debtorOrIuv === undefined || r.iuv.startsWith(debtorOrIuv) || r.debtor.startsWith(debtorOrIuv))
+      // retrieveEntitiesByFilter: the IUV (row key) starts with one of the codes.
+      .filter((r) => !codes?.length || codes.some((code) => r.iuv.startsWith(code)))
       .sort((a, b) => b.paymentMs - a.paymentMs);
     const totalPages = Math.ceil(matching.length / pageSize);
     if (pageNum > 0 && pageNum >= totalPages) throw new ProblemError(400, 'Not enough elements', 'The page number is too big for the filtered elements');
@@ -89,6 +103,15 @@ export const receiptsRoutes: FastifyPluginAsync<ReceiptsRoutesOptions> = async (
 
   app.get(`${RECEIPTS}/:iuv`, async (request, reply) => {
     const [organization, iuv] = [org(request), param(request, 'iuv')];
+    // getReceiptByOrganizationFCAndIUV: the IUV's code against the broker's, before the lookup.
+    const codes = codesOf(request, 'getReceiptByIUV');
+    if (codes?.length && iuv.length > 1 && !codes.includes(iuv.slice(0, 2))) {
+      throw new ProblemError(
+        403,
+        'The receipt retrieve is forbidden',
+        `The caller does not have proper authorization to access IUV with the following segregation code ${iuv.slice(0, 2)}`,
+      );
+    }
     const receipt = receipts.get(organization, iuv);
     if (receipt) return reply.code(200).type('application/xml').send(receipt.xml);
     // A notice GPD knows but that is still unpaid: the service's check against GPD fails.
