@@ -7,6 +7,7 @@ import { Clock } from './clock.ts';
 import { controlRoutes } from './control.ts';
 import { installGateway, type ProtectedApi } from './gateway.ts';
 import { internalRoutes } from './gpd/routes-internal.ts';
+import { odpRoutes } from './gpd/odp.ts';
 import { ecRoutes } from './gpd/routes-v1.ts';
 import { bulkRoutes } from './gpd/routes-v2.ts';
 import { v3Routes } from './gpd/routes-v3.ts';
@@ -195,6 +196,8 @@ export async function buildSandbox(options: SandboxOptions): Promise<FastifyInst
   }
   const knownOrganizations = new Set(subscriptions.flatMap((s) => s.organizations).filter((o) => o !== '*'));
   await app.register(fdrRoutes, { prefix: FDR_BASE_PATH, flows, now: () => clock.millis(), isKnownOrganization: (ec) => knownOrganizations.has(ec) });
+  // verifyPaymentOptions (OdP) of the internal API, with its own error shape.
+  await app.register(odpRoutes, { prefix: BASE_PATHS.gpdInternal, service, clock });
   await app.register(controlRoutes, { prefix: BASE_PATHS.control, clock, service, flows });
   await app.register(rtControlRoutes, { prefix: `${BASE_PATHS.control}/rt`, pusher });
 

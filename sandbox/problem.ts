@@ -36,6 +36,11 @@ export const APP_ERRORS = {
     'The payment position is forbidden',
     'The caller does not have proper authorization to access or modify the IUVs in the payment position. [Organization Fiscal Code=%s, IUPD=%s]',
   ],
+  DEBT_POSITION_FORBIDDEN_ON_NAV: [
+    403,
+    'The payment position is forbidden',
+    'The caller does not have proper authorization to access or modify the NAVs in the payment position. [Organization Fiscal Code=%s]',
+  ],
   DEBT_POSITION_NOT_FOUND: [404, 'Not found the debt position', 'Not found a debt position for Organization Fiscal Code %s and IUPD %s'],
   V1_UNPROCESSABLE_ENTITY_MULTI_INSTALLMENTS: [
     422,

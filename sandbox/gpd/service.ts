@@ -89,6 +89,19 @@ export class GpdService {
     return pp;
   }
 
+  /**
+   * The position of a notice (by NAV or IUV) as a read-only transaction sees it now: PUBLISHED→VALID and
+   * VALID→EXPIRED applied to the answer (the store decodes a copy), nothing saved (OptionsService.verifyPaymentOptions).
+   */
+  positionAsSeenNow(org: string, navOrIuv: string): PaymentPosition {
+    const pp = this.store.findByNavOrIuv(org, navOrIuv);
+    if (!pp) throw appError('PAYMENT_OPTION_NOT_FOUND', org, navOrIuv);
+    const now = this.clock.millis();
+    validTransition(pp, now);
+    expireOnTheFly(pp, now);
+    return pp;
+  }
+
   /** The option with this IUV, if GPD knows it. */
   findOption(org: string, iuv: string): PaymentOption | undefined {
     return this.store.findByIuv(org, iuv)?.paymentOption.find((po) => po.iuv === iuv);
