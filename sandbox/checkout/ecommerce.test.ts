@@ -301,7 +301,7 @@ describe('refusals', () => {
     assert.equal((await sb.call('GET', `${V2}/transactions/${transactionId}`, { headers: bearer(authToken) })).body.status, 'ACTIVATED');
   });
 
-  it('auth-request: wrong amount, fee, PSP or order → 400; a transaction already authorized → 409', async () => {
+  it('auth-request: wrong amount or order → 400; a PSP and fee no bundle offers → 409 as the transactions service; a transaction already authorized → 409', async () => {
     const { sb } = env;
     const { nav } = await reachState(sb, 'VALID');
     const session = await cardSession(env);
@@ -309,10 +309,30 @@ describe('refusals', () => {
     const { transactionId, authToken } = (await activateNav(sb, nav, session)).body;
     const good = goodAuth(orderId);
     const url = `${V1}/transactions/${transactionId}/auth-requests`;
+    // pagopa-ecommerce-transactions-service (9a703607) TransactionsService.findMatchingBundle and
+    // TransactionsController.unsatisfiablePspRequestHandler: the fee in whole euros (integer division), the language,
+    // the transaction id as payment token.
+    for (const body of [
+      { ...good, fee: 1 },
+      { ...good, fee: 1234 },
+      { ...good, pspId: 'UNKNOWNPSP' },
+    ]) {
+      const res = await sb.call('POST', url, { headers: bearer(authToken), body });
+      assert.deepEqual(
+        [res.status, res.body],
+        [
+          409,
+          {
+            title: 'Cannot find a PSP with the requested parameters',
+            status: 409,
+            detail: `Cannot find a PSP with fee ${Math.trunc(body.fee / 100)} and language IT for transaction with payment token '${transactionId}'`,
+          },
+        ],
+        `${JSON.stringify(body)} → ${res.raw}`,
+      );
+    }
     for (const body of [
       { ...good, amount: 9999 },
-      { ...good, fee: 1 },
-      { ...good, pspId: 'UNKNOWNPSP' },
       { ...good, paymentInstrumentId: 'other' },
       { ...good, details: { detailType: 'cards', orderId: 'another' } },
     ]) {

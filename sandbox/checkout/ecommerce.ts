@@ -256,14 +256,28 @@ export const ecommerceRoutes: FastifyPluginAsync<EcommerceOptions> = async (app:
   app.post(`${CHECKOUT_V1}/transactions/:transactionId/auth-requests`, async (request, reply) => {
     const transaction = authorized(request, reply, param(request, 'transactionId'));
     if (!transaction) return reply;
-    const input = body<{ amount: number; fee: number; pspId: string; paymentInstrumentId: string; details: { detailType?: string; orderId?: string } }>(
-      request,
-    );
-    const bundle = CARD_BUNDLES.find((b) => b.idPsp === input.pspId);
-    if (!bundle) throw badRequest(`Unknown pspId: ${String(input.pspId)}`);
+    const input = body<{
+      amount: number;
+      fee: number;
+      pspId: string;
+      language?: string;
+      paymentInstrumentId: string;
+      details: { detailType?: string; orderId?: string };
+    }>(request);
     if (input.paymentInstrumentId !== CARDS_METHOD_ID) throw badRequest('paymentInstrumentId is not a payment method of this transaction');
     if (input.amount !== totalAmount(transaction)) throw badRequest(`amount must be ${totalAmount(transaction)} (the payments' total)`);
-    if (input.fee !== bundle.taxPayerFee) throw badRequest(`fee must be ${bundle.taxPayerFee} (the fee of ${bundle.idPsp})`);
+    // Required by the request's schema (a 400 before the service looks at them).
+    if (typeof input.fee !== 'number' || !Number.isInteger(input.fee) || typeof input.pspId !== 'string')
+      throw badRequest('fee (euro cents) and pspId are required');
+    // TransactionsService.findMatchingBundle: the PSP and the fee of one of the bundles, else UnsatisfiablePspRequestException.
+    const bundle = CARD_BUNDLES.find((b) => b.idPsp === input.pspId && b.taxPayerFee === input.fee);
+    if (!bundle) {
+      throw new ProblemError(
+        409,
+        'Cannot find a PSP with the requested parameters',
+        `Cannot find a PSP with fee ${Math.trunc(input.fee / 100)} and language ${String(input.language)} for transaction with payment token '${transaction.transactionId}'`,
+      );
+    }
     if (input.details?.detailType !== 'cards' || input.details.orderId !== transaction.orderId)
       throw badRequest('details must be cards details with the orderId of the transaction');
     if (transaction.status !== 'ACTIVATED') throw new ProblemError(409, 'Conflict', `Transaction ${transaction.transactionId} is ${transaction.status}`);
