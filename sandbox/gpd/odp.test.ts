@@ -112,6 +112,34 @@ describe('verifyPaymentOptions', () => {
     }
   });
 
+  it('past their due dates: a group whose installments all expired is expired, not payable when one of them switches to expired', async () => {
+    const { single } = await plans();
+    sb.clock.advance(35 * DAY); // past the single payment (10 days) and plan A (30), not plan B's last installment (40)
+    const res = await verify(single);
+    assert.deepEqual(
+      [groupOf(res, 'Unica soluzione').status, groupOf(res, 'Unica soluzione').statusReason],
+      ['PO_EXPIRED_UNPAID', 'Group expired but still payable'],
+      'switchToExpired false',
+    );
+    assert.deepEqual(
+      groupOf(res, 'Tre rate').installments.map((i: Json) => [i.status, i.statusReason]),
+      [
+        ['POI_EXPIRED_UNPAID', 'Expired but payable'],
+        ['POI_EXPIRED_UNPAID', 'Expired but payable'],
+        ['POI_EXPIRED_UNPAID', 'Expired but payable'],
+      ],
+    );
+    const planB = groupOf(res, 'Due rate');
+    assert.deepEqual([planB.status, planB.statusReason], ['PO_UNPAID', 'No installment has been paid'], 'one installment still ahead');
+    assert.deepEqual(
+      planB.installments.map((i: Json) => i.status),
+      ['POI_EXPIRED_NOT_PAYABLE', 'POI_UNPAID'],
+    );
+    sb.clock.advance(10 * DAY);
+    const later = groupOf(await verify(single), 'Due rate');
+    assert.deepEqual([later.status, later.statusReason], ['PO_EXPIRED_NOT_PAYABLE', 'Group expired and not payable']);
+  });
+
   it('an invalidated position: every group and installment invalid', async () => {
     const { body, single } = await plans();
     assert.equal((await sb.ec('POST', `/debtpositions/${body.iupd}/invalidate`)).status, 200);
