@@ -88,6 +88,7 @@ function verifyPaymentOptionsResponse(pp: PaymentPosition, now: number) {
   });
   const activePlan = [...groups].find(([, list]) => list.some(hasProgress))?.[0];
   const paymentOptions = [...groups].map(([key, list]) => {
+    const maxDue = Math.max(...list.map((po) => po.dueDate));
     const forceInvalid = ppInvalid || (activePlan !== undefined && activePlan !== key);
     const [status, statusReason] = groupStatus(list, ppInvalid, forceInvalid, now);
     const validities = list.map((po) => po.validityDate).filter((v): v is number => v !== undefined);
@@ -95,7 +96,7 @@ function verifyPaymentOptionsResponse(pp: PaymentPosition, now: number) {
       description: list.map((po) => po.paymentOptionDescription).find((d) => d !== undefined && d.trim() !== '') ?? null,
       numberOfInstallments: list.length,
       amount: list.reduce((sum, po) => sum + po.amount, 0),
-      dueDate: date(Math.max(...list.map((po) => po.dueDate))),
+      dueDate: date(maxDue),
       validFrom: date(validities.length ? Math.min(...validities) : undefined),
       status,
       statusReason,
@@ -113,7 +114,7 @@ function verifyPaymentOptionsResponse(pp: PaymentPosition, now: number) {
           statusReason: reason,
         };
       }),
-      maxDue: Math.max(...list.map((po) => po.dueDate)),
+      maxDue,
     };
   });
   paymentOptions.sort(byDueDate((group) => group.maxDue));

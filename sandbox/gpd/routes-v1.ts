@@ -32,8 +32,8 @@ export function toPublish(request: FastifyRequest): boolean {
   throw badRequest(`Invalid value ${queryParams(request).get('toPublish')} for property toPublish`);
 }
 
-/** @Pattern on the path variables of GET/DELETE one (ConstraintViolationException). */
-function checkAddressable(request: FastifyRequest, method: string): void {
+/** @Pattern on the path variables of GET/DELETE one and on segregationCodes (ConstraintViolationException). */
+export function checkAddressable(request: FastifyRequest, method: string): void {
   const violations = ['organizationfiscalcode', 'iupd']
     .filter((name) => !ADDRESSABLE.test(param(request, name)))
     .map((name) => `${method}.${name === 'iupd' ? 'iupd' : 'organizationFiscalCode'}: ${ADDRESSABLE_MESSAGE}`);
@@ -53,6 +53,12 @@ export function checkOrganization(request: FastifyRequest, method: string): stri
   const code = org(request);
   if (!ADDRESSABLE.test(code)) throw badRequest(`${method}.organizationFiscalCode: ${ADDRESSABLE_MESSAGE}`);
   return code;
+}
+
+/** Update and delete of one position (v1 and v3): the service's lookup (404), then the codes (403). */
+export function checkPositionCodes(service: GpdRoutesOptions['service'], ec: string, iupd: string, request: FastifyRequest): void {
+  const codes = segregationCodes(request);
+  if (codes) checkSegregation(ec, service.get(ec, iupd), codes);
 }
 
 export const ecRoutes: FastifyPluginAsync<GpdRoutesOptions> = async (app, { service }) => {
@@ -112,16 +118,15 @@ export const ecRoutes: FastifyPluginAsync<GpdRoutesOptions> = async (app, { serv
     const input = readPositionBody(jsonBody(request));
     const publish = toPublish(request);
     const ec = checkOrganization(request, 'updateDebtPosition');
-    // The service's lookup (404), then the codes (403), then the update; the IUPD mismatch (400) comes first.
-    const codes = segregationCodes(request);
-    if (codes && input.iupd === param(request, 'iupd')) checkSegregation(ec, service.get(ec, input.iupd), codes);
+    // The IUPD mismatch (400) comes first, in the update.
+    if (input.iupd === param(request, 'iupd')) checkPositionCodes(service, ec, input.iupd, request);
     const updated = service.update(ec, param(request, 'iupd'), input, publish);
     return sendJson(reply, 200, paymentPositionModel(updated));
   });
 
   app.delete(POSITION, async (request, reply) => {
     checkAddressable(request, 'deleteDebtPosition');
-    checkSegregation(org(request), service.get(org(request), param(request, 'iupd')), segregationCodes(request));
+    checkPositionCodes(service, org(request), param(request, 'iupd'), request);
     service.delete(org(request), param(request, 'iupd'));
     // A JSON string: the body is the message in double quotes.
     return sendJson(reply, 200, DELETED_MESSAGE);

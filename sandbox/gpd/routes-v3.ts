@@ -7,7 +7,7 @@ import { parseListQuery } from './list.ts';
 import { POSITION_STATUSES_V3, type PositionV3Input } from './model.ts';
 import { readPositionV3Body } from './request.ts';
 import { paymentPositionModelResponseV3, paymentPositionModelV3, paymentPositionsInfoV3 } from './responses-v3.ts';
-import { DELETED_MESSAGE, checkOrganization, toPublish, type GpdRoutesOptions } from './routes-v1.ts';
+import { DELETED_MESSAGE, checkAddressable, checkOrganization, checkPositionCodes, toPublish, type GpdRoutesOptions } from './routes-v1.ts';
 import { checkSegregation, segregationCodes, segregationCodesViolation } from './segregation.ts';
 import { ADDRESSABLE, ADDRESSABLE_MESSAGE } from './validation.ts';
 
@@ -15,16 +15,6 @@ const POSITIONS = '/organizations/:organizationfiscalcode/debtpositions';
 const POSITION = `${POSITIONS}/:iupd`;
 
 const org = (request: FastifyRequest) => param(request, 'organizationfiscalcode');
-
-/** @Pattern on the path variables of GET/DELETE one, as v1, and on segregationCodes (every v3 CRUD operation). */
-function checkAddressable(request: FastifyRequest, method: string): void {
-  const violations = ['organizationfiscalcode', 'iupd']
-    .filter((name) => !ADDRESSABLE.test(param(request, name)))
-    .map((name) => `${method}.${name === 'iupd' ? 'iupd' : 'organizationFiscalCode'}: ${ADDRESSABLE_MESSAGE}`);
-  const segregation = segregationCodesViolation(request, method);
-  if (segregation) violations.push(segregation);
-  if (violations.length) throw badRequest(violations.join(', '));
-}
 
 /**
  * The EC of create, list and update (checkOrganization), with v3's @Pattern on segregationCodes, which
@@ -71,16 +61,14 @@ export const v3Routes: FastifyPluginAsync<GpdRoutesOptions> = async (app, { serv
     const input = readPositionV3Body(jsonBody(request));
     const publish = toPublish(request);
     const ec = checkOrganizationV3(request, 'updateDebtPosition');
-    // As v1: the service's lookup (404), then the codes (403), then the update.
-    const codes = segregationCodes(request);
-    if (codes && input.iupd === param(request, 'iupd')) checkSegregation(ec, service.get(ec, input.iupd), codes);
+    if (input.iupd === param(request, 'iupd')) checkPositionCodes(service, ec, input.iupd, request);
     const updated = service.updateV3(ec, param(request, 'iupd'), input, publish);
     return sendJson(reply, 200, paymentPositionModelV3(updated));
   });
 
   app.delete(POSITION, async (request, reply) => {
     checkAddressable(request, 'deleteDebtPosition');
-    checkSegregation(org(request), service.get(org(request), param(request, 'iupd')), segregationCodes(request));
+    checkPositionCodes(service, org(request), param(request, 'iupd'), request);
     service.delete(org(request), param(request, 'iupd'));
     return sendJson(reply, 200, DELETED_MESSAGE);
   });
